@@ -1,0 +1,94 @@
+"""ICOPE step 3: the personalised care plan and the interventions proposed per confirmed domain.
+
+icope.md §3.3: the plan is drafted by the professional who did step 2, with the GP; the toolkit
+proposes interventions from the spec's step-2 actions (§2.1–§2.6), the professional edits them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+
+from icope.results import Step1Result
+from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
+from icope.step2.base import Step2Result
+from icope.vocab import DOMAINS, Domain, DomainResult, Instrument, InterventionType
+from parcours.core.identity import ProfessionalRole
+from parcours.core.models import InputModel
+
+SPPB_SEVERE_AT_MOST = 3  # icope.md §2.1 default mapping: 0–3 → comprehensive geriatric assessment
+
+
+class PlannedIntervention(InputModel):
+    """One intervention of the plan: for which domain, what, by whom, reviewed when."""
+
+    domain: Domain
+    type: InterventionType
+    assignee_role: ProfessionalRole
+    due: date
+
+
+class CarePlan(InputModel):
+    """The plan as the professional records it (icope.md §3.3 data model; all keys optional)."""
+
+    goals: list[Annotated[str, Field(min_length=1)]] = []
+    interventions: list[PlannedIntervention] = []
+    gp_agreement: date | None = None
+    motivational_interview: date | None = None
+    rci: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedIntervention:
+    """A proposal: a stable action code (catalog key `careplan.action.<code>`) and its intervention."""
+
+    action: str
+    intervention: PlannedIntervention
+
+
+# domain -> (action code, intervention type, responsible professional), from icope.md §2.
+_ACTIONS: dict[Domain, tuple[tuple[str, InterventionType, ProfessionalRole], ...]] = {
+    Domain.COGNITION: (("memory_clinic_referral", InterventionType.MEMORY_CLINIC, ProfessionalRole.PHYSICIAN),),
+    Domain.LOCOMOTION: (
+        ("multicomponent_exercise", InterventionType.EXERCISE, ProfessionalRole.PHYSIOTHERAPIST),
+        ("fall_risk_assessment", InterventionType.EXERCISE, ProfessionalRole.PHYSIOTHERAPIST),
+    ),
+    Domain.NUTRITION: (("dietary_advice", InterventionType.NUTRITION, ProfessionalRole.NURSE),),
+    Domain.VISION: (("eye_care_referral", InterventionType.EYE_CARE, ProfessionalRole.PHYSICIAN),),
+    Domain.HEARING: (("hearing_aid_assessment", InterventionType.HEARING, ProfessionalRole.PHYSICIAN),),
+    Domain.PSYCHOLOGY: (("psychological_support", InterventionType.PSYCH, ProfessionalRole.PHYSICIAN),),
+}
+
+
+def confirmed_domains(step1: Step1Result, assessments: Iterable[Step2Result]) -> tuple[Domain, ...]:
+    """Domains positive at step 1 with at least one abnormal step-2 instrument, in the fixed order."""
+    abnormal = {a.domain for a in assessments if a.abnormal}
+    return tuple(d for d in DOMAINS if step1.domains[d].result is DomainResult.POSITIVE and d in abnormal)
+
+
+def propose_interventions(
+    step1: Step1Result, assessments: Iterable[Step2Result], start: date
+) -> tuple[ProposedIntervention, ...]:
+    """The spec's interventions for each confirmed domain, reviewed at the 6-month re-screen (§3.1)."""
+    assessments = tuple(assessments)
+    due = add_months(start, DEFAULT_RESCREEN_MONTHS)
+    proposals: list[ProposedIntervention] = []
+    for domain in confirmed_domains(step1, assessments):
+        actions = list(_ACTIONS[domain])
+        if domain is Domain.LOCOMOTION and any(
+            a.instrument is Instrument.SPPB and a.score <= SPPB_SEVERE_AT_MOST for a in assessments
+        ):
+            actions.append(("comprehensive_geriatric_assessment", InterventionType.EXERCISE, ProfessionalRole.PHYSICIAN))
+        if domain is Domain.NUTRITION and any(a.instrument is Instrument.MNA_SF and a.band == "malnourished" for a in assessments):
+            actions.append(("oral_nutritional_supplements", InterventionType.NUTRITION, ProfessionalRole.PHYSICIAN))
+        if domain is Domain.PSYCHOLOGY and any(a.extra.get("urgent") for a in assessments):
+            actions.insert(0, ("same_day_safety_assessment", InterventionType.PSYCH, ProfessionalRole.PHYSICIAN))
+        proposals += [
+            ProposedIntervention(code, PlannedIntervention.model_construct(domain=domain, type=kind, assignee_role=role, due=due))
+            for code, kind, role in actions
+        ]
+    return tuple(proposals)

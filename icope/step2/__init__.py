@@ -1,0 +1,120 @@
+"""ICOPE step 2: the ten instruments of interchange.md §2, one registry, one entry point.
+
+`parse_assessment` reads the `instrument` key first so that errors name the instrument's own
+fields (`tandem_s`), not a union branch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import orjson
+
+from icope.errors import InvalidAssessment
+from icope.step2.base import AssessmentInput, Step2Result, hundredths
+from icope.step2.cognitive import MiniCogInput, MmseInput, MocaInput, score_mini_cog, score_mmse, score_moca
+from icope.step2.mna_sf import MnaSfInput, check_mna_sf, score_mna_sf
+from icope.step2.mood import Gds15Input, Phq9Input, score_gds15, score_phq9
+from icope.step2.sensory import (
+    AudiometryInput,
+    HearWhoInput,
+    VisualAcuityInput,
+    audiometry_grade,
+    score_audiometry,
+    score_hearwho,
+    score_visual_acuity,
+)
+from icope.step2.sppb import SppbInput, score_sppb
+from icope.vocab import Instrument
+from parcours.core.documents import load
+from parcours.core.errors import FieldIssue, Path
+from parcours.core.identity import Organization, PatientIdentity, Practitioner
+from parcours.core.models import InputModel
+
+__all__ = [
+    "INSTRUMENTS",
+    "AssessmentInput",
+    "Step2Result",
+    "assess_instrument",
+    "audiometry_grade",
+    "hundredths",
+    "parse_assessment",
+    "parse_assessment_item",
+]
+
+Scorer = Callable[[Any], Step2Result]
+Check = Callable[[Any], Iterator[FieldIssue]] | None
+
+#: instrument -> (input model, scoring function, cross-field check)
+INSTRUMENTS: dict[Instrument, tuple[type[AssessmentInput], Scorer, Check]] = {
+    Instrument.SPPB: (SppbInput, score_sppb, None),
+    Instrument.MNA_SF: (MnaSfInput, score_mna_sf, check_mna_sf),
+    Instrument.GDS15: (Gds15Input, score_gds15, None),
+    Instrument.PHQ9: (Phq9Input, score_phq9, None),
+    Instrument.MOCA: (MocaInput, score_moca, None),
+    Instrument.MINI_COG: (MiniCogInput, score_mini_cog, None),
+    Instrument.MMSE: (MmseInput, score_mmse, None),
+    Instrument.VISUAL_ACUITY: (VisualAcuityInput, score_visual_acuity, None),
+    Instrument.AUDIOMETRY: (AudiometryInput, score_audiometry, None),
+    Instrument.HEARWHO: (HearWhoInput, score_hearwho, None),
+}
+
+
+class _Context(InputModel):
+    patient: PatientIdentity | None = None
+    practitioner: Practitioner | None = None
+    organization: Organization | None = None
+
+
+#: The document form of each instrument: its items plus the context objects (interchange §5.2).
+_DOCUMENTS: dict[Instrument, type[AssessmentInput]] = {
+    name: type(f"{model.__name__[:-5]}Document", (model, _Context), {"__doc__": model.__doc__})
+    for name, (model, _, _) in INSTRUMENTS.items()
+}
+_EXPECTED = " | ".join(i.value for i in Instrument)
+
+
+def _instrument_of(raw: bytes) -> Instrument | FieldIssue | None:
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None  # let `load` report the JSON error
+    if not isinstance(obj, dict):
+        return None
+    name = obj.get("instrument")
+    if name is None:
+        return FieldIssue(("instrument",), "missing")
+    try:
+        return Instrument(name)
+    except (ValueError, TypeError):
+        return FieldIssue(("instrument",), "not_one_of", {"expected": _EXPECTED})
+
+
+def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Path = ()) -> AssessmentInput:
+    """Validate one step-2 input (with the context objects when `context`)."""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    found = _instrument_of(raw)
+    if isinstance(found, FieldIssue):
+        raise InvalidAssessment([found.prefixed(prefix)])
+    if found is None:
+        load(AssessmentInput, raw, error=InvalidAssessment)  # raises the document-level error
+        raise AssertionError("unreachable: a non-object document passed validation")
+    model, _, check = INSTRUMENTS[found]
+    try:
+        return load(_DOCUMENTS[found] if context else model, raw, error=InvalidAssessment, check=check)
+    except InvalidAssessment as exc:
+        if not prefix:
+            raise
+        raise InvalidAssessment([issue.prefixed(prefix) for issue in exc.issues]) from None
+
+
+def parse_assessment(raw: bytes | str) -> AssessmentInput:
+    """Validate one `parcours icope assess` document; raise `InvalidAssessment` naming each bad field."""
+    return parse_assessment_item(raw)
+
+
+def assess_instrument(doc: AssessmentInput) -> Step2Result:
+    """Score a validated step-2 input with its instrument's function."""
+    return INSTRUMENTS[Instrument(doc.instrument)][1](doc)

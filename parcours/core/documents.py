@@ -1,0 +1,140 @@
+"""Turn the bytes of one JSON document into a validated input model, or a typed error.
+
+Every command reads documents through `load`, so that a bad byte, NaN, nesting deeper than 64 or
+an unknown field is reported the same way everywhere: as `FieldIssue`s naming JSON paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from parcours.core.errors import FieldIssue, InvalidInput
+
+M = TypeVar("M", bound=BaseModel)
+
+#: interchange.md (header): nesting deeper than 64 is invalid input.
+MAX_DEPTH = 64
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+# pydantic error type -> catalog code (parcours.messages); parameters are taken from ctx.
+_CODES: dict[str, str] = {
+    "missing": "missing",
+    "extra_forbidden": "unknown_field",
+    "int_type": "not_integer",
+    "int_parsing": "not_integer",
+    "int_from_float": "not_integer",
+    "float_type": "not_number",
+    "float_parsing": "not_number",
+    "finite_number": "not_finite",
+    "bool_type": "not_boolean",
+    "bool_parsing": "not_boolean",
+    "string_type": "not_string",
+    "string_too_short": "string_too_short",
+    "string_too_long": "string_too_long",
+    "string_pattern_mismatch": "bad_format",
+    "enum": "not_one_of",
+    "literal_error": "not_one_of",
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+    "date_parsing": "not_date",
+    "date_type": "not_date",
+    "date_from_datetime_parsing": "not_date",
+    "date_from_datetime_inexact": "not_date",
+    "list_type": "not_list",
+    "too_short": "too_few_items",
+    "too_long": "too_many_items",
+    "model_type": "not_object",
+    "model_attributes_type": "not_object",
+    "dict_type": "not_object",
+    "json_invalid": "invalid_json",
+    "json_type": "invalid_json",
+    "union_tag_invalid": "not_one_of",
+}
+
+
+def issues_from_validation_error(exc: ValidationError) -> list[FieldIssue]:
+    """Map pydantic's errors to catalog codes, keeping each error's location."""
+    issues: list[FieldIssue] = []
+    for err in exc.errors(include_url=False, include_input=False):
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        loc = tuple(err["loc"])
+        code = _CODES.get(kind)
+        params: dict[str, object] = {}
+        if code is None:
+            # PydanticCustomError raised by our own validators carries a catalog code as its type.
+            code, params = kind, dict(ctx)
+        elif code == "not_one_of":
+            expected = ctx.get("expected", "")
+            if kind == "union_tag_invalid":
+                expected = ctx.get("expected_tags", "")
+            params = {"expected": " | ".join(_QUOTED.findall(str(expected))) or str(expected)}
+        elif code in ("ge", "gt", "le", "lt"):
+            limit = ctx[code]
+            params = {"limit": int(limit) if isinstance(limit, float) and limit.is_integer() else limit}
+        elif code in ("too_few_items", "string_too_short"):
+            params = {"min": ctx.get("min_length")}
+        elif code in ("too_many_items", "string_too_long"):
+            params = {"max": ctx.get("max_length")}
+        if code == "invalid_json":
+            loc = ()
+        issues.append(FieldIssue(loc, code, params))
+    return issues
+
+
+def json_depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when arrays/objects nest deeper than `limit` (brackets inside strings ignored)."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return False
+    depth = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return False
+
+
+def load(
+    model: type[M],
+    raw: bytes | str,
+    *,
+    error: type[InvalidInput] = InvalidInput,
+    check: Callable[[M], Iterable[FieldIssue]] | None = None,
+) -> M:
+    """Validate one JSON document; raise `error` listing every bad field.
+
+    `check` runs the cross-field rules that need the whole validated document.
+    """
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")
+    if json_depth_exceeds(raw):
+        raise error([FieldIssue((), "too_deep", {"limit": MAX_DEPTH})])
+    try:
+        doc = model.model_validate_json(raw, strict=True)
+    except ValidationError as exc:
+        raise error(issues_from_validation_error(exc)) from None
+    if check is not None:
+        issues = list(check(doc))
+        if issues:
+            raise error(issues)
+    return doc

@@ -1,0 +1,198 @@
+"""The one message catalog: French first (the default), English second.
+
+Every user-facing sentence of the CLI, TUI and reports comes from here. Keys are stable;
+placeholders use `str.format` names, and a test checks that both languages have the same keys
+and the same placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from string import Formatter
+from typing import Final, Literal
+
+from parcours.core.errors import FieldIssue, format_path
+
+Lang = Literal["fr", "en"]
+LANGS: Final[tuple[Lang, ...]] = ("fr", "en")
+
+FR: Final[dict[str, str]] = {
+    # validation errors (codes of parcours.core.documents and of the domain checks)
+    "error.missing": "champ obligatoire manquant",
+    "error.unknown_field": "champ inconnu",
+    "error.not_integer": "doit être un entier",
+    "error.not_number": "doit être un nombre",
+    "error.not_finite": "doit être un nombre fini",
+    "error.not_boolean": "doit être true ou false",
+    "error.not_string": "doit être une chaîne de caractères",
+    "error.string_too_short": "doit contenir au moins {min} caractère(s)",
+    "error.string_too_long": "doit contenir au plus {max} caractère(s)",
+    "error.bad_format": "format invalide",
+    "error.not_one_of": "doit être l'une des valeurs : {expected}",
+    "error.ge": "doit être ≥ {limit}",
+    "error.gt": "doit être > {limit}",
+    "error.le": "doit être ≤ {limit}",
+    "error.lt": "doit être < {limit}",
+    "error.not_date": "doit être une date AAAA-MM-JJ",
+    "error.not_list": "doit être une liste",
+    "error.too_few_items": "doit contenir au moins {min} élément(s)",
+    "error.too_many_items": "doit contenir au plus {max} élément(s)",
+    "error.not_object": "doit être un objet JSON",
+    "error.invalid_json": "document JSON invalide (UTF-8 attendu ; NaN et Infinity refusés)",
+    "error.too_deep": "imbrication trop profonde (au plus {limit} niveaux)",
+    "error.invalid": "valeur invalide",
+    "error.not_absolute_uri": "doit être une URI absolue",
+    "error.ins_invalid": "INS invalide (13 caractères et une clé de contrôle de 2 chiffres)",
+    "error.identifier_and_ins": "donner identifier ou ins, pas les deux",
+    "error.rpps_invalid": "RPPS invalide (11 chiffres)",
+    "error.finess_invalid": "FINESS invalide (2 chiffres ou 2A/2B, puis 7 chiffres)",
+    "error.birth_date_mismatch": "diffère de birth_date du document",
+    "error.required_by_option": "obligatoire avec l'option {option}",
+    "error.duplicate_date": "deux dépistages à la même date ({date})",
+    "error.unknown_rule": "règle inconnue : {rule}",
+    "error.not_acuity": "acuité invalide : un décimal > 0 ou une fraction comme 4/10 ou 6/12",
+    "error.not_near_acuity": "acuité de près invalide : P1,5 à P20 (Parinaud) ou N5 à N48",
+    "error.exclusive": "ne pas donner avec {other}",
+    "error.one_required": "donner {first} ou {second}",
+    "error.date_after": "ne peut pas être après {other}",
+    "error.not_equal_length": "doit contenir exactement {count} éléments",
+    # CLI
+    "cli.description": "Parcours ICOPE et MEDISIS : dépistage, suivi, conciliation médicamenteuse.",
+    "cli.invalid_document": "{source} : document invalide",
+    "cli.cannot_read": "impossible de lire {source} : {reason}",
+    "cli.batch_summary": "{bad} ligne(s) invalide(s) sur {total}",
+    "cli.interrupted": "interrompu",
+    "cli.stdin": "(entrée standard)",
+    "cli.usage_error": "erreur d'utilisation : {detail}",
+    "cli.help.lang": "langue des messages (défaut : la locale, sinon le français)",
+    "cli.help.db": "base de données (URL SQLAlchemy ; défaut : PARCOURS_DATABASE_URL, sinon un fichier SQLite)",
+    "cli.help.version": "affiche la version et quitte",
+    "cli.help.file": "document JSON à lire, ou - pour l'entrée standard",
+    "cli.help.batch": "lit du NDJSON (un document par ligne) et écrit un résultat par ligne",
+    "cli.help.group.icope": "ICOPE : dépistage (étape 1), évaluation (étape 2), suivi",
+    "cli.help.group.medisis": "MEDISIS : conciliation, risque de réhospitalisation, pertinence, indicateurs",
+    "cli.help.icope.score": "score le dépistage ICOPE étape 1 d'un document",
+    "cli.help.icope.assess": "score un instrument de l'étape 2 (SPPB, MNA-SF, GDS-15, PHQ-9, MoCA, Mini-Cog, MMSE, acuité, audiométrie, hearWHO)",
+    "cli.help.icope.followup": "alertes de suivi (règles D1–D6) et prochaine échéance",
+    "cli.help.medisis.reconcile": "conciliation médicamenteuse (admission, transfert, sortie)",
+    "cli.help.medisis.risk": "score de risque de réhospitalisation (LACE, HOSPITAL, TRST)",
+    "cli.help.medisis.review": "révision de pertinence (STOPP/START, charge anticholinergique)",
+    "cli.help.medisis.indicators": "indicateurs du parcours pour un site et une période",
+    # ICOPE labels (TUI, reports)
+    "icope.domain.cognition": "Cognition",
+    "icope.domain.locomotion": "Locomotion",
+    "icope.domain.nutrition": "Nutrition",
+    "icope.domain.vision": "Vision",
+    "icope.domain.hearing": "Audition",
+    "icope.domain.psychology": "Psychologie",
+    "icope.result.positive": "positif",
+    "icope.result.negative": "négatif",
+    "icope.result.incomplete": "incomplet",
+}
+
+EN: Final[dict[str, str]] = {
+    "error.missing": "required field is missing",
+    "error.unknown_field": "unknown field",
+    "error.not_integer": "must be an integer",
+    "error.not_number": "must be a number",
+    "error.not_finite": "must be a finite number",
+    "error.not_boolean": "must be true or false",
+    "error.not_string": "must be a string",
+    "error.string_too_short": "must have at least {min} character(s)",
+    "error.string_too_long": "must have at most {max} character(s)",
+    "error.bad_format": "invalid format",
+    "error.not_one_of": "must be one of: {expected}",
+    "error.ge": "must be ≥ {limit}",
+    "error.gt": "must be > {limit}",
+    "error.le": "must be ≤ {limit}",
+    "error.lt": "must be < {limit}",
+    "error.not_date": "must be a YYYY-MM-DD date",
+    "error.not_list": "must be a list",
+    "error.too_few_items": "must have at least {min} item(s)",
+    "error.too_many_items": "must have at most {max} item(s)",
+    "error.not_object": "must be a JSON object",
+    "error.invalid_json": "invalid JSON document (UTF-8 expected; NaN and Infinity refused)",
+    "error.too_deep": "nested too deeply (at most {limit} levels)",
+    "error.invalid": "invalid value",
+    "error.not_absolute_uri": "must be an absolute URI",
+    "error.ins_invalid": "invalid INS (13 characters and a 2-digit check key)",
+    "error.identifier_and_ins": "give identifier or ins, not both",
+    "error.rpps_invalid": "invalid RPPS (11 digits)",
+    "error.finess_invalid": "invalid FINESS (2 digits or 2A/2B, then 7 digits)",
+    "error.birth_date_mismatch": "differs from the document's birth_date",
+    "error.required_by_option": "required by the option {option}",
+    "error.duplicate_date": "two screenings on the same date ({date})",
+    "error.unknown_rule": "unknown rule: {rule}",
+    "error.not_acuity": "invalid acuity: a decimal > 0 or a fraction such as 4/10 or 6/12",
+    "error.not_near_acuity": "invalid near acuity: P1.5 to P20 (Parinaud) or N5 to N48",
+    "error.exclusive": "must not be given with {other}",
+    "error.one_required": "give {first} or {second}",
+    "error.date_after": "cannot be after {other}",
+    "error.not_equal_length": "must have exactly {count} items",
+    "cli.description": "ICOPE and MEDISIS pathways: screening, follow-up, medication reconciliation.",
+    "cli.invalid_document": "{source}: invalid document",
+    "cli.cannot_read": "cannot read {source}: {reason}",
+    "cli.batch_summary": "{bad} invalid line(s) out of {total}",
+    "cli.interrupted": "interrupted",
+    "cli.stdin": "(standard input)",
+    "cli.usage_error": "usage error: {detail}",
+    "cli.help.lang": "language of messages (default: the locale, else French)",
+    "cli.help.db": "database (SQLAlchemy URL; default: PARCOURS_DATABASE_URL, else an SQLite file)",
+    "cli.help.version": "print the version and exit",
+    "cli.help.file": "JSON document to read, or - for standard input",
+    "cli.help.batch": "read NDJSON (one document per line) and write one result per line",
+    "cli.help.group.icope": "ICOPE: screening (step 1), assessment (step 2), follow-up",
+    "cli.help.group.medisis": "MEDISIS: reconciliation, readmission risk, relevance review, indicators",
+    "cli.help.icope.score": "score the ICOPE step-1 screening of a document",
+    "cli.help.icope.assess": "score a step-2 instrument (SPPB, MNA-SF, GDS-15, PHQ-9, MoCA, Mini-Cog, MMSE, acuity, audiometry, hearWHO)",
+    "cli.help.icope.followup": "follow-up alerts (rules D1–D6) and the next due date",
+    "cli.help.medisis.reconcile": "medication reconciliation (admission, transfer, discharge)",
+    "cli.help.medisis.risk": "readmission-risk score (LACE, HOSPITAL, TRST)",
+    "cli.help.medisis.review": "medication relevance review (STOPP/START, anticholinergic burden)",
+    "cli.help.medisis.indicators": "pathway indicators for a site and a period",
+    "icope.domain.cognition": "Cognition",
+    "icope.domain.locomotion": "Locomotion",
+    "icope.domain.nutrition": "Nutrition",
+    "icope.domain.vision": "Vision",
+    "icope.domain.hearing": "Hearing",
+    "icope.domain.psychology": "Psychology",
+    "icope.result.positive": "positive",
+    "icope.result.negative": "negative",
+    "icope.result.incomplete": "incomplete",
+}
+
+CATALOG: Final[Mapping[Lang, Mapping[str, str]]] = {"fr": FR, "en": EN}
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The `{name}` fields of a catalog entry."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language from LC_ALL / LC_MESSAGES / LANG (no setlocale call); French when unknown."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "fr"
+    return "fr"
+
+
+def message(key: str, lang: Lang = "fr", /, **params: object) -> str:
+    """One catalog entry, formatted; a missing key is a bug and raises KeyError."""
+    text = CATALOG[lang][key]
+    return text.format(**params) if params else text
+
+
+def render_issue(issue: FieldIssue, lang: Lang = "fr") -> str:
+    """`path: message` for one bad field, in the user's language."""
+    key = f"error.{issue.code}"
+    table = CATALOG[lang]
+    text = table.get(key) or table["error.invalid"]
+    try:
+        body = text.format(**issue.params)
+    except (KeyError, IndexError):
+        body = table["error.invalid"]
+    return f"{format_path(issue.path)}: {body}"

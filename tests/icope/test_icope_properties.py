@@ -1,0 +1,124 @@
+"""Hypothesis properties of the ICOPE engine: ranges, monotonicity, totality, batch = one-by-one."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import orjson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from icope import InvalidAssessment, InvalidScreening, assess_instrument, parse_assessment, parse_screening, score_screening
+from parcours.cli import icope_commands
+from parcours.cli.runner import run_batch, run_one
+
+answer = st.sampled_from(["correct", "wrong", "unknown"])
+maybe = lambda s: st.one_of(st.none(), s)  # noqa: E731
+seconds = st.floats(min_value=0, max_value=120, allow_nan=False)
+
+screenings = st.fixed_dictionaries(
+    {"date": st.dates().map(lambda d: d.isoformat())},
+    optional={
+        "cognition": st.fixed_dictionaries({}, optional={
+            "orientation": st.fixed_dictionaries({}, optional={k: answer for k in ("year", "month", "day_of_month", "day_of_week", "place")}),
+            "words_recalled": maybe(st.integers(0, 3)), "memory_complaint": maybe(st.booleans())}),
+        "locomotion": st.fixed_dictionaries({}, optional={"completed": maybe(st.booleans()), "chair_rise_seconds": maybe(seconds), "used_arms": maybe(st.booleans())}),
+        "nutrition": st.fixed_dictionaries({}, optional={
+            "weight_loss": maybe(st.sampled_from(["yes", "no", "unknown"])),
+            "weight_loss_kg": maybe(st.floats(-5, 30, allow_nan=False)), "appetite_loss": maybe(st.booleans())}),
+        "vision": st.fixed_dictionaries({}, optional={"eye_problems": maybe(st.booleans())}),
+        "hearing": st.fixed_dictionaries({}, optional={
+            "whisper_right": maybe(st.sampled_from(["pass", "fail"])), "whisper_left": maybe(st.sampled_from(["pass", "fail"])),
+            "hearwho_score": maybe(st.floats(0, 100, allow_nan=False)), "audiometry_db": maybe(st.floats(-10, 120, allow_nan=False))}),
+        "psychology": st.fixed_dictionaries({}, optional={"feeling_down": maybe(st.booleans()), "little_interest": maybe(st.booleans())}),
+    },
+)
+
+
+def _score(doc: dict[str, Any]) -> dict[str, Any]:
+    return orjson.loads(orjson.dumps(score_screening(parse_screening(orjson.dumps(doc))).to_json()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(screenings)
+def test_every_screening_scores_consistently(doc: dict[str, Any]) -> None:
+    out = _score(doc)
+    results = [v["result"] for v in out["domains"].values()]
+    assert set(results) <= {"positive", "negative", "incomplete"}
+    expected = "positive" if "positive" in results else "incomplete" if "incomplete" in results else "negative"
+    assert out["overall"] == expected
+    for domain in out["domains"].values():
+        assert bool(domain["reasons"]) == (domain["result"] == "positive")
+    assert [s["domain"] for s in out["step2"]] == [d for d, v in out["domains"].items() if v["result"] == "positive"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.floats(0, 60, allow_nan=False), st.floats(0, 20, allow_nan=False), st.booleans())
+def test_slower_chair_rise_never_turns_positive_into_negative(t: float, extra: float, age_adjusted: bool) -> None:
+    def loco(s: float) -> str:
+        doc = {"date": "2026-11-20", "birth_date": "1940-01-01", "locomotion": {"completed": True, "chair_rise_seconds": s},
+               "options": {"age_adjusted_chair_rise": age_adjusted}}
+        return _score(doc)["domains"]["locomotion"]["result"]
+    if loco(t) == "positive":
+        assert loco(t + extra) == "positive"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.floats(-5, 30, allow_nan=False), st.floats(0, 20, allow_nan=False))
+def test_more_weight_lost_never_turns_positive_into_negative(kg: float, extra: float) -> None:
+    def nut(k: float) -> str:
+        return _score({"date": "2026-11-20", "nutrition": {"weight_loss_kg": k, "appetite_loss": False}})["domains"]["nutrition"]["result"]
+    if nut(kg) == "positive":
+        assert nut(kg + extra) == "positive"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(json_values, screenings.map(lambda d: {**d, "extra": 1}), st.binary(max_size=40)))
+def test_any_input_gives_a_result_or_a_typed_error(value: Any) -> None:
+    raw = value if isinstance(value, bytes) else orjson.dumps(value)
+    try:
+        score_screening(parse_screening(raw))
+    except InvalidScreening as exc:
+        assert exc.issues
+    try:
+        assess_instrument(parse_assessment(raw))
+    except InvalidAssessment as exc:
+        assert exc.issues
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(screenings, json_values), min_size=1, max_size=8))
+def test_batch_equals_one_by_one(docs: list[Any]) -> None:
+    lines = [orjson.dumps(d) for d in docs]
+    out = io.BytesIO()
+    status = run_batch(icope_commands.score, [line + b"\n" for line in lines], "en", out)
+    got = out.getvalue().splitlines()
+    assert len(got) == len(lines)
+    bad = 0
+    for number, (line, result) in enumerate(zip(lines, got, strict=True), start=1):
+        single, err = io.BytesIO(), io.BytesIO()
+        if run_one(icope_commands.score, line, "en", single, err, "-") == 0:
+            assert single.getvalue() == result + b"\n"
+        else:
+            bad += 1
+            payload = orjson.loads(result)
+            assert payload["line"] == number
+            assert payload["error"] == err.getvalue().decode().splitlines()[1:]
+    assert status == (1 if bad else 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 12))
+def test_sppb_score_in_range(a: int, b: int) -> None:
+    doc = {"instrument": "sppb", "date": "2026-11-20", "side_by_side_s": min(a, 10), "semi_tandem_s": min(b, 10),
+           "tandem_s": min(a + b, 10) / 1.5, "gait_times_s": [a + 1.5], "chair_single_stand": b % 2 == 0, "chair_stands_s": 5.0 * b + 1}
+    out = assess_instrument(parse_assessment(orjson.dumps(doc)))
+    assert 0 <= out.score <= out.max_score == 12

@@ -1,26 +1,51 @@
 """ICOPE domain: step-1 screening, step-2 instruments, follow-up alerts and the step-3 care plan.
 
 Pure rules over pydantic inputs; no I/O, UI or database import (tests/icope/test_icope_imports.py).
+Names load lazily (PEP 562) so that `parcours icope score` builds only the step-1 models.
 """
 
-from icope.careplan import CarePlan, PlannedIntervention, ProposedIntervention, confirmed_domains, propose_interventions
-from icope.errors import IcopeError, InvalidAssessment, InvalidCarePlan, InvalidFollowup, InvalidScreening
-from icope.followup import Alert, Followup, FollowupResult, evaluate_followup, parse_followup
-from icope.options import Step1Options
-from icope.results import DomainOutcome, Step1Result, Step2Proposal
-from icope.schedule import add_months, age_on
-from icope.screening import Screening, ScreeningItems
-from icope.step1 import parse_screening, score_screening
-from icope.step2 import Step2Result, assess_instrument, parse_assessment
-from icope.vocab import (
-    DOMAINS,
-    STEP2_INSTRUMENTS,
-    DeclineRule,
-    Domain,
-    DomainResult,
-    Instrument,
-    InterventionType,
-)
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE: dict[str, str] = {
+    "Alert": "icope.followup",
+    "CarePlan": "icope.careplan",
+    "DOMAINS": "icope.vocab",
+    "DeclineRule": "icope.vocab",
+    "Domain": "icope.vocab",
+    "DomainOutcome": "icope.results",
+    "DomainResult": "icope.vocab",
+    "Followup": "icope.followup",
+    "FollowupResult": "icope.followup",
+    "IcopeError": "icope.errors",
+    "Instrument": "icope.vocab",
+    "InterventionType": "icope.vocab",
+    "InvalidAssessment": "icope.errors",
+    "InvalidCarePlan": "icope.errors",
+    "InvalidFollowup": "icope.errors",
+    "InvalidScreening": "icope.errors",
+    "PlannedIntervention": "icope.careplan",
+    "ProposedIntervention": "icope.careplan",
+    "STEP2_INSTRUMENTS": "icope.vocab",
+    "Screening": "icope.screening",
+    "ScreeningItems": "icope.screening",
+    "Step1Options": "icope.options",
+    "Step1Result": "icope.results",
+    "Step2Proposal": "icope.results",
+    "Step2Result": "icope.step2",
+    "add_months": "icope.schedule",
+    "age_on": "icope.schedule",
+    "assess_instrument": "icope.step2",
+    "confirmed_domains": "icope.careplan",
+    "evaluate_followup": "icope.followup",
+    "parse_assessment": "icope.step2",
+    "parse_followup": "icope.followup",
+    "parse_screening": "icope.step1",
+    "propose_interventions": "icope.careplan",
+    "score_screening": "icope.step1",
+}
 
 __all__ = [
     "DOMAINS",
@@ -59,3 +84,17 @@ __all__ = [
     "propose_interventions",
     "score_screening",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module 'icope' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from icope.cognition import assess_cognition
 from icope.errors import InvalidScreening
@@ -18,6 +18,9 @@ from icope.vision import assess_vision
 from icope.vocab import STEP2_INSTRUMENTS, Domain, DomainResult
 from parcours.core.documents import load
 
+_POSITIVE, _NEGATIVE, _INCOMPLETE = DomainResult.POSITIVE, DomainResult.NEGATIVE, DomainResult.INCOMPLETE
+_COGNITION, _LOCOMOTION, _NUTRITION = Domain.COGNITION, Domain.LOCOMOTION, Domain.NUTRITION
+_VISION, _HEARING, _PSYCHOLOGY = Domain.VISION, Domain.HEARING, Domain.PSYCHOLOGY
 _PROPOSALS = {d: Step2Proposal(d, i) for d, i in STEP2_INSTRUMENTS.items()}
 
 
@@ -26,14 +29,15 @@ def parse_screening(raw: bytes | str) -> Screening:
     return load(Screening, raw, error=InvalidScreening, check=check_screening)
 
 
-def overall_result(outcomes: Iterator[DomainOutcome] | list[DomainOutcome]) -> DomainResult:
+def overall_result(outcomes: Iterable[DomainOutcome]) -> DomainResult:
     """icope.md §1.1: positive if any domain is, else incomplete if any is, else negative."""
-    results = {o.result for o in outcomes}
-    if DomainResult.POSITIVE in results:
-        return DomainResult.POSITIVE
-    if DomainResult.INCOMPLETE in results:
-        return DomainResult.INCOMPLETE
-    return DomainResult.NEGATIVE
+    overall = _NEGATIVE
+    for o in outcomes:
+        if o.result is _POSITIVE:
+            return _POSITIVE
+        if o.result is _INCOMPLETE:
+            overall = _INCOMPLETE
+    return overall
 
 
 def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = None) -> Step1Result:
@@ -44,19 +48,29 @@ def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = Non
     options = doc.options or DEFAULT_OPTIONS
     cutoff = chair_rise_cutoff(options, doc.effective_birth_date, doc.date)
     domains = {
-        Domain.COGNITION: assess_cognition(doc.cognition),
-        Domain.LOCOMOTION: assess_locomotion(doc.locomotion, options, cutoff),
-        Domain.NUTRITION: assess_nutrition(doc.nutrition, options, measured_loss_kg),
-        Domain.VISION: assess_vision(doc.vision),
-        Domain.HEARING: assess_hearing(doc.hearing, options),
-        Domain.PSYCHOLOGY: assess_psychology(doc.psychology),
+        _COGNITION: assess_cognition(doc.cognition),
+        _LOCOMOTION: assess_locomotion(doc.locomotion, options, cutoff),
+        _NUTRITION: assess_nutrition(doc.nutrition, options, measured_loss_kg),
+        _VISION: assess_vision(doc.vision),
+        _HEARING: assess_hearing(doc.hearing, options),
+        _PSYCHOLOGY: assess_psychology(doc.psychology),
     }
-    outcomes = list(domains.values())
+    step2: list[Step2Proposal] = []
+    flags: tuple[str, ...] = ()
+    overall = _NEGATIVE
+    for domain, o in domains.items():
+        if o.result is _POSITIVE:
+            step2.append(_PROPOSALS[domain])
+            overall = _POSITIVE
+        elif o.result is _INCOMPLETE and overall is _NEGATIVE:
+            overall = _INCOMPLETE
+        if o.flags:
+            flags += o.flags
     return Step1Result(
-        overall=overall_result(outcomes),
+        overall=overall,
         domains=domains,
-        step2=tuple(_PROPOSALS[d] for d, o in domains.items() if o.result is DomainResult.POSITIVE),
-        flags=tuple(flag for o in outcomes for flag in o.flags),
+        step2=tuple(step2),
+        flags=flags,
         # interchange.md §1: date + 6 calendar months, end of month clamped (icope.md §3.1).
         next_step1_due=add_months(doc.date, options.rescreen_months),
     )

@@ -122,3 +122,12 @@ def test_sppb_score_in_range(a: int, b: int) -> None:
            "tandem_s": min(a + b, 10) / 1.5, "gait_times_s": [a + 1.5], "chair_single_stand": b % 2 == 0, "chair_stands_s": 5.0 * b + 1}
     out = assess_instrument(parse_assessment(orjson.dumps(doc)))
     assert 0 <= out.score <= out.max_score == 12
+
+
+@settings(max_examples=200, deadline=None)
+@given(screenings)
+def test_cached_rendering_equals_plain_serialization(doc: dict[str, Any]) -> None:
+    from parcours.cli.icope_commands import render_step1
+
+    result = score_screening(parse_screening(orjson.dumps(doc)))
+    assert render_step1(result) == orjson.dumps(result.to_json()) + b"\n"

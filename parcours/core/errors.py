@@ -28,7 +28,7 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             out.append(f"[{part}]")
         elif not _NAME.match(part):
-            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
+            out.append(f"[{json.dumps(part)}]")  # ASCII-escaped: one line, whatever the key
         elif out:
             out.append(f".{part}")
         else:

@@ -1,0 +1,310 @@
+"""Medication relevance review: the document, its checks and the rule engine (medisis.md §6, interchange §4.3).
+
+Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
+comparisons exactly as written, a rule whose patient value is missing is not evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Field
+
+from medisis import review_data as rd
+from medisis.acb import DEFAULT_ACB_TABLE
+from medisis.changes import dose_mg, rate
+from medisis.errors import InvalidReview
+from medisis.lines import Atc, Dose, Frequency, MedisisPatient
+from medisis.vocab import Route
+from parcours.core.documents import load
+from parcours.core.errors import FieldIssue
+from parcours.core.identity import NonEmpty, Organization, Practitioner
+from parcours.core.models import InputModel
+
+if TYPE_CHECKING:
+    from medisis.config import Protocol
+
+
+class ReviewPatient(MedisisPatient):
+    """The `patient` of §4.1 with `birth_date` required (age decides which rules apply)."""
+
+    birth_date: date
+
+
+class ReviewDrug(InputModel):
+    """A current drug (interchange §4.3): `atc` is required."""
+
+    id: NonEmpty
+    atc: Atc
+    label: str | None = None
+    dose: Dose | None = None
+    frequency: Frequency | None = None
+    as_needed: bool | None = None
+    route: Route | None = None
+    form: str | None = None
+    started: date | None = None
+    indication: str | None = None
+
+
+class ReviewOptions(InputModel):
+    """Per-document overrides of the protocol's review settings."""
+
+    acb_threshold: Annotated[int, Field(ge=1)] | None = None
+    recurrent_falls_min: Annotated[int, Field(ge=1)] | None = None
+    rules: list[str] | None = None
+
+
+class Review(InputModel):
+    """A relevance-review document."""
+
+    date: date
+    patient: ReviewPatient
+    drugs: list[ReviewDrug]
+    options: ReviewOptions | None = None
+    practitioner: Practitioner | None = None
+    organization: Organization | None = None
+
+
+def check_review(doc: Review) -> Iterator[FieldIssue]:
+    """Cross-field rules of interchange §4.3: unique ids, dates not after `date`, known rule ids."""
+    if doc.patient.birth_date > doc.date:
+        yield FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"})
+    seen: set[str] = set()
+    for i, drug in enumerate(doc.drugs):
+        if drug.id in seen:
+            yield FieldIssue(("drugs", i, "id"), "duplicate_id", {"id": drug.id})
+        seen.add(drug.id)
+        if drug.started is not None and drug.started > doc.date:
+            yield FieldIssue(("drugs", i, "started"), "date_after", {"other": "date"})
+    if doc.options is not None and doc.options.rules is not None:
+        for k, rule in enumerate(doc.options.rules):
+            if rule not in rd.RULE_IDS:
+                yield FieldIssue(("options", "rules", k), "unknown_rule", {"rule": rule})
+
+
+def parse_review(raw: bytes | str) -> Review:
+    """Validate a review document; raise InvalidReview naming each bad field."""
+    return load(Review, raw, error=InvalidReview, check=check_review)
+
+
+def completed_years(birth: date, on: date) -> int:
+    """§6.2: completed years between the birth date and `on` (the birthday itself counts)."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fired rule: its criterion id and the implicated drug ids in input order."""
+
+    rule: str
+    drugs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewResult:
+    """The result of `parcours medisis review` (interchange §4.3 output)."""
+
+    age: int
+    findings: tuple[Finding, ...]
+    acb_total: int
+    acb: tuple[tuple[str, int], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object in its fixed key order."""
+        return {
+            "age": self.age,
+            "findings": [{"rule": f.rule, "drugs": list(f.drugs)} for f in self.findings],
+            "acb_total": self.acb_total,
+            "acb": [{"drug": d, "score": s} for d, s in self.acb],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Drug:
+    """What the rules read of one drug, computed once."""
+
+    index: int
+    atc: str
+    regular: bool
+    days: int | None
+    daily_mg: Fraction | None
+    insomnia: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    drugs: tuple[_Drug, ...]
+    egfr: float | None
+    potassium: float | None
+    recurrent_falls: bool | None
+    conditions: tuple[str, ...] | None
+    acb_total: int
+    acb_threshold: int
+    acb_scores: tuple[int, ...]
+
+    def having(self, *sets: rd.DrugSet) -> list[int]:
+        return [d.index for d in self.drugs if any(d.atc in s for s in sets)]
+
+    def has_condition(self, prefix: str) -> bool:
+        return self.conditions is not None and any(c.startswith(prefix) for c in self.conditions)
+
+
+def _daily_mg(dose: Dose | None, frequency: Frequency | None) -> Fraction | None:
+    """§6.2: dose in mg × administrations per day; None when not a mass, or frequency missing or monthly."""
+    if dose is None or frequency is None:
+        return None
+    mg = dose_mg(dose)
+    kind, per = rate(frequency)
+    return None if mg is None or kind != "day" else mg * per
+
+
+Rule = Callable[[_Context], list[tuple[int, ...]]]
+
+
+def _when(indices: list[int], condition: bool | None) -> list[tuple[int, ...]]:
+    """One finding with `indices` when the patient condition holds and a drug is implicated."""
+    return [tuple(indices)] if condition and indices else []
+
+
+def _egfr_below(s: rd.DrugSet, limit: float) -> Rule:
+    return lambda c: _when(c.having(s), c.egfr is not None and c.egfr < limit)
+
+
+def _duration(s: rd.DrugSet, min_days: int, *, insomnia: bool = False, strict: bool = False) -> Rule:
+    def rule(c: _Context) -> list[tuple[int, ...]]:
+        hits = [
+            d.index for d in c.drugs
+            if d.atc in s and d.days is not None and (not insomnia or d.insomnia)
+            and (d.days > min_days if strict else d.days >= min_days)
+        ]
+        return _when(hits, True)
+    return rule
+
+
+def _a3(c: _Context) -> list[tuple[int, ...]]:
+    found = []
+    for cls in rd.DUPLICATE_CLASSES:
+        regular = [d for d in c.drugs if d.regular and d.atc in cls]
+        if len({d.atc for d in regular}) >= 2:
+            found.append(tuple(d.index for d in regular))
+    return sorted(found)  # §6.2: within a rule, by the position of the first drug
+
+
+def _both(a: rd.DrugSet, b: rd.DrugSet) -> Rule:
+    return lambda c: _when(c.having(a, b), bool(c.having(a)) and bool(c.having(b)))
+
+
+def _c1(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d in c.drugs if d.atc in rd.ASPIRIN and d.regular
+            and d.daily_mg is not None and d.daily_mg > rd.ASPIRIN_MAX_DAILY_MG]
+    return _when(hits, True)
+
+
+def _e1(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d in c.drugs if d.atc in rd.DIGOXIN
+            and d.daily_mg is not None and d.daily_mg >= Fraction(*rd.DIGOXIN_DAILY_MG)]
+    return _when(hits, c.egfr is not None and c.egfr < rd.DIGOXIN_EGFR)
+
+
+def _l2(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d in c.drugs if d.regular and d.atc in rd.OPIOIDS]
+    return _when(hits, not c.having(rd.LAXATIVES))
+
+
+def _m1(c: _Context) -> list[tuple[int, ...]]:
+    hits = c.having(rd.ANTICHOLINERGICS_M1)
+    return _when(hits, len({c.drugs[i].atc for i in hits}) >= 2)  # "two or more", not "more than two"
+
+
+def _start_c1(c: _Context) -> list[tuple[int, ...]]:
+    fires = c.has_condition(rd.ATRIAL_FIBRILLATION_ICD10) and not c.having(rd.ANTICOAGULANTS)
+    return [()] if fires else []
+
+
+def _acb(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d, s in zip(c.drugs, c.acb_scores) if s >= 1]
+    return _when(hits, c.acb_total >= c.acb_threshold)
+
+
+def _fr_hypnotic(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d in c.drugs if d.days is not None and d.days > rd.FR_HYPNOTIC_MAX_DAYS
+            and (d.atc in rd.HYPNOTICS or (d.atc in rd.ANXIOLYTIC_BZD and d.insomnia))]
+    return _when(hits, True)
+
+
+def _fr_anxiolytic(c: _Context) -> list[tuple[int, ...]]:
+    hits = [d.index for d in c.drugs if d.atc in rd.ANXIOLYTIC_BZD and not d.insomnia
+            and d.days is not None and d.days > rd.FR_ANXIOLYTIC_MAX_DAYS]
+    return _when(hits, True)
+
+
+#: medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
+RULES: Mapping[str, Rule] = {
+    "STOPP-A3": _a3,
+    "STOPP-B3": _both(rd.BETA_BLOCKERS, rd.RATE_LIMITING_CCB),
+    "STOPP-B12": lambda c: _when(c.having(rd.RAS_BLOCKERS), c.potassium is not None and c.potassium > rd.HYPERKALAEMIA_MMOL_L),
+    "STOPP-C1": _c1,
+    "STOPP-C10": _both(rd.NSAIDS, rd.ANTICOAGULANTS),
+    "STOPP-D8": _duration(rd.BENZODIAZEPINES, rd.BZD_MAX_DAYS),
+    "STOPP-D10": _duration(rd.BENZODIAZEPINES, rd.INSOMNIA_MAX_DAYS, insomnia=True),
+    "STOPP-D11": _duration(rd.Z_DRUGS, rd.INSOMNIA_MAX_DAYS, insomnia=True),
+    "STOPP-E1": _e1,
+    "STOPP-E2": _egfr_below(rd.DABIGATRAN, rd.DABIGATRAN_EGFR),
+    "STOPP-E3": _egfr_below(rd.FACTOR_XA_INHIBITORS, rd.FACTOR_XA_EGFR),
+    "STOPP-E4": _egfr_below(rd.NSAIDS, rd.NSAID_EGFR),
+    "STOPP-E5": _egfr_below(rd.COLCHICINE, rd.COLCHICINE_EGFR),
+    "STOPP-E6": _egfr_below(rd.METFORMIN, rd.METFORMIN_EGFR),
+    "STOPP-E8": _egfr_below(rd.NITROFURANTOIN, rd.NITROFURANTOIN_EGFR),
+    "STOPP-J1": lambda c: _when(c.having(rd.LONG_SULFONYLUREAS), c.has_condition(rd.TYPE2_DIABETES_ICD10)),
+    "STOPP-K1": lambda c: _when(c.having(rd.BENZODIAZEPINES), c.recurrent_falls),
+    "STOPP-K4": lambda c: _when(c.having(rd.Z_DRUGS), c.recurrent_falls),
+    "STOPP-L2": _l2,
+    "STOPP-M1": _m1,
+    "START-C1": _start_c1,
+    "ACB-TOTAL": _acb,
+    "FR-HYPNOTIC-4W": _fr_hypnotic,
+    "FR-ANXIOLYTIC-12W": _fr_anxiolytic,
+}
+
+
+def review_drugs(doc: Review, protocol: Protocol | None = None) -> ReviewResult:
+    """Run the enabled rules (document options, else protocol, else all) and compute the ACB."""
+    options = doc.options or ReviewOptions()
+    table = protocol.acb_table if protocol is not None else DEFAULT_ACB_TABLE
+    enabled = options.rules if options.rules is not None else (
+        protocol.review_rules if protocol is not None else rd.RULE_IDS
+    )
+    threshold = options.acb_threshold or (protocol.acb_threshold if protocol is not None else rd.DEFAULT_ACB_THRESHOLD)
+    falls_min = options.recurrent_falls_min or (
+        protocol.recurrent_falls_min if protocol is not None else rd.DEFAULT_RECURRENT_FALLS_MIN
+    )
+    patient = doc.patient
+    age = completed_years(patient.birth_date, doc.date)
+    drugs = tuple(
+        _Drug(
+            i, d.atc, not d.as_needed, None if d.started is None else (doc.date - d.started).days,
+            _daily_mg(d.dose, d.frequency), d.indication == rd.INSOMNIA,
+        )
+        for i, d in enumerate(doc.drugs)
+    )
+    scores = tuple(table.get(d.atc, 0) for d in doc.drugs)
+    total = sum(table.get(atc, 0) for atc in {d.atc for d in doc.drugs})  # §6.5: per distinct ATC
+    conditions = None if patient.conditions_icd10 is None else tuple(c.replace(".", "") for c in patient.conditions_icd10)
+    ctx = _Context(
+        drugs, patient.egfr, patient.potassium_mmol_l,
+        None if patient.falls_12m is None else patient.falls_12m >= falls_min,
+        conditions, total, threshold, scores,
+    )
+    wanted = frozenset(enabled)
+    findings: list[Finding] = []
+    for rule_id in rd.RULE_IDS:
+        if rule_id not in wanted or (rule_id not in rd.ANY_AGE_RULES and age < rd.STOPP_START_MIN_AGE):
+            continue
+        for hit in RULES[rule_id](ctx):
+            findings.append(Finding(rule_id, tuple(doc.drugs[i].id for i in hit)))
+    acb = tuple((d.id, s) for d, s in zip(doc.drugs, scores) if s >= 1)
+    return ReviewResult(age, tuple(findings), total, acb)

@@ -1,0 +1,46 @@
+"""The `parcours medisis` handlers: bytes of one document in, the contract's JSON object out.
+
+Each validates with `parcours.core.documents.load` (exit 2 on the typed InvalidInput it raises)
+and calls a pure engine; engines other than `reconcile` are imported only when their command runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from medisis.errors import InvalidReconciliation
+from medisis.reconciliation import Reconciliation
+from medisis.reconciliation import reconcile as reconcile_document
+from parcours.core.documents import load
+
+if TYPE_CHECKING:
+    from medisis.config import Protocol
+
+__all__ = ["indicators", "reconcile", "review", "risk"]
+
+
+def reconcile(raw: bytes) -> dict[str, Any]:
+    """`parcours medisis reconcile` (interchange.md §4.1)."""
+    doc = load(Reconciliation, raw, error=InvalidReconciliation)
+    return reconcile_document(doc).to_json()  # runs check_reconciliation's rules on its own pairing
+
+
+def risk(raw: bytes, protocol: Protocol | None = None) -> dict[str, Any]:
+    """`parcours medisis risk` (interchange.md §4.2); bands from `protocol` when given."""
+    from medisis.risk import parse_risk, score_risk
+
+    return score_risk(parse_risk(raw), protocol).to_json()
+
+
+def review(raw: bytes, protocol: Protocol | None = None) -> dict[str, Any]:
+    """`parcours medisis review` (interchange.md §4.3); rule set and ACB table from `protocol`."""
+    from medisis.review import parse_review, review_drugs
+
+    return review_drugs(parse_review(raw), protocol).to_json()
+
+
+def indicators(raw: bytes) -> dict[str, Any]:
+    """`parcours medisis indicators` (interchange.md §4.4)."""
+    from medisis.indicators import compute_indicators, parse_indicators
+
+    return compute_indicators(parse_indicators(raw)).to_json()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from icope.cognition import assess_cognition
 from icope.errors import InvalidScreening
 from icope.hearing import assess_hearing
@@ -11,7 +9,7 @@ from icope.locomotion import assess_locomotion, chair_rise_cutoff
 from icope.nutrition import assess_nutrition
 from icope.options import DEFAULT_OPTIONS
 from icope.psychology import assess_psychology
-from icope.results import DomainOutcome, Step1Result, Step2Proposal
+from icope.results import Step1Result, Step2Proposal
 from icope.schedule import add_months
 from icope.screening import Screening, ScreeningItems, check_screening
 from icope.vision import assess_vision
@@ -27,17 +25,6 @@ _PROPOSALS = {d: Step2Proposal(d, i) for d, i in STEP2_INSTRUMENTS.items()}
 def parse_screening(raw: bytes | str) -> Screening:
     """Validate one step-1 JSON document; raise `InvalidScreening` naming every bad field."""
     return load(Screening, raw, error=InvalidScreening, check=check_screening)
-
-
-def overall_result(outcomes: Iterable[DomainOutcome]) -> DomainResult:
-    """icope.md §1.1: positive if any domain is, else incomplete if any is, else negative."""
-    overall = _NEGATIVE
-    for o in outcomes:
-        if o.result is _POSITIVE:
-            return _POSITIVE
-        if o.result is _INCOMPLETE:
-            overall = _INCOMPLETE
-    return overall
 
 
 def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = None) -> Step1Result:

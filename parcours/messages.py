@@ -206,6 +206,25 @@ EN: Final[dict[str, str]] = {
     "error.not_in_form": "field not in the configured form",
 }
 
+
+
+def _merge_parts() -> None:
+    """Add the area parts of `parcours.catalog` (store, FHIR, reports, TUI) to FR and EN."""
+    import importlib
+
+    from parcours.catalog import PARTS
+
+    for name in PARTS:
+        part = importlib.import_module(name)
+        for base, extra in ((FR, part.FR), (EN, part.EN)):
+            clash = base.keys() & extra.keys()
+            if clash:
+                raise RuntimeError(f"catalog keys defined twice ({name}): {sorted(clash)}")
+            base.update(extra)
+
+
+_merge_parts()
+
 CATALOG: Final[Mapping[Lang, Mapping[str, str]]] = {"fr": FR, "en": EN}
 
 

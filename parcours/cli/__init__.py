@@ -7,6 +7,7 @@ step-1 engine and nothing else (no UI, PDF or database library).
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from typing import NoReturn
 from parcours import __version__
 from parcours.messages import LANGS, Lang, detect_lang, message
 
-__all__ = ["DOCUMENT_COMMANDS", "main"]
+__all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
 
 #: (group, command) -> "module:function" of a bytes -> JSON handler (parcours.cli.runner).
 DOCUMENT_COMMANDS: dict[tuple[str, str], str] = {
@@ -26,6 +27,26 @@ DOCUMENT_COMMANDS: dict[tuple[str, str], str] = {
     ("medisis", "risk"): "parcours.cli.medisis_commands:risk",
     ("medisis", "review"): "parcours.cli.medisis_commands:review",
     ("medisis", "indicators"): "parcours.cli.medisis_commands:indicators",
+}
+
+#: The same commands with `--format fhir`: "module:function" of `(raw: bytes, *, validate: bool) -> bytes`
+#: giving one transaction Bundle line (interchange.md §5.1). Indicators have no FHIR form.
+FHIR_COMMANDS: dict[tuple[str, str], str] = {
+    key: f"parcours.cli.fhir_commands:{key[1]}" for key in DOCUMENT_COMMANDS if key != ("medisis", "indicators")
+}
+
+#: Commands that accept `--save` (interchange.md §0): the document and its result are stored.
+SAVE_COMMANDS = frozenset(FHIR_COMMANDS)
+
+#: Commands that are not document filters: "module:function" of `(args, lang) -> exit status`.
+TOOL_COMMANDS: dict[tuple[str, ...], str] = {
+    ("demo",): "parcours.cli.store_commands:demo",
+    ("patients", "list"): "parcours.cli.store_commands:patients_list",
+    ("patients", "show"): "parcours.cli.store_commands:patients_show",
+    ("db", "upgrade"): "parcours.cli.store_commands:db_upgrade",
+    ("db", "check"): "parcours.cli.store_commands:db_check",
+    ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
+    ("report",): "parcours.cli.report_commands:report",
 }
 
 
@@ -58,7 +79,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
-    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis}")
+    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,db,demo}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -69,8 +90,57 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         )
         cmd.add_argument("source", metavar="FILE", help=h("file"))
         cmd.add_argument("--batch", action="store_true", help=h("batch"))
-        cmd.set_defaults(handler=DOCUMENT_COMMANDS[group, name])
+        cmd.add_argument("--format", choices=("json", "fhir"), default="json", help=h("format"))
+        cmd.add_argument("--validate", action="store_true", help=h("validate"))
+        if (group, name) in SAVE_COMMANDS:
+            cmd.add_argument("--save", action="store_true", help=h("save"))
+        cmd.set_defaults(handler=DOCUMENT_COMMANDS[group, name], key=(group, name))
+    _add_tool_commands(groups, common, h)
     return parser
+
+
+def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
+    """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
+    from datetime import date
+
+    nested: dict[str, argparse._SubParsersAction] = {}
+    for key, spec in TOOL_COMMANDS.items():
+        name = ".".join(key)
+        if len(key) == 1:
+            cmd = groups.add_parser(key[0], parents=[common], help=h(name), description=h(name))
+        else:
+            if key[0] not in nested:
+                group_parser = groups.add_parser(key[0], help=h(f"group.{key[0]}"), description=h(f"group.{key[0]}"))
+                nested[key[0]] = group_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+            cmd = nested[key[0]].add_parser(key[1], parents=[common], help=h(name), description=h(name))
+        cmd.set_defaults(tool=spec)
+        if key == ("demo",):
+            cmd.add_argument("--patients", type=_positive_int, default=200, metavar="N", help=h("demo.patients"))
+            cmd.add_argument("--seed", type=int, default=1, help=h("demo.seed"))
+        elif key == ("patients", "list"):
+            cmd.add_argument("--site", metavar="FINESS", help=h("patients.site"))
+            cmd.add_argument("--json", action="store_true", help=h("json"))
+            cmd.add_argument("--limit", type=_positive_int, default=50, metavar="N", help=h("patients.limit"))
+        elif key == ("patients", "show"):
+            cmd.add_argument("patient", metavar="ID", help=h("patient_id"))
+            cmd.add_argument("--json", action="store_true", help=h("json"))
+        elif key == ("export", "fhir"):
+            cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
+            cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
+            cmd.add_argument("--since", type=date.fromisoformat, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--validate", action="store_true", help=h("validate"))
+        elif key == ("report",):
+            cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
+            cmd.add_argument("--patient", metavar="ID", help=h("patient_id"))
+            cmd.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=h("report.output"))
+            cmd.add_argument("--force", action="store_true", help=h("report.force"))
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def _resolve(spec: str):  # noqa: ANN202 - a bytes -> JSON handler
@@ -85,14 +155,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(lang)
     args = parser.parse_args(args_list)
     lang = getattr(args, "lang", lang)
+    if getattr(args, "tool", None) is not None:
+        return _resolve(args.tool)(args, lang)
     if getattr(args, "handler", None) is None:
-        parser.print_help()
-        return 0
+        from parcours.cli.store_commands import tui
+
+        return tui(args, lang)
     from parcours.cli import runner
 
-    handler = _resolve(args.handler)
     out, err = sys.stdout.buffer, sys.stderr.buffer
+    if args.format == "fhir" and args.key not in FHIR_COMMANDS:
+        err.write((message("cli.no_fhir_form", lang) + "\n").encode())
+        return runner.EXIT_INVALID
+    store = None
     try:
+        if args.format == "fhir":
+            handler = functools.partial(_resolve(FHIR_COMMANDS[args.key]), validate=args.validate)
+        else:
+            handler = _resolve(args.handler)
+        if getattr(args, "save", False):
+            from parcours.cli.save_commands import saving_handler
+            from parcours.store import open_store
+
+            store = open_store(getattr(args, "db", None))
+            handler = saving_handler(args.key, handler, store)
         if args.batch:
             stream = sys.stdin.buffer if args.source == "-" else open(args.source, "rb")  # noqa: SIM115
             with stream:
@@ -108,3 +194,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         out.flush()
+        if store is not None:
+            store.close()

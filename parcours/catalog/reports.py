@@ -1,0 +1,9 @@
+"""Catalog part: messages of the reports area (merged by parcours.messages)."""
+
+from typing import Final
+
+FR: Final[dict[str, str]] = {
+}
+
+EN: Final[dict[str, str]] = {
+}

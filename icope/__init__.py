@@ -12,6 +12,8 @@ from typing import Any
 _WHERE: dict[str, str] = {
     "Alert": "icope.followup",
     "CarePlan": "icope.careplan",
+    "CarePlanRecord": "icope.careplan",
+    "CarePlanStatus": "icope.careplan",
     "DOMAINS": "icope.vocab",
     "DeclineRule": "icope.vocab",
     "Domain": "icope.vocab",
@@ -44,6 +46,7 @@ _WHERE: dict[str, str] = {
     "parse_followup": "icope.followup",
     "parse_screening": "icope.step1",
     "propose_interventions": "icope.careplan",
+    "parse_care_plan_record": "icope.careplan",
     "score_screening": "icope.step1",
 }
 
@@ -52,6 +55,8 @@ __all__ = [
     "STEP2_INSTRUMENTS",
     "Alert",
     "CarePlan",
+    "CarePlanRecord",
+    "CarePlanStatus",
     "DeclineRule",
     "Domain",
     "DomainOutcome",
@@ -82,6 +87,7 @@ __all__ = [
     "parse_followup",
     "parse_screening",
     "propose_interventions",
+    "parse_care_plan_record",
     "score_screening",
 ]
 

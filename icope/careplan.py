@@ -6,9 +6,10 @@ proposes interventions from the spec's step-2 actions (§2.1–§2.6), the profe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field
@@ -17,6 +18,9 @@ from icope.results import Step1Result
 from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
 from icope.step2.base import Step2Result
 from icope.vocab import DOMAINS, Domain, DomainResult, Instrument, InterventionType
+from icope.errors import InvalidCarePlan
+from parcours.core.documents import load
+from parcours.core.errors import FieldIssue
 from parcours.core.identity import ProfessionalRole
 from parcours.core.models import InputModel
 
@@ -40,6 +44,36 @@ class CarePlan(InputModel):
     gp_agreement: date | None = None
     motivational_interview: date | None = None
     rci: date | None = None
+
+
+class CarePlanStatus(StrEnum):
+    """Whether the plan is being followed (FHIR CarePlan.status, fhir.md §4.4)."""
+
+    ACTIVE = "active"
+    COMPLETED = "completed"
+
+
+class CarePlanRecord(CarePlan):
+    """A plan as the store keeps it: dated, optionally linked to the screening it follows."""
+
+    date: date
+    status: CarePlanStatus = CarePlanStatus.ACTIVE
+    review_date: date | None = None
+    screening: str | None = None
+
+
+def check_care_plan(doc: CarePlanRecord) -> Iterator[FieldIssue]:
+    """A review date or an intervention due date cannot come before the plan itself."""
+    if doc.review_date is not None and doc.review_date < doc.date:
+        yield FieldIssue(("review_date",), "date_before", {"other": "date"})
+    for i, item in enumerate(doc.interventions):
+        if item.due < doc.date:
+            yield FieldIssue(("interventions", i, "due"), "date_before", {"other": "date"})
+
+
+def parse_care_plan_record(raw: bytes | str) -> CarePlanRecord:
+    """Validate a stored care plan; raise `InvalidCarePlan` naming every bad field."""
+    return load(CarePlanRecord, raw, error=InvalidCarePlan, check=check_care_plan)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,12 @@ class InvalidFollowupConsultation(MedisisError, InvalidInput):
     code: ClassVar[str] = "medisis_invalid_followup_consultation"
 
 
+class InvalidStay(MedisisError, InvalidInput):
+    """A hospital stay record (admission, discharge) is invalid."""
+
+    code: ClassVar[str] = "medisis_invalid_stay"
+
+
 class InvalidProtocol(MedisisError, InvalidInput):
     """The MEDISIS protocol configuration file (medisis.md §1.3) is invalid."""
 

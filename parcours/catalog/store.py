@@ -27,6 +27,7 @@ FR: Final[dict[str, str]] = {
     "cli.help.report.output": "fichier PDF à écrire, ou - pour la sortie standard",
     "cli.help.report.force": "remplace le fichier de sortie s'il existe",
     "cli.no_fhir_form": "--format : les indicateurs n'ont pas de forme FHIR",
+    "error.date_before": "ne peut pas être avant {other}",
 }
 
 EN: Final[dict[str, str]] = {
@@ -54,4 +55,5 @@ EN: Final[dict[str, str]] = {
     "cli.help.report.output": "PDF file to write, or - for standard output",
     "cli.help.report.force": "replace the output file if it exists",
     "cli.no_fhir_form": "--format: indicators have no FHIR form",
+    "error.date_before": "cannot be before {other}",
 }

@@ -1,0 +1,31 @@
+"""The store: SQLite by default, PostgreSQL with the same code; audit trail, drafts, worklists.
+
+Why: nothing entered may be lost. Callers use `open_store(url)` and the `Store` methods; no SQL
+lives outside this package. Names load lazily so that `import parcours.store` costs nothing
+until the database is opened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["Conflict", "DatabaseError", "NotFound", "Store", "StoreError", "open_store"]
+
+_WHERE = {
+    "Store": "parcours.store.store",
+    "open_store": "parcours.store.store",
+    "Conflict": "parcours.store.errors",
+    "DatabaseError": "parcours.store.errors",
+    "NotFound": "parcours.store.errors",
+    "StoreError": "parcours.store.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'parcours.store' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value

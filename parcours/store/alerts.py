@@ -1,0 +1,49 @@
+"""An alert's life: new → confirmed (the nurse checked it) → closed, or refuted.
+
+Why: the open-alerts worklist shows what still needs a professional; the status maps to the
+FHIR Task status (fhir.md §4.4) and every change is audited.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import Connection, select, update
+
+from parcours.core.errors import FieldIssue, InvalidInput
+from parcours.store import audit
+from parcours.store.errors import NotFound
+from parcours.store.schema import alerts, records
+
+__all__ = ["AlertStatus", "set_alert_status"]
+
+
+class AlertStatus(StrEnum):
+    """fhir.md §4.4: requested (new) / in-progress (confirmed) / completed (closed) / cancelled (refuted)."""
+
+    NEW = "new"
+    CONFIRMED = "confirmed"
+    CLOSED = "closed"
+    REFUTED = "refuted"
+
+
+OPEN = frozenset({AlertStatus.NEW, AlertStatus.CONFIRMED})
+
+
+def set_alert_status(conn: Connection, record_id: str, status: str, *, actor: str) -> None:
+    """Change an alert's status (the record's version goes up; the audit keeps before/after)."""
+    try:
+        new = AlertStatus(status)
+    except ValueError:
+        raise InvalidInput([FieldIssue(("status",), "not_one_of",
+                                       {"expected": ", ".join(s.value for s in AlertStatus)})]) from None
+    row = conn.execute(select(alerts.c.status).join(records, records.c.id == alerts.c.record_id)
+                       .where(alerts.c.record_id == int(record_id), records.c.deleted_at.is_(None))).first()
+    if row is None:
+        raise NotFound(entity="alert", key=record_id)
+    conn.execute(update(alerts).where(alerts.c.record_id == int(record_id))
+                 .values(status=new.value, open=new in OPEN))
+    conn.execute(update(records).where(records.c.id == int(record_id))
+                 .values(version=records.c.version + 1, updated_at=audit.now()))
+    audit.append(conn, actor=actor, action="update", entity="alert", entity_id=record_id,
+                 before={"status": row.status}, after={"status": new.value})

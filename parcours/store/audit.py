@@ -1,0 +1,41 @@
+"""The audit trail: one appended row per create, update and delete (who, when, what, before/after).
+
+Why: a clinical record must show who changed what; the table is append-only — this module only
+inserts, and database triggers (migration 0001) refuse UPDATE and DELETE on it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, insert
+
+from parcours.store.schema import audit
+
+__all__ = ["append", "now"]
+
+
+def now() -> datetime:
+    """The current time, timezone-aware UTC (the store never keeps naive times)."""
+    return datetime.now(UTC)
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return orjson.dumps(value, default=str, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def append(
+    conn: Connection, *, actor: str, action: str, entity: str, entity_id: object,
+    before: Any = None, after: Any = None, at: datetime | None = None,
+) -> None:
+    """Append one audit row in the caller's transaction (so it commits or rolls back with the change)."""
+    conn.execute(
+        insert(audit).values(
+            at=at or now(), actor=actor, action=action, entity=entity, entity_id=str(entity_id),
+            before=_json(before), after=_json(after),
+        )
+    )

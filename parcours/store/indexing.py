@@ -1,0 +1,227 @@
+"""Per-kind side rows of a saved record: what worklists and counts filter on.
+
+Why: the record keeps the whole document; these narrow rows (a screening's six results, an open
+alert, a stay awaiting its discharge reconciliation, …) are what partial indexes cover, so every
+worklist page is an index range scan whatever the population size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from sqlalchemy import Connection, insert, select, update
+
+from parcours.core.records import RecordKind
+from parcours.store import audit
+from parcours.store.patients import set_schedule
+from parcours.store.schema import (
+    alerts, assessments, patients, reconciliation_lines, reconciliations, records, screenings, stays,
+)
+
+if TYPE_CHECKING:
+    from parcours.store.saving import Parsed
+
+__all__ = ["INDEXERS", "document_hash", "domain_mask", "on_delete"]
+
+DOMAIN_NAMES = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")  # icope.md §1 order
+_CONTEXT_KEYS = ("practitioner", "organization")
+_IDENTITY_KEYS = ("identifier", "ins", "family", "given")
+_CLOSED_REVIEW30 = frozenset({"done", "declined", "not_applicable"})  # PROJECT DECISION: no longer awaited
+OPEN_ALERT = frozenset({"new", "confirmed"})
+
+
+def document_hash(document: dict[str, Any]) -> str:
+    """fhir.md §2.3 `H`: SHA-256 of the sorted-keys JSON without actors and patient identity keys."""
+    doc = {k: v for k, v in document.items() if k not in _CONTEXT_KEYS}
+    patient = doc.get("patient")
+    if isinstance(patient, dict):
+        kept = {k: v for k, v in patient.items() if k not in _IDENTITY_KEYS}
+        if kept:
+            doc["patient"] = kept
+        else:
+            del doc["patient"]
+    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def domain_mask(domains: dict[str, Any], result: str = "positive") -> int:
+    """Bit i set when DOMAINS[i] has `result` in a step-1 JSON result's `domains`."""
+    return sum(1 << i for i, name in enumerate(DOMAIN_NAMES) if domains[name]["result"] == result)
+
+
+def _stripped(document: dict[str, Any]) -> dict[str, Any]:
+    """A stored document as a follow-up item: no context objects (interchange §5.2)."""
+    return {k: v for k, v in document.items() if k not in ("patient", "practitioner", "organization")}
+
+
+def _history(conn: Connection, patient_id: int, kind: RecordKind, until: date) -> list[tuple[int, dict[str, Any]]]:
+    rows = conn.execute(
+        select(records.c.id, records.c.document).where(
+            records.c.patient_id == patient_id, records.c.kind == kind.value,
+            records.c.deleted_at.is_(None), records.c.recorded_on <= until,
+        ).order_by(records.c.recorded_on, records.c.id)
+    ).all()
+    return [(r.id, orjson.loads(r.document)) for r in rows]
+
+
+def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+               actor: str) -> None:
+    result = parsed.result
+    on = parsed.recorded_on
+    conn.execute(insert(screenings).values(
+        record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
+        next_step1_due=date.fromisoformat(result["next_step1_due"]),
+        **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
+    ))
+    _raise_alerts(conn, record_id=record_id, patient_id=patient_id, site_id=site_id, parsed=parsed, actor=actor)
+    last = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).scalar()
+    if last is None or on >= last:
+        pending = domain_mask(result["domains"])
+        for domain in conn.execute(
+            select(assessments.c.domain).where(assessments.c.patient_id == patient_id, assessments.c.assessed_on >= on)
+        ).scalars():
+            pending &= ~(1 << DOMAIN_NAMES.index(domain))
+        set_schedule(conn, patient_id, next_due=date.fromisoformat(result["next_step1_due"]), screened_on=on,
+                     pending=pending)
+
+
+def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+                  actor: str) -> None:
+    """icope.md §3.2 decline rules: the new screening against the patient's previous one."""
+    from icope.followup import evaluate_followup, parse_followup
+
+    on = parsed.recorded_on
+    earlier = [(i, d) for i, d in _history(conn, patient_id, RecordKind.ICOPE_SCREENING, on)
+               if i != record_id and d.get("date") != on.isoformat()]  # same-day entries: the newest wins
+    if not earlier:
+        return
+    assessed = [_stripped(d) for _, d in _history(conn, patient_id, RecordKind.ICOPE_ASSESSMENT, on)]
+    followup = parse_followup(orjson.dumps({
+        "screenings": [_stripped(d) for _, d in earlier] + [_stripped(parsed.document)], "assessments": assessed,
+    }))
+    previous_id = earlier[-1][0]
+    for alert in evaluate_followup(followup).alerts:
+        document = {"rule": alert.rule.value, "domain": alert.domain.value, "date": on.isoformat(),
+                    "status": "new", "screening": str(record_id), "previous": str(previous_id)}
+        stamp = audit.now()
+        alert_id = conn.execute(insert(records).values(
+            version=1, patient_id=patient_id, kind=RecordKind.ICOPE_ALERT.value, recorded_on=on, site_id=site_id,
+            document=orjson.dumps(document).decode(), actor=actor, created_at=stamp, updated_at=stamp,
+        ).returning(records.c.id)).scalar_one()
+        conn.execute(insert(alerts).values(
+            record_id=alert_id, patient_id=patient_id, site_id=site_id, screening_id=record_id,
+            rule=document["rule"], domain=document["domain"], raised_on=on, status="new", open=True,
+        ))
+        audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
+                     after={"kind": RecordKind.ICOPE_ALERT.value, "document": document}, at=stamp)
+
+
+def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+                actor: str) -> None:
+    from icope.vocab import INSTRUMENT_DOMAIN, Instrument
+
+    result = parsed.result
+    domain = INSTRUMENT_DOMAIN[Instrument(result["instrument"])].value
+    conn.execute(insert(assessments).values(
+        record_id=record_id, patient_id=patient_id, instrument=result["instrument"], domain=domain,
+        assessed_on=parsed.recorded_on, score=None if result["score"] is None else str(result["score"]),
+        abnormal=result["abnormal"],
+    ))
+    row = conn.execute(select(patients.c.last_screened_on, patients.c.step2_pending)
+                       .where(patients.c.id == patient_id)).first()
+    bit = 1 << DOMAIN_NAMES.index(domain)
+    if row.last_screened_on is not None and parsed.recorded_on >= row.last_screened_on and row.step2_pending & bit:
+        conn.execute(update(patients).where(patients.c.id == patient_id)
+                     .values(step2_pending=row.step2_pending & ~bit))
+
+
+def _stay(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+          actor: str) -> None:
+    doc = parsed.model
+    conn.execute(insert(stays).values(
+        record_id=record_id, patient_id=patient_id, site_id=site_id, stay=doc.stay,
+        admission_date=doc.admission_date, discharge_date=doc.discharge_date,
+        awaiting_discharge_reconciliation=doc.discharge_date is not None and not _discharge_reconciled(
+            conn, patient_id, doc.admission_date),
+    ))
+
+
+def _discharge_reconciled(conn: Connection, patient_id: int, since: date) -> bool:
+    found = conn.execute(select(reconciliations.c.record_id).where(
+        reconciliations.c.patient_id == patient_id, reconciliations.c.moment == "discharge",
+        reconciliations.c.reconciled_on >= since,
+    ).limit(1)).first()
+    return found is not None
+
+
+def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+                    actor: str) -> None:
+    from medisis.consultation30 import due_date
+
+    result = parsed.result
+    on = parsed.recorded_on
+    discharge = result["moment"] == "discharge"
+    conn.execute(insert(reconciliations).values(
+        record_id=record_id, patient_id=patient_id, site_id=site_id, moment=result["moment"], reconciled_on=on,
+        unintentional=sum(1 for line in result["lines"] if line["discrepancy"] == "unintentional"),
+        review30_due=due_date(on) if discharge else None,  # medisis.md §8: D+30 (configurable window)
+        awaiting_review30=discharge,
+    ))
+    if result["lines"]:
+        conn.execute(insert(reconciliation_lines), [
+            {"record_id": record_id, "position": i, "bm_id": line["bm_id"], "order_id": line["order_id"],
+             "status": line["status"], "discrepancy": line["discrepancy"]}
+            for i, line in enumerate(result["lines"])
+        ])
+    if discharge:  # the stays this discharge reconciliation covers (PROJECT DECISION: admitted on or before it)
+        conn.execute(update(stays).where(
+            stays.c.patient_id == patient_id, stays.c.awaiting_discharge_reconciliation,
+            stays.c.admission_date <= on,
+        ).values(awaiting_discharge_reconciliation=False))
+
+
+def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+                  actor: str) -> None:
+    link = parsed.document.get("reconciliation")
+    status = parsed.model.status.value
+    if status not in _CLOSED_REVIEW30:
+        return
+    query = update(reconciliations).where(reconciliations.c.patient_id == patient_id,
+                                          reconciliations.c.awaiting_review30)
+    if link is not None and str(link).isdigit():
+        query = query.where(reconciliations.c.record_id == int(link))
+    conn.execute(query.values(awaiting_review30=False))
+
+
+def _nothing(conn: Connection, **_: Any) -> None:
+    """Kinds that no worklist filters on (risk, review, intervention, care plan)."""
+
+
+INDEXERS: dict[RecordKind, Callable[..., None]] = {
+    RecordKind.ICOPE_SCREENING: _screening,
+    RecordKind.ICOPE_ASSESSMENT: _assessment,
+    RecordKind.ICOPE_CARE_PLAN: _nothing,
+    RecordKind.MEDISIS_STAY: _stay,
+    RecordKind.MEDISIS_RECONCILIATION: _reconciliation,
+    RecordKind.MEDISIS_RISK: _nothing,
+    RecordKind.MEDISIS_REVIEW: _nothing,
+    RecordKind.MEDISIS_INTERVENTION: _nothing,
+    RecordKind.MEDISIS_CONSULTATION30: _consultation,
+}
+
+
+def on_delete(conn: Connection, record_id: int, kind: RecordKind) -> None:
+    """Take a deleted record out of the worklists (its side rows stay for the audit)."""
+    if kind is RecordKind.ICOPE_SCREENING:
+        conn.execute(update(screenings).where(screenings.c.record_id == record_id).values(live=False))
+    elif kind is RecordKind.ICOPE_ALERT:
+        conn.execute(update(alerts).where(alerts.c.record_id == record_id).values(open=False))
+    elif kind is RecordKind.MEDISIS_STAY:
+        conn.execute(update(stays).where(stays.c.record_id == record_id)
+                     .values(awaiting_discharge_reconciliation=False))
+    elif kind is RecordKind.MEDISIS_RECONCILIATION:
+        conn.execute(update(reconciliations).where(reconciliations.c.record_id == record_id)
+                     .values(awaiting_review30=False))

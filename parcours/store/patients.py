@@ -1,0 +1,268 @@
+"""Patients and sites: create, read, update with optimistic locking, soft delete, search, resolve.
+
+Why: identity is validated by the same model as a document's `patient` object (interchange §5.2),
+so the CLI, TUI and `--save` agree on what a valid INS or name is; every change is audited.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Row, and_, func, insert, or_, select, update
+
+from parcours.core.documents import load
+from parcours.core.errors import InvalidInput
+from parcours.core.identity import Organization, PatientIdentity, Practitioner
+from parcours.store import audit
+from parcours.store.errors import Conflict, NotFound
+from parcours.store.ids import patient_fhir_id
+from parcours.store.rows import Patient, Site, SiteKind
+from parcours.store.schema import patients, professionals, sites
+
+__all__ = [
+    "create_patient", "delete_patient", "ensure_professional", "ensure_site", "family_key",
+    "find_or_create_patient", "get_patient", "identity_json", "resolve_patient", "search_patients",
+    "site_id", "update_patient",
+]
+
+#: The identity keys of the §5.2 `patient` object; clinical keys (MEDISIS egfr, …) stay in documents.
+IDENTITY_KEYS = ("identifier", "ins", "family", "given", "birth_date", "sex")
+
+
+def family_key(text: str | None) -> str | None:
+    """Upper case without accents, for prefix search (« Hélène » finds HELENE)."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper().strip()
+
+
+def identity_json(identity: PatientIdentity) -> dict[str, Any]:
+    """The identity keys of a validated patient object, as JSON values."""
+    data = identity.model_dump(mode="json", exclude_none=True, include=set(IDENTITY_KEYS))
+    return data
+
+
+def validate_identity(identity: dict[str, Any] | PatientIdentity) -> PatientIdentity:
+    """A §5.2 patient object validated (InvalidInput naming `patient.<field>` otherwise)."""
+    if isinstance(identity, PatientIdentity):
+        return identity
+    try:
+        return load(PatientIdentity, orjson.dumps(identity))
+    except InvalidInput as exc:
+        raise InvalidInput([issue.prefixed(("patient",)) for issue in exc.issues]) from None
+
+
+def ensure_site(conn: Connection, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
+                territory: str | None = None) -> int:
+    """The id of the site with this FINESS, created (and audited) on first use."""
+    Organization(finess=finess)  # FINESS format check (ValidationError on a bad one)
+    found = conn.execute(select(sites.c.id, sites.c.name).where(sites.c.finess == finess)).first()
+    if found is not None:
+        if name and found.name != name:
+            conn.execute(update(sites).where(sites.c.id == found.id).values(name=name))
+        return found.id
+    values = {"finess": finess, "name": name, "kind": SiteKind(kind).value, "territory": territory}
+    new_id = conn.execute(insert(sites).values(**values).returning(sites.c.id)).scalar_one()
+    audit.append(conn, actor="parcours", action="create", entity="site", entity_id=new_id, after=values)
+    return new_id
+
+
+def site_id(conn: Connection, finess: str) -> int:
+    """The id of a known site; NotFound names the FINESS."""
+    found = conn.execute(select(sites.c.id).where(sites.c.finess == finess)).scalar()
+    if found is None:
+        raise NotFound(entity="site", key=finess)
+    return found
+
+
+def list_sites(conn: Connection) -> list[Site]:
+    """Every site, by FINESS."""
+    rows = conn.execute(select(sites).order_by(sites.c.finess)).all()
+    return [Site(r.finess, r.name, SiteKind(r.kind), r.territory) for r in rows]
+
+
+def ensure_professional(conn: Connection, practitioner: Practitioner) -> int:
+    """The id of the professional with this RPPS, created on first use."""
+    found = conn.execute(select(professionals.c.id).where(professionals.c.rpps == practitioner.rpps)).scalar()
+    if found is not None:
+        return found
+    values = {
+        "rpps": practitioner.rpps, "family": practitioner.family,
+        "given": orjson.dumps(practitioner.given).decode() if practitioner.given else None,
+        "role": practitioner.role.value if practitioner.role else None,
+    }
+    new_id = conn.execute(insert(professionals).values(**values).returning(professionals.c.id)).scalar_one()
+    audit.append(conn, actor="parcours", action="create", entity="professional", entity_id=new_id, after=values)
+    return new_id
+
+
+def _columns(identity: PatientIdentity) -> dict[str, Any]:
+    ident = identity.business_identifier()
+    return {
+        "identifier_system": ident[0] if ident else None,
+        "identifier_value": ident[1] if ident else None,
+        "family": identity.family,
+        "family_key": family_key(identity.family),
+        "given": orjson.dumps(identity.given).decode() if identity.given else None,
+        "birth_date": identity.birth_date,
+        "sex": identity.sex.value if identity.sex else None,
+    }
+
+
+_LIVE = patients.c.deleted_at.is_(None)
+_SITE_FINESS = select(sites.c.finess).where(sites.c.id == patients.c.site_id).scalar_subquery()
+
+
+def to_patient(row: Row) -> Patient:
+    given = tuple(orjson.loads(row.given)) if row.given else ()
+    identifier = (row.identifier_system, row.identifier_value) if row.identifier_system else None
+    identity: dict[str, Any] = {}
+    if identifier:
+        identity["identifier"] = {"system": identifier[0], "value": identifier[1]}
+    for key, value in (("family", row.family), ("given", list(given) or None),
+                       ("birth_date", row.birth_date.isoformat() if row.birth_date else None), ("sex", row.sex)):
+        if value is not None:
+            identity[key] = value
+    ins = identifier[1] if identifier and identifier[0].startswith("urn:oid:1.2.250.1.213.1.4.") else None
+    return Patient(
+        id=str(row.id), version=row.version, family=row.family, given=given, birth_date=row.birth_date,
+        sex=row.sex, ins=ins, identifier=identifier, site=row.site_finess, next_step1_due=row.next_step1_due,
+        fhir_id=row.fhir_id, identity=identity,
+    )
+
+
+def select_patients():  # noqa: ANN202 - a Select
+    return select(patients, _SITE_FINESS.label("site_finess"))
+
+
+def create_patient(conn: Connection, identity: PatientIdentity, *, site: int | None, actor: str) -> int:
+    """Insert a patient and audit it; an INS already stored raises Conflict naming it."""
+    columns = _columns(identity)
+    if columns["identifier_system"] is not None:
+        existing = _by_identifier(conn, columns["identifier_system"], columns["identifier_value"])
+        if existing is not None:
+            raise Conflict(entity="patient", key=columns["identifier_value"])
+    stamp = audit.now()
+    new_id = conn.execute(
+        insert(patients).values(
+            version=1, fhir_id=str(uuid.uuid4()), site_id=site,
+            created_at=stamp, updated_at=stamp, **columns,
+        ).returning(patients.c.id)
+    ).scalar_one()
+    ident = (columns["identifier_system"], columns["identifier_value"]) if columns["identifier_system"] else None
+    conn.execute(update(patients).where(patients.c.id == new_id).values(fhir_id=patient_fhir_id(new_id, ident)))
+    audit.append(conn, actor=actor, action="create", entity="patient", entity_id=new_id,
+                 after=identity_json(identity) | {"site_id": site}, at=stamp)
+    return new_id
+
+
+def _by_identifier(conn: Connection, system: str, value: str) -> int | None:
+    return conn.execute(
+        select(patients.c.id).where(
+            patients.c.identifier_system == system, patients.c.identifier_value == value, _LIVE
+        )
+    ).scalar()
+
+
+def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *, site: int | None,
+                           actor: str) -> int:
+    """The patient a document's `patient` object names (by its identifier), created if new.
+
+    A document without an identifier is its own patient (fhir.md §2.3: anonymous documents are
+    never merged).
+    """
+    identity = identity or PatientIdentity()
+    ident = identity.business_identifier()
+    if ident is not None:
+        found = _by_identifier(conn, *ident)
+        if found is not None:
+            return found
+    return create_patient(conn, identity, site=site, actor=actor)
+
+
+def get_patient(conn: Connection, patient_id: str | int) -> Patient:
+    """A live patient; NotFound otherwise."""
+    row = conn.execute(select_patients().where(patients.c.id == _int_id(patient_id), _LIVE)).first()
+    if row is None:
+        raise NotFound(entity="patient", key=str(patient_id))
+    return to_patient(row)
+
+
+def _int_id(patient_id: str | int) -> int:
+    try:
+        return int(patient_id)
+    except ValueError:
+        raise NotFound(entity="patient", key=str(patient_id)) from None
+
+
+def update_patient(conn: Connection, patient_id: str, identity: PatientIdentity, *, version: int, actor: str) -> None:
+    """Replace the identity if `version` is current (optimistic locking); Conflict otherwise."""
+    before = get_patient(conn, patient_id)
+    columns = _columns(identity)
+    ident = (columns["identifier_system"], columns["identifier_value"]) if columns["identifier_system"] else None
+    done = conn.execute(
+        update(patients)
+        .where(patients.c.id == int(patient_id), patients.c.version == version, _LIVE)
+        .values(version=version + 1, updated_at=audit.now(), fhir_id=patient_fhir_id(int(patient_id), ident), **columns)
+    )
+    if done.rowcount != 1:
+        raise Conflict(entity="patient", key=patient_id)
+    audit.append(conn, actor=actor, action="update", entity="patient", entity_id=patient_id,
+                 before=before.identity, after=identity_json(identity))
+
+
+def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str) -> None:
+    """Soft delete with a reason (the rows stay; worklists and searches skip them)."""
+    before = get_patient(conn, patient_id)
+    conn.execute(
+        update(patients).where(patients.c.id == int(patient_id))
+        .values(deleted_at=audit.now(), deleted_reason=reason, version=before.version + 1)
+    )
+    audit.append(conn, actor=actor, action="delete", entity="patient", entity_id=patient_id,
+                 before=before.identity, after={"reason": reason})
+
+
+def search_patients(conn: Connection, text: str = "", *, site: int | None = None, limit: int = 50,
+                    after: str | None = None) -> list[Patient]:
+    """By store id, INS / identifier value, or family-name prefix; ordered by name then id."""
+    query = select_patients().where(_LIVE)
+    if site is not None:
+        query = query.where(patients.c.site_id == site)
+    text = text.strip()
+    if text.isdigit():
+        query = query.where(or_(patients.c.id == int(text) if len(text) < 16 else False,
+                                patients.c.identifier_value == text))
+    elif text:
+        key = family_key(text) or ""
+        query = query.where(patients.c.family_key >= key, patients.c.family_key < key + "\uffff")
+    if after:
+        last_key, _, last_id = after.rpartition("|")
+        query = query.where(or_(func.coalesce(patients.c.family_key, "") > last_key,
+                                and_(func.coalesce(patients.c.family_key, "") == last_key, patients.c.id > int(last_id))))
+    query = query.order_by(func.coalesce(patients.c.family_key, ""), patients.c.id).limit(limit)
+    return [to_patient(r) for r in conn.execute(query).all()]
+
+
+def resolve_patient(conn: Connection, key: str) -> int:
+    """A store id, an export's Patient id, or an INS / identifier value → the store id."""
+    key = key.strip()
+    candidates = [patients.c.fhir_id == key, patients.c.identifier_value == key]
+    if key.isdigit() and len(key) < 16:
+        candidates.insert(0, patients.c.id == int(key))
+    found = conn.execute(select(patients.c.id).where(or_(*candidates), _LIVE).order_by(patients.c.id)).scalar()
+    if found is None:
+        raise NotFound(entity="patient", key=key)
+    return found
+
+
+def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_on: date, pending: int) -> None:
+    """The patient's next step-1 due date and pending step-2 domains after their newest screening."""
+    conn.execute(
+        update(patients).where(patients.c.id == patient_id)
+        .values(next_step1_due=next_due, last_screened_on=screened_on, step2_pending=pending)
+    )

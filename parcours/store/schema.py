@@ -1,0 +1,238 @@
+"""The database schema (SQLAlchemy Core), identical on SQLite and PostgreSQL.
+
+Why: every stored record keeps its validated input document and its JSON result (`records`), so
+exports and reports re-read the contract's own shapes; narrow side tables hold only the columns
+worklists and counts filter on, with partial indexes so that a page stays a short index range
+scan at a million patients. Alembic migrations (parcours/store/migrations) create the same tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+__all__ = [
+    "alerts", "assessments", "audit", "drafts", "metadata", "patients", "professionals",
+    "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
+]
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Id = BigInteger().with_variant(Integer(), "sqlite")  # SQLite's rowid alias needs INTEGER
+Stamp = DateTime(timezone=True)
+
+sites = Table(
+    "sites", metadata,
+    Column("id", Id, primary_key=True),
+    Column("finess", String(9), nullable=False, unique=True),
+    Column("name", Text),
+    Column("kind", String(16), nullable=False),  # msp | cpts | hospital | ward
+    Column("territory", Text),
+)
+
+professionals = Table(
+    "professionals", metadata,
+    Column("id", Id, primary_key=True),
+    Column("rpps", String(11), nullable=False, unique=True),
+    Column("family", Text),
+    Column("given", Text),
+    Column("role", String(16)),
+)
+
+patients = Table(
+    "patients", metadata,
+    Column("id", Id, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("identifier_system", Text),
+    Column("identifier_value", Text),
+    Column("fhir_id", String(36), nullable=False, unique=True),  # fhir.md §2.3 Patient rid
+    Column("family", Text),
+    Column("family_key", Text),  # upper-cased, accent-free: prefix search
+    Column("given", Text),  # JSON array
+    Column("birth_date", Date),
+    Column("sex", String(8)),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("next_step1_due", Date),
+    Column("last_screened_on", Date),
+    Column("step2_pending", SmallInteger, nullable=False, server_default=text("0")),  # bit i = DOMAINS[i]
+    Column("created_at", Stamp, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    Column("deleted_at", Stamp),
+    Column("deleted_reason", Text),
+    UniqueConstraint("identifier_system", "identifier_value"),
+    Index("ix_patients_due", "site_id", "next_step1_due", "id"),
+    Index("ix_patients_due_all", "next_step1_due", "id"),
+    Index("ix_patients_family_key", "family_key", "id"),
+    Index("ix_patients_site", "site_id", "id"),
+    Index(
+        "ix_patients_step2_pending", "site_id", "last_screened_on", "id",
+        sqlite_where=text("step2_pending <> 0"), postgresql_where=text("step2_pending <> 0"),
+    ),
+)
+
+records = Table(
+    "records", metadata,
+    Column("id", Id, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("recorded_on", Date, nullable=False),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("professional_id", ForeignKey("professionals.id")),
+    Column("document", Text, nullable=False),  # the validated input document (orjson)
+    Column("result", Text),  # the JSON result, as printed by the command
+    Column("document_hash", String(64)),  # fhir.md §2.3 H, so a saved result exports with the same ids
+    Column("actor", Text, nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    Column("deleted_at", Stamp),
+    Column("deleted_reason", Text),
+    Index("ix_records_patient", "patient_id", "recorded_on", "id"),
+    Index("ix_records_kind_date", "kind", "recorded_on"),
+)
+
+screenings = Table(
+    "screenings", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("screened_on", Date, nullable=False),
+    Column("overall", String(10), nullable=False),
+    Column("cognition", String(10), nullable=False),
+    Column("locomotion", String(10), nullable=False),
+    Column("nutrition", String(10), nullable=False),
+    Column("vision", String(10), nullable=False),
+    Column("hearing", String(10), nullable=False),
+    Column("psychology", String(10), nullable=False),
+    Column("next_step1_due", Date, nullable=False),
+    Column("live", Boolean, nullable=False, server_default=text("true")),
+    Index("ix_screenings_site_date", "site_id", "screened_on"),
+    Index("ix_screenings_date", "screened_on"),
+    Index("ix_screenings_patient", "patient_id", "screened_on"),
+)
+
+assessments = Table(
+    "assessments", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("instrument", String(16), nullable=False),
+    Column("domain", String(12), nullable=False),
+    Column("assessed_on", Date, nullable=False),
+    Column("score", Text),
+    Column("abnormal", Boolean),
+    Index("ix_assessments_patient", "patient_id", "assessed_on"),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("screening_id", ForeignKey("records.id"), nullable=False),
+    Column("rule", String(4), nullable=False),
+    Column("domain", String(12), nullable=False),
+    Column("raised_on", Date, nullable=False),
+    Column("status", String(10), nullable=False),  # new | confirmed | closed | refuted
+    Column("open", Boolean, nullable=False),
+    Index(
+        "ix_alerts_open", "site_id", "raised_on", "record_id",
+        sqlite_where=text('"open"'), postgresql_where=text('"open"'),
+    ),
+    Index("ix_alerts_open_all", "raised_on", "record_id", sqlite_where=text('"open"'), postgresql_where=text('"open"')),
+    Index("ix_alerts_site_date", "site_id", "raised_on"),
+)
+
+stays = Table(
+    "stays", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("stay", Text),
+    Column("admission_date", Date, nullable=False),
+    Column("discharge_date", Date),
+    Column("awaiting_discharge_reconciliation", Boolean, nullable=False),
+    Index(
+        "ix_stays_awaiting", "site_id", "discharge_date", "record_id",
+        sqlite_where=text("awaiting_discharge_reconciliation"),
+        postgresql_where=text("awaiting_discharge_reconciliation"),
+    ),
+    Index("ix_stays_patient", "patient_id", "admission_date"),
+)
+
+reconciliations = Table(
+    "reconciliations", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("patient_id", ForeignKey("patients.id"), nullable=False),
+    Column("site_id", ForeignKey("sites.id")),
+    Column("moment", String(10), nullable=False),
+    Column("reconciled_on", Date, nullable=False),
+    Column("unintentional", Integer, nullable=False),
+    Column("review30_due", Date),
+    Column("awaiting_review30", Boolean, nullable=False),
+    Index(
+        "ix_reconciliations_review30", "site_id", "review30_due", "record_id",
+        sqlite_where=text("awaiting_review30"), postgresql_where=text("awaiting_review30"),
+    ),
+    Index("ix_reconciliations_patient", "patient_id", "reconciled_on"),
+)
+
+reconciliation_lines = Table(
+    "reconciliation_lines", metadata,
+    Column("record_id", ForeignKey("records.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("bm_id", Text),
+    Column("order_id", Text),
+    Column("status", String(24)),
+    Column("discrepancy", String(24)),
+)
+
+drafts = Table(
+    "drafts", metadata,
+    Column("id", Id, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("patient_id", ForeignKey("patients.id")),
+    Column("data", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    Column("discarded_at", Stamp),
+    Index("ix_drafts_live", "kind", "updated_at", sqlite_where=text("discarded_at IS NULL"),
+          postgresql_where=text("discarded_at IS NULL")),
+)
+
+#: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after.
+audit = Table(
+    "audit", metadata,
+    Column("id", Id, primary_key=True),
+    Column("at", Stamp, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(8), nullable=False),  # create | update | delete
+    Column("entity", String(24), nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Index("ix_audit_entity", "entity", "entity_id"),
+)

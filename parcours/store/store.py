@@ -1,0 +1,203 @@
+"""The repository every caller uses: typed methods, each one transaction, no SQL outside `store`.
+
+Why: the CLI, the TUI and the exports share one API whatever the database (SQLite file or
+PostgreSQL server); a method either commits all its rows or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from parcours.core.records import PatientRecords, RecordKind
+from parcours.store import drafts, patients, reading, saving, worklists
+from parcours.store.engine import make_engine, ping, upgrade
+from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
+from parcours.store.settings import resolve_url
+
+__all__ = ["Store", "open_store"]
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and migrate to head) the database at `url`, `PARCOURS_DATABASE_URL` or the default file."""
+    engine = make_engine(resolve_url(url))
+    ping(engine)
+    if migrate:
+        upgrade(engine)
+    return Store(engine)
+
+
+class Store:
+    """A database of sites, patients, records, drafts and the audit trail."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self) -> Any:
+        return self.engine.begin()
+
+    def _read(self) -> Any:
+        return self.engine.connect()
+
+    def _site(self, conn: Connection, finess: str | None) -> int | None:
+        return None if finess is None else patients.site_id(conn, finess)
+
+    # sites -----------------------------------------------------------------------------
+    def ensure_site(self, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
+                    territory: str | None = None) -> Site:
+        """The site with this FINESS, created on first use."""
+        with self._write() as conn:
+            patients.ensure_site(conn, finess, name, kind, territory)
+            return next(s for s in patients.list_sites(conn) if s.finess == finess)
+
+    def sites(self) -> list[Site]:
+        """Every site, by FINESS."""
+        with self._read() as conn:
+            return patients.list_sites(conn)
+
+    # patients --------------------------------------------------------------------------
+    def create_patient(self, identity: dict[str, Any], *, site: str | None, actor: str) -> Patient:
+        """A new patient from a §5.2 patient object (InvalidInput naming `patient.<field>`)."""
+        model = patients.validate_identity(identity)
+        with self._write() as conn:
+            new_id = patients.create_patient(conn, model, site=self._site(conn, site), actor=actor)
+            return patients.get_patient(conn, new_id)
+
+    def get_patient(self, patient_id: str) -> Patient:
+        """A live patient (NotFound otherwise)."""
+        with self._read() as conn:
+            return patients.get_patient(conn, patient_id)
+
+    def update_patient(self, patient_id: str, identity: dict[str, Any], *, version: int, actor: str) -> Patient:
+        """Replace the identity if nobody changed it since `version` was read (Conflict otherwise)."""
+        model = patients.validate_identity(identity)
+        with self._write() as conn:
+            patients.update_patient(conn, patient_id, model, version=version, actor=actor)
+            return patients.get_patient(conn, patient_id)
+
+    def delete_patient(self, patient_id: str, *, reason: str, actor: str) -> None:
+        """Soft delete, with its reason in the audit trail."""
+        with self._write() as conn:
+            patients.delete_patient(conn, patient_id, reason=reason, actor=actor)
+
+    def search_patients(self, text: str = "", *, site: str | None = None, limit: int = 50,
+                        after: str | None = None) -> list[Patient]:
+        """By id, INS or family-name prefix (accents and case ignored)."""
+        with self._read() as conn:
+            return patients.search_patients(conn, text, site=self._site(conn, site), limit=limit, after=after)
+
+    def resolve_patient(self, key: str) -> str:
+        """The store id of a store id, an export's Patient id or an INS (NotFound otherwise)."""
+        with self._read() as conn:
+            return str(patients.resolve_patient(conn, key))
+
+    def patient_records(self, patient_id: str) -> PatientRecords:
+        """The patient and all their live records, oldest first."""
+        with self._read() as conn:
+            return reading.patient_records(conn, patient_id)
+
+    def iter_patient_records(self, patient_ids: list[str] | None = None, since: date | None = None,
+                             batch: int = 500) -> Iterator[PatientRecords]:
+        """Stream patients (primary-key order) with their records, for the bulk exports."""
+        ids = None if patient_ids is None else [int(p) for p in patient_ids]
+        return reading.iter_patient_records(self.engine, ids, since, batch)
+
+    # records ---------------------------------------------------------------------------
+    def save_document(self, kind: RecordKind, document: bytes | dict[str, Any], *, actor: str,
+                      patient_id: str | None = None) -> Saved:
+        """Validate, compute and store a document and its result in one transaction."""
+        with self._write() as conn:
+            return saving.save_document(conn, kind, document, actor=actor, patient_id=patient_id)
+
+    def delete_record(self, record_id: str, *, reason: str, actor: str) -> None:
+        """Soft-delete a record with its reason."""
+        with self._write() as conn:
+            saving.delete_record(conn, record_id, reason=reason, actor=actor)
+
+    def set_alert_status(self, record_id: str, status: str, *, actor: str) -> None:
+        """Move an alert along new → confirmed → closed | refuted (fhir.md §4.4)."""
+        from parcours.store.alerts import set_alert_status
+
+        with self._write() as conn:
+            set_alert_status(conn, record_id, status, actor=actor)
+
+    # drafts ----------------------------------------------------------------------------
+    def save_draft(self, kind: str, data: dict[str, Any], *, actor: str, draft_id: str | None = None,
+                   patient_id: str | None = None, version: int | None = None) -> str:
+        """Create or replace a draft (one small transaction); its id."""
+        with self._write() as conn:
+            return drafts.save_draft(conn, kind, data, actor=actor, draft_id=draft_id, patient_id=patient_id,
+                                     version=version)
+
+    def list_drafts(self, *, kind: str | None = None, patient_id: str | None = None) -> list[Draft]:
+        """Live drafts, newest first."""
+        with self._read() as conn:
+            return drafts.list_drafts(conn, kind=kind, patient_id=patient_id)
+
+    def get_draft(self, draft_id: str) -> Draft:
+        """A live draft (NotFound otherwise)."""
+        with self._read() as conn:
+            return drafts.get_draft(conn, draft_id)
+
+    def discard_draft(self, draft_id: str, *, actor: str) -> None:
+        """Discard a draft (kept for the audit)."""
+        with self._write() as conn:
+            drafts.discard_draft(conn, draft_id, actor=actor)
+
+    # worklists -------------------------------------------------------------------------
+    def due_for_rescreening(self, *, start: date, end: date, site: str | None = None, after: str | None = None,
+                            limit: int = worklists.PAGE) -> list[WorklistRow]:
+        """Patients due for step 1 between start and end."""
+        with self._read() as conn:
+            return worklists.due_for_rescreening(conn, start=start, end=end, site=self._site(conn, site),
+                                                 after=after, limit=limit)
+
+    def open_alerts(self, *, site: str | None = None, after: str | None = None,
+                    limit: int = worklists.PAGE) -> list[WorklistRow]:
+        """Alerts not closed or refuted."""
+        with self._read() as conn:
+            return worklists.open_alerts(conn, site=self._site(conn, site), after=after, limit=limit)
+
+    def positive_without_step2(self, *, site: str | None = None, after: str | None = None,
+                               limit: int = worklists.PAGE) -> list[WorklistRow]:
+        """Positive step-1 domains still waiting for their step-2 assessment."""
+        with self._read() as conn:
+            return worklists.positive_without_step2(conn, site=self._site(conn, site), after=after, limit=limit)
+
+    def discharges_without_reconciliation(self, *, site: str | None = None, after: str | None = None,
+                                          limit: int = worklists.PAGE) -> list[WorklistRow]:
+        """Discharged stays without a discharge reconciliation."""
+        with self._read() as conn:
+            return worklists.discharges_without_reconciliation(conn, site=self._site(conn, site), after=after,
+                                                               limit=limit)
+
+    def awaiting_30day_review(self, *, site: str | None = None, after: str | None = None,
+                              limit: int = worklists.PAGE) -> list[WorklistRow]:
+        """Discharge reconciliations whose 30-day review is not done."""
+        with self._read() as conn:
+            return worklists.awaiting_30day_review(conn, site=self._site(conn, site), after=after, limit=limit)
+
+    def population_counts(self, *, start: date, end: date, site: str | None = None,
+                          territory: str | None = None) -> PopulationCounts:
+        """Screened, positive per domain, due and open alerts for a site, a territory or everyone."""
+        with self._read() as conn:
+            return worklists.population_counts(conn, start=start, end=end, site=self._site(conn, site),
+                                               territory=territory)

@@ -1,0 +1,139 @@
+"""Worklists (keyset pages of 50) and population counts per site or territory.
+
+Why: a territory follows up to a million people; every page is one range scan of a partial
+index ordered by (date, id), continued from the last row's cursor — never OFFSET, never a
+sort of the whole population.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy import Column, Connection, Select, and_, func, or_, select
+
+from parcours.store.indexing import DOMAIN_NAMES
+from parcours.store.rows import PopulationCounts, WorklistRow
+from parcours.store.schema import alerts, patients, reconciliations, screenings, sites, stays
+
+__all__ = [
+    "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "open_alerts",
+    "population_counts", "positive_without_step2",
+]
+
+PAGE = 50
+_SITE = select(sites.c.finess).where(sites.c.id == patients.c.site_id).scalar_subquery()
+_PATIENT_COLUMNS = (patients.c.id.label("pid"), patients.c.family, patients.c.given, patients.c.birth_date,
+                    _SITE.label("site_finess"))
+
+
+def _page(conn: Connection, query: Select, due: Column, key: Column, *, site: int | None, site_column: Column,
+          after: str | None, limit: int, detail: Any) -> list[WorklistRow]:
+    """Filter by site, continue after the cursor `<date>|<id>`, order by (due, key), build rows."""
+    if site is not None:
+        query = query.where(site_column == site)
+    if after:
+        last_due, _, last_key = after.partition("|")
+        when = date.fromisoformat(last_due)
+        query = query.where(or_(due > when, and_(due == when, key > int(last_key))))
+    rows = conn.execute(query.order_by(due, key).limit(limit)).all()
+    out = []
+    for row in rows:
+        out.append(WorklistRow(
+            patient_id=str(row.pid), family=row.family, given=tuple(orjson.loads(row.given)) if row.given else (),
+            birth_date=row.birth_date, site=row.site_finess, due=row.due, detail=detail(row),
+            cursor=f"{row.due.isoformat()}|{row.key}",
+        ))
+    return out
+
+
+def due_for_rescreening(conn: Connection, *, start: date, end: date, site: int | None = None,
+                        after: str | None = None, limit: int = PAGE) -> list[WorklistRow]:
+    """Patients whose next step-1 screening falls within [start, end] (icope.md §3.1)."""
+    query = select(*_PATIENT_COLUMNS, patients.c.next_step1_due.label("due"), patients.c.id.label("key")).where(
+        patients.c.next_step1_due >= start, patients.c.next_step1_due <= end, patients.c.deleted_at.is_(None)
+    )
+    return _page(conn, query, patients.c.next_step1_due, patients.c.id, site=site, site_column=patients.c.site_id,
+                 after=after, limit=limit, detail=lambda r: "")
+
+
+def open_alerts(conn: Connection, *, site: int | None = None, after: str | None = None,
+                limit: int = PAGE) -> list[WorklistRow]:
+    """Decline alerts not yet closed or refuted (icope.md §3.2), oldest first; detail `<rule>:<domain>`."""
+    query = (
+        select(*_PATIENT_COLUMNS, alerts.c.raised_on.label("due"), alerts.c.record_id.label("key"),
+               alerts.c.rule, alerts.c.domain)
+        .join(patients, patients.c.id == alerts.c.patient_id)
+        .where(alerts.c.open, patients.c.deleted_at.is_(None))
+    )
+    return _page(conn, query, alerts.c.raised_on, alerts.c.record_id, site=site, site_column=alerts.c.site_id,
+                 after=after, limit=limit, detail=lambda r: f"{r.rule}:{r.domain}")
+
+
+def positive_without_step2(conn: Connection, *, site: int | None = None, after: str | None = None,
+                           limit: int = PAGE) -> list[WorklistRow]:
+    """Patients whose newest screening has positive domains with no step-2 assessment since (icope.md §2)."""
+    query = select(*_PATIENT_COLUMNS, patients.c.last_screened_on.label("due"), patients.c.id.label("key"),
+                   patients.c.step2_pending).where(patients.c.step2_pending != 0, patients.c.deleted_at.is_(None))
+    return _page(conn, query, patients.c.last_screened_on, patients.c.id, site=site,
+                 site_column=patients.c.site_id, after=after, limit=limit,
+                 detail=lambda r: ",".join(d for i, d in enumerate(DOMAIN_NAMES) if r.step2_pending & (1 << i)))
+
+
+def discharges_without_reconciliation(conn: Connection, *, site: int | None = None, after: str | None = None,
+                                      limit: int = PAGE) -> list[WorklistRow]:
+    """Stays with a discharge date and no discharge reconciliation (medisis.md §1.4); detail = stay id."""
+    query = (
+        select(*_PATIENT_COLUMNS, stays.c.discharge_date.label("due"), stays.c.record_id.label("key"), stays.c.stay)
+        .join(patients, patients.c.id == stays.c.patient_id)
+        .where(stays.c.awaiting_discharge_reconciliation, patients.c.deleted_at.is_(None))
+    )
+    return _page(conn, query, stays.c.discharge_date, stays.c.record_id, site=site, site_column=stays.c.site_id,
+                 after=after, limit=limit, detail=lambda r: r.stay or "")
+
+
+def awaiting_30day_review(conn: Connection, *, site: int | None = None, after: str | None = None,
+                          limit: int = PAGE) -> list[WorklistRow]:
+    """Discharge reconciliations whose 30-day review is not done (medisis.md §8), by due date."""
+    query = (
+        select(*_PATIENT_COLUMNS, reconciliations.c.review30_due.label("due"),
+               reconciliations.c.record_id.label("key"))
+        .join(patients, patients.c.id == reconciliations.c.patient_id)
+        .where(reconciliations.c.awaiting_review30, patients.c.deleted_at.is_(None))
+    )
+    return _page(conn, query, reconciliations.c.review30_due, reconciliations.c.record_id, site=site,
+                 site_column=reconciliations.c.site_id, after=after, limit=limit,
+                 detail=lambda r: str(r.key))
+
+
+def population_counts(conn: Connection, *, start: date, end: date, site: int | None = None,
+                      territory: str | None = None) -> PopulationCounts:
+    """Screenings and positives per domain in [start, end], patients due then, alerts still open."""
+    def scoped(query: Select, column: Column) -> Select:
+        if site is not None:
+            return query.where(column == site)
+        if territory is not None:
+            return query.where(column.in_(select(sites.c.id).where(sites.c.territory == territory)))
+        return query
+
+    positive = [func.coalesce(func.sum((getattr(screenings.c, d) == "positive").cast(_int_type())), 0)
+                for d in DOMAIN_NAMES]
+    row = conn.execute(scoped(
+        select(func.count(), *positive).where(
+            screenings.c.screened_on >= start, screenings.c.screened_on <= end, screenings.c.live),
+        screenings.c.site_id,
+    )).one()
+    due = conn.execute(scoped(select(func.count()).where(
+        patients.c.next_step1_due >= start, patients.c.next_step1_due <= end, patients.c.deleted_at.is_(None)),
+        patients.c.site_id)).scalar_one()
+    opened = conn.execute(scoped(select(func.count()).where(
+        alerts.c.open, alerts.c.raised_on >= start, alerts.c.raised_on <= end), alerts.c.site_id)).scalar_one()
+    return PopulationCounts(screened=row[0], positive={d: int(row[i + 1]) for i, d in enumerate(DOMAIN_NAMES)},
+                            due=due, open_alerts=opened)
+
+
+def _int_type():  # noqa: ANN202 - a SQLAlchemy type
+    from sqlalchemy import Integer
+
+    return Integer()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from parcours import __version__
+from parcours.core.errors import ParcoursError
 from parcours.messages import LANGS, Lang, detect_lang, message
 
 __all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
@@ -192,6 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write((message("cli.interrupted", lang) + "\n").encode())
         return 130
+    except ParcoursError as exc:  # the store's (a database fault or a conflict while saving)
+        from parcours.cli.store_commands import render_store_error
+
+        err.write((render_store_error(exc, lang) + "\n").encode())
+        return runner.EXIT_BATCH_ERRORS
     finally:
         out.flush()
         if store is not None:

@@ -68,15 +68,22 @@ def _history(conn: Connection, patient_id: int, kind: RecordKind, until: date) -
 
 
 def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
-               actor: str) -> None:
-    result = parsed.result
+               actor: str) -> dict[str, Any] | None:
+    """Side row, alerts and schedule; with history, the stored result is the follow-up's `latest`.
+
+    icope.md §1.4: weight loss measured across screenings can make nutrition positive, which the
+    document alone cannot show; the store keeps that result so the record and its alerts agree.
+    """
     on = parsed.recorded_on
+    result = _raise_alerts(conn, record_id=record_id, patient_id=patient_id, site_id=site_id, parsed=parsed,
+                           actor=actor) or parsed.result
+    if result != parsed.result:
+        conn.execute(update(records).where(records.c.id == record_id).values(result=orjson.dumps(result).decode()))
     conn.execute(insert(screenings).values(
         record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
         next_step1_due=date.fromisoformat(result["next_step1_due"]),
         **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
     ))
-    _raise_alerts(conn, record_id=record_id, patient_id=patient_id, site_id=site_id, parsed=parsed, actor=actor)
     last = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).scalar()
     if last is None or on >= last:
         pending = domain_mask(result["domains"])
@@ -86,24 +93,25 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
             pending &= ~(1 << DOMAIN_NAMES.index(domain))
         set_schedule(conn, patient_id, next_due=date.fromisoformat(result["next_step1_due"]), screened_on=on,
                      pending=pending)
+    return result if result != parsed.result else None
 
 
 def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
-                  actor: str) -> None:
-    """icope.md §3.2 decline rules: the new screening against the patient's previous one."""
+                  actor: str) -> dict[str, Any] | None:
+    """icope.md §3.2 decline rules against the previous screening; the follow-up's latest result."""
     from icope.followup import evaluate_followup, parse_followup
 
     on = parsed.recorded_on
     earlier = [(i, d) for i, d in _history(conn, patient_id, RecordKind.ICOPE_SCREENING, on)
                if i != record_id and d.get("date") != on.isoformat()]  # same-day entries: the newest wins
     if not earlier:
-        return
+        return None
     assessed = [_stripped(d) for _, d in _history(conn, patient_id, RecordKind.ICOPE_ASSESSMENT, on)]
-    followup = parse_followup(orjson.dumps({
+    followup = evaluate_followup(parse_followup(orjson.dumps({
         "screenings": [_stripped(d) for _, d in earlier] + [_stripped(parsed.document)], "assessments": assessed,
-    }))
+    })))
     previous_id = earlier[-1][0]
-    for alert in evaluate_followup(followup).alerts:
+    for alert in followup.alerts:
         document = {"rule": alert.rule.value, "domain": alert.domain.value, "date": on.isoformat(),
                     "status": "new", "screening": str(record_id), "previous": str(previous_id)}
         stamp = audit.now()
@@ -117,6 +125,7 @@ def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id:
         ))
         audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
                      after={"kind": RecordKind.ICOPE_ALERT.value, "document": document}, at=stamp)
+    return orjson.loads(orjson.dumps(followup.latest.to_json()))
 
 
 def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,

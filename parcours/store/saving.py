@@ -190,8 +190,9 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     ).scalar_one()
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=record_id,
                  after={"kind": kind.value, "patient_id": patient, "document": parsed.document}, at=stamp)
-    indexing.INDEXERS[kind](conn, record_id=record_id, patient_id=patient, site_id=site, parsed=parsed, actor=actor)
-    return Saved(str(record_id), str(patient), parsed.result)
+    stored = indexing.INDEXERS[kind](conn, record_id=record_id, patient_id=patient, site_id=site, parsed=parsed,
+                                     actor=actor)
+    return Saved(str(record_id), str(patient), stored or parsed.result)
 
 
 def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str) -> None:

@@ -1,0 +1,59 @@
+"""`--save`: store the document and its result, then print exactly what the command prints.
+
+Why: interchange.md §0 — the output of `icope score --save` is byte-identical to `icope score`,
+and invalid input stores nothing (the handler validates first; the store saves in one
+transaction, so a second failure there rolls everything back).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable
+from typing import Any
+
+from parcours.core.records import RecordKind
+
+__all__ = ["KINDS", "actor_for", "saving_handler"]
+
+#: (group, command) -> the record kind its document is stored as.
+KINDS: dict[tuple[str, str], RecordKind] = {
+    ("icope", "score"): RecordKind.ICOPE_SCREENING,
+    ("icope", "assess"): RecordKind.ICOPE_ASSESSMENT,
+    ("medisis", "reconcile"): RecordKind.MEDISIS_RECONCILIATION,
+    ("medisis", "risk"): RecordKind.MEDISIS_RISK,
+    ("medisis", "review"): RecordKind.MEDISIS_REVIEW,
+}
+ACTOR_ENV = "PARCOURS_ACTOR"
+
+
+def actor_for(document: Any = None) -> str:
+    """Who saves: `PARCOURS_ACTOR`, else the document's practitioner (`rpps:<n>`), else the OS user."""
+    env = os.environ.get(ACTOR_ENV)
+    if env:
+        return env
+    practitioner = document.get("practitioner") if isinstance(document, dict) else None
+    if isinstance(practitioner, dict) and isinstance(practitioner.get("rpps"), str):
+        return f"rpps:{practitioner['rpps']}"
+    try:
+        return f"user:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "user:unknown"
+
+
+def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any) -> Callable[[bytes], Any]:
+    """Wrap a document handler: compute (validating), then store, then return the same output."""
+    import orjson
+
+    def save(raw: bytes) -> Any:
+        output = handler(raw)  # raises InvalidInput first: nothing is stored for a bad document
+        document = orjson.loads(raw)
+        if key == ("icope", "followup"):
+            from parcours.store.followups import save_followup
+
+            save_followup(store, document, actor=actor_for(document))
+        else:
+            store.save_document(KINDS[key], raw, actor=actor_for(document))
+        return output
+
+    return save

@@ -1,0 +1,205 @@
+"""`parcours demo`, `patients list|show`, `db upgrade|check`, and the TUI launcher.
+
+Why: thin shells over the store API; every error is rendered once here, in the user's
+language, naming the argument at fault, with exit 2 for bad input and 1 for a database fault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import orjson
+
+from parcours.messages import Lang, message
+
+__all__ = ["db_check", "db_upgrade", "demo", "patients_list", "patients_show", "render_store_error", "tui"]
+
+EXIT_OK, EXIT_FAULT, EXIT_INVALID = 0, 1, 2
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def render_store_error(exc: Exception, lang: Lang) -> str:
+    """One line for a StoreError (by its stable code) or a field error of an InvalidInput."""
+    from parcours.core.errors import InvalidInput
+    from parcours.messages import render_issue
+
+    if isinstance(exc, InvalidInput):
+        return "\n".join(render_issue(issue, lang) for issue in exc.issues)
+    params = dict(getattr(exc, "params", {}))
+    if "entity" in params:
+        params["entity"] = message(f"store.entity.{params['entity']}", lang)
+    return message(f"store.{exc.code}", lang, **params)  # type: ignore[attr-defined]
+
+
+def _with_store(args: argparse.Namespace, lang: Lang, body: Callable[[Any], int], *, migrate: bool = True) -> int:
+    """Open the store, run `body`, close; render store errors."""
+    from parcours.core.errors import InvalidInput
+    from parcours.store import open_store
+    from parcours.store.errors import DatabaseError, StoreError
+
+    try:
+        store = open_store(getattr(args, "db", None), migrate=migrate)
+    except StoreError as exc:
+        _err(render_store_error(exc, lang))
+        return EXIT_FAULT
+    try:
+        return body(store)
+    except DatabaseError as exc:
+        _err(render_store_error(exc, lang))
+        return EXIT_FAULT
+    except (StoreError, InvalidInput) as exc:
+        _err(render_store_error(exc, lang))
+        return EXIT_INVALID
+    finally:
+        store.close()
+
+
+def _date(value: date | None) -> str:
+    """dd/mm/yyyy, the French (and project-wide) display format."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def progress_bar(total: int, lang: Lang, label_key: str) -> Callable[[int], None] | None:
+    """A one-line progress bar on stderr when it is a terminal (None otherwise)."""
+    if not sys.stderr.isatty():
+        return None
+    label = message(label_key, lang)
+
+    def show(done: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def demo(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours demo [--patients N]`: fake patients for trying the app."""
+    def body(store: Any) -> int:
+        from parcours.store.demo import generate
+
+        added = generate(store, args.patients, seed=args.seed,
+                         progress=progress_bar(args.patients, lang, "store.demo.progress"))
+        _err(message("store.demo.done", lang, count=added, url=store.url))
+        return EXIT_OK
+
+    return _with_store(args, lang, body)
+
+
+def patients_list(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours patients list [--site FINESS] [--json]`."""
+    def body(store: Any) -> int:
+        found = store.search_patients("", site=args.site, limit=args.limit)
+        if args.json:
+            sys.stdout.buffer.write(orjson.dumps([_patient_json(p) for p in found]) + b"\n")
+            return EXIT_OK
+        header = [message(f"store.column.{c}", lang) for c in ("id", "family", "given", "birth_date", "ins", "site",
+                                                               "next_due")]
+        rows = [[p.id, p.family or "", " ".join(p.given), _date(p.birth_date), p.ins or "", p.site or "",
+                 _date(p.next_step1_due)] for p in found]
+        sys.stdout.write(_table(header, rows))
+        return EXIT_OK
+
+    return _with_store(args, lang, body)
+
+
+def _patient_json(p: Any) -> dict[str, Any]:
+    return {"id": p.id, "fhir_id": p.fhir_id, "version": p.version, "patient": p.identity, "site": p.site,
+            "next_step1_due": p.next_step1_due}
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
+    lines = ["  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    return "\n".join(lines) + "\n"
+
+
+def patients_show(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours patients show ID [--json]`: identity and every record."""
+    def body(store: Any) -> int:
+        from parcours.store.errors import NotFound
+
+        try:
+            patient_id = store.resolve_patient(args.patient)
+        except NotFound:
+            _err(message("store.unknown_patient", lang, option="ID", key=args.patient))
+            return EXIT_INVALID
+        patient = store.get_patient(patient_id)
+        records = store.patient_records(patient_id)
+        if args.json:
+            out = _patient_json(patient) | {"records": [
+                {"kind": d.kind, "id": d.record_id, "date": d.recorded_on, "document": d.document, "result": d.result}
+                for d in records.documents]}
+            sys.stdout.buffer.write(orjson.dumps(out) + b"\n")
+            return EXIT_OK
+        name = " ".join(filter(None, [patient.family, *patient.given])) or message("store.anonymous", lang)
+        lines = [f"{name} ({patient.id})", message("store.show.identity", lang, birth=_date(patient.birth_date),
+                                                   ins=patient.ins or "—", site=patient.site or "—",
+                                                   due=_date(patient.next_step1_due) or "—")]
+        for doc in records.documents:
+            lines.append(f"  {_date(doc.recorded_on)}  {message(f'store.kind.{doc.kind}', lang)}  {_summary(doc)}")
+        sys.stdout.write("\n".join(lines) + "\n")
+        return EXIT_OK
+
+    return _with_store(args, lang, body)
+
+
+def _summary(doc: Any) -> str:
+    """A few words per record: what the engines said (no clinical logic here)."""
+    result, document = doc.result or {}, doc.document
+    if "overall" in result:
+        return f"{result['overall']} ({', '.join(d for d, v in result['domains'].items() if v['result'] == 'positive')})"
+    if "instrument" in result:
+        return f"{result['instrument']} {result['score']}/{result['max_score']}"
+    if "summary" in result:
+        return f"{result['moment']} {result['summary']}"
+    if "rule" in document:
+        return f"{document['rule']} {document['domain']} [{document.get('status', '')}]"
+    return ""
+
+
+def db_upgrade(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours db upgrade`: apply the migrations (open_store does it; say where we are)."""
+    def body(store: Any) -> int:
+        from parcours.store.engine import current_revision
+
+        _err(message("store.db.at_revision", lang, revision=current_revision(store.engine), url=store.url))
+        return EXIT_OK
+
+    return _with_store(args, lang, body)
+
+
+def db_check(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours db check`: integrity, foreign keys, schema revision, append-only audit."""
+    def body(store: Any) -> int:
+        from parcours.store.check import check_database
+
+        problems = check_database(store.engine)
+        for code, params in problems:
+            _err(message(f"store.check.{code}", lang, **params))
+        if not problems:
+            _err(message("store.check.ok", lang, url=store.url))
+        return EXIT_FAULT if problems else EXIT_OK
+
+    return _with_store(args, lang, body, migrate=False)
+
+
+def tui(args: argparse.Namespace, lang: Lang) -> int:
+    """`parcours` with no argument: the terminal UI on the default (or given) database."""
+    def body(store: Any) -> int:
+        from tui import make_app
+
+        make_app(store, lang).run()
+        return EXIT_OK
+
+    return _with_store(args, lang, body)

@@ -1,3 +1,37 @@
-"""PDF reports with ReportLab (issue 7): built from domain results, no clinical logic here."""
+"""PDF reports with ReportLab (issue 7): built from the engines' results, no clinical logic here.
 
-__all__: list[str] = []
+`build_report` reads a screening, follow-up or reconciliation document (interchange §6),
+`history_report` a patient's stored records; `render_pdf` lays either out in French or English.
+Names load lazily (PEP 562): importing `reports` loads neither ReportLab nor the engines.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE: dict[str, str] = {
+    "Identity": "reports.content",
+    "Report": "reports.content",
+    "build_report": "reports.inputs",
+    "history_report": "reports.history",
+    "render_pdf": "reports.render",
+    "report_kind": "reports.inputs",
+    "write_reports": "reports.batch",
+}
+
+__all__ = ["Identity", "Report", "build_report", "history_report", "render_pdf", "report_kind", "write_reports"]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module 'reports' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,119 @@
+"""`parcours report FILE | --patient ID -o OUT.pdf` (interchange.md §6).
+
+Why here and not in reports/: the shell owns the streams, the exit statuses and the database;
+reports/ turns a document or a patient's records into PDF bytes. The file is written atomically
+(a temporary file in the same folder, then a rename), so a crash never leaves half a PDF, and an
+existing file is replaced only with --force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from parcours.core.errors import InvalidInput
+from parcours.messages import Lang, message, render_issue
+
+__all__ = ["report", "write_atomically"]
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def _say(text: str) -> None:
+    sys.stderr.buffer.write((text + "\n").encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
+    """Write `data` to `path` through a temporary file; FileExistsError when it exists and not `force`."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        if force:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if `path` appeared meanwhile: never clobber without --force
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _document_report(source: str, lang: Lang):
+    from parcours.cli.runner import read_source
+    from reports import build_report
+
+    raw = read_source(source)
+    try:
+        return build_report(raw)
+    except InvalidInput as exc:
+        shown = message("cli.stdin", lang) if source == "-" else source
+        _say("\n".join([message("cli.invalid_document", lang, source=shown)] + [render_issue(i, lang) for i in exc.issues]))
+        return None
+
+
+def _patient_report(key: str, db: str | None, lang: Lang):
+    from parcours.store import open_store
+    from parcours.store.errors import NotFound
+    from reports import history_report
+
+    store = open_store(db)
+    try:
+        try:
+            patient_id = store.resolve_patient(key)
+        except NotFound:
+            _say(message("report.cli.unknown_patient", lang, key=key))
+            return None
+        return history_report(store.patient_records(patient_id))
+    finally:
+        store.close()
+
+
+def report(args: argparse.Namespace, lang: Lang) -> int:
+    """Render one report to `-o` (a file, or `-` for stdout); exit 2 on any invalid input or usage."""
+    if (args.source is None) == (args.patient is None):
+        _say(message("cli.usage_error", lang, detail=message("report.cli.one_source", lang)))
+        return EXIT_INVALID
+    out = args.output
+    target = None if out == "-" else Path(out)
+    if target is not None and target.exists() and not args.force:
+        _say(message("report.cli.exists", lang, path=out))
+        return EXIT_INVALID
+    try:
+        from reports.document import source_date_epoch
+
+        source_date_epoch()
+    except ValueError:
+        _say(message("report.cli.bad_epoch", lang))
+        return EXIT_INVALID
+    try:
+        built = _document_report(args.source, lang) if args.source is not None else _patient_report(args.patient, getattr(args, "db", None), lang)
+    except OSError as exc:
+        _say(message("cli.cannot_read", lang, source=args.source, reason=exc.strerror or exc))
+        return EXIT_INVALID
+    if built is None:
+        return EXIT_INVALID
+    from reports import render_pdf
+
+    pdf = render_pdf(built, lang)
+    if target is None:
+        sys.stdout.buffer.write(pdf)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        write_atomically(target, pdf, force=args.force)
+    except FileExistsError:
+        _say(message("report.cli.exists", lang, path=out))
+        return EXIT_INVALID
+    except OSError as exc:
+        _say(message("report.cli.cannot_write", lang, path=out, reason=exc.strerror or exc))
+        return EXIT_INVALID
+    return EXIT_OK

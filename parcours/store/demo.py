@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, select, text
 from parcours.core.identity import INS_TEST_SYSTEM, ins_key
 from parcours.store import audit
 from parcours.store.ids import patient_fhir_id
-from parcours.store.indexing import DOMAIN_NAMES, document_hash, domain_mask
+from parcours.store.indexing import DOMAIN_NAMES, document_hash
 from parcours.store.patients import ensure_site, family_key
 from parcours.store.schema import patients, records
 
@@ -139,12 +139,14 @@ class _Chunk:
         self.next_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
 
-    def record(self, pid: int, kind: str, day: date, site: int, doc: dict[str, Any], result: Any) -> int:
+    def record(self, pid: int, kind: str, day: date, site: int, doc: dict[str, Any], result: bytes | None,
+               raw: bytes | None = None) -> int:
+        """A records row (document and result as JSON text) and its audit row; the new record id."""
         rid = self.next_record
         self.next_record += 1
         self.rows["records"].append((
-            rid, 1, pid, kind, self.day(day), site, orjson.dumps(doc).decode(),
-            None if result is None else orjson.dumps(result).decode(), document_hash(doc), ACTOR,
+            rid, 1, pid, kind, self.day(day), site, (raw or orjson.dumps(doc)).decode(),
+            None if result is None else result.decode(), document_hash(doc), ACTOR,
             self.stamp_value, self.stamp_value))
         self.rows["audit"].append((self.stamp_value, ACTOR, "create", "record", str(rid), None,
                                    f'{{"kind":"{kind}"}}'))
@@ -165,9 +167,9 @@ class _Chunk:
         first = TODAY - timedelta(days=rng.randint(0, 540))
         state: dict[str, Any] = {}
         models: list[Any] = []
-        last: tuple[date, dict[str, Any]] | None = None
+        last: tuple[date, str] | None = None
         last_id = 0
-        parse, score, followup, evaluate, rules = self.engines["icope"]
+        parse, score, followup, evaluate, rules, render = self.engines["icope"]
         parse_step2, assess = self.engines["step2"]
         step2: list[Any] = []
         pending = 0
@@ -176,37 +178,42 @@ class _Chunk:
             if on > TODAY:
                 break
             doc = _screening(rng, on, birth, state)
-            model = parse(orjson.dumps(doc))
+            raw = orjson.dumps(doc)
+            model = parse(raw)
             models.append(model)
-            result = orjson.loads(orjson.dumps(score(model).to_json()))
-            rid = self.record(pid, "icope.screening", on, site, doc, result)
+            found = evaluate(followup(tuple(models), tuple(step2), rules, None)) if len(models) > 1 else None
+            result = found.latest if found is not None else score(model)  # as save_document stores it
+            rid = self.record(pid, "icope.screening", on, site, doc, render(result).rstrip(b"\n"), raw)
+            due = result.next_step1_due.isoformat()
             self.rows["screenings"].append((
-                rid, pid, site, day(on), result["overall"], result["next_step1_due"], True,
-                *(result["domains"][d]["result"] for d in DOMAIN_NAMES)))
-            if len(models) > 1:
-                for alert in evaluate(followup(tuple(models), tuple(step2), rules, None)).alerts:
+                rid, pid, site, day(on), result.overall.value, due, True,
+                *(outcome.result.value for outcome in result.domains.values())))
+            if found is not None:
+                for alert in found.alerts:
                     adoc = {"rule": alert.rule.value, "domain": alert.domain.value, "date": on.isoformat(),
                             "status": "new", "screening": str(rid), "previous": str(last_id)}
                     aid = self.record(pid, "icope.alert", on, site, adoc, None)
                     self.rows["alerts"].append((aid, pid, site, rid, adoc["rule"], adoc["domain"], day(on), "new", True))
-            last, last_id = (on, result), rid
-            pending = domain_mask(result["domains"])
+            last, last_id = (on, due), rid
+            pending = sum(1 << i for i, o in enumerate(result.domains.values()) if o.result.value == "positive")
             for i, domain in enumerate(DOMAIN_NAMES):
                 assessed_on = on + timedelta(days=rng.randint(7, 30))
                 if pending & (1 << i) and rng.random() < STEP2_SHARE and assessed_on <= TODAY:
                     adoc = _assessment(rng, domain, assessed_on)
-                    amodel = parse_step2(orjson.dumps(adoc))
+                    araw = orjson.dumps(adoc)
+                    amodel = parse_step2(araw)
                     step2.append(amodel)
-                    aresult = orjson.loads(orjson.dumps(assess(amodel).to_json()))
-                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc, aresult)
+                    aresult = assess(amodel)
+                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc,
+                                       orjson.dumps(aresult.to_json()), araw)
                     self.rows["assessments"].append((arid, pid, adoc["instrument"], domain, day(assessed_on),
-                                                     None if aresult["score"] is None else str(aresult["score"]),
-                                                     aresult["abnormal"]))
+                                                     None if aresult.score is None else str(aresult.score),
+                                                     aresult.abnormal))
                     pending &= ~(1 << i)
         self.rows["patients"].append((
             pid, 1, INS_TEST_SYSTEM, ins, patient_fhir_id(pid, (INS_TEST_SYSTEM, ins)), family, family_key(family),
             f'["{given}"]', day(birth), "female" if female else "male", site, self.stamp_value, self.stamp_value,
-            last[1]["next_step1_due"] if last else None, day(last[0]) if last else None,
+            last[1] if last else None, day(last[0]) if last else None,
             pending))
         self.rows["audit"].append((self.stamp_value, ACTOR, "create", "patient", str(pid), None, None))
         if rng.random() < HOSPITAL_SHARE:
@@ -222,13 +229,14 @@ class _Chunk:
         reconciled = discharged and rng.random() < 0.7
         stay_doc = {"stay": f"DEMO-{pid}", "admission_date": admission.isoformat(),
                     "discharge_date": discharge.isoformat() if discharged else None}
-        stay_id = self.record(pid, "medisis.stay", admission, site, stay_doc, None)
+        stay_id = self.record(pid, "medisis.stay", admission, site, stay_doc, None)  # no result: a stay is a fact
         self.rows["stays"].append((stay_id, pid, site, stay_doc["stay"], day(admission),
                                    day(discharge) if discharged else None, discharged and not reconciled))
         for moment, on in [("admission", admission)] + ([("discharge", discharge)] if reconciled else []):
             doc = _reconciliation(moment, on, birth, rng)
-            result = orjson.loads(orjson.dumps(reconcile(model.model_validate_json(orjson.dumps(doc))).to_json()))
-            rid = self.record(pid, "medisis.reconciliation", on, site, doc, result)
+            raw = orjson.dumps(doc)
+            result = reconcile(model.model_validate_json(raw)).to_json()
+            rid = self.record(pid, "medisis.reconciliation", on, site, doc, orjson.dumps(result), raw)
             self.rows["reconciliations"].append((
                 rid, pid, site, moment, day(on), sum(1 for x in result["lines"] if x["discrepancy"] == "unintentional"),
                 day(due_date(on)) if moment == "discharge" else None, moment == "discharge"))
@@ -260,7 +268,10 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
 
     from icope.step2 import assess_instrument, parse_assessment
 
-    engines = {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule)),
+    from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
+
+    engines = {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
+                         render_step1),
                "step2": (parse_assessment, assess_instrument),
                "medisis": (Reconciliation, reconcile, due_date)}
     rng = random.Random(seed)

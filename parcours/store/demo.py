@@ -114,7 +114,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "records": ("id", "version", "patient_id", "kind", "recorded_on", "site_id", "document", "result",
                 "document_hash", "actor", "created_at", "updated_at"),
     "screenings": ("record_id", "patient_id", "site_id", "screened_on", "overall", "next_step1_due", "live",
-                   *DOMAIN_NAMES),
+                   "positive_mask", *DOMAIN_NAMES),
     "assessments": ("record_id", "patient_id", "instrument", "domain", "assessed_on", "score", "abnormal"),
     "alerts": ("record_id", "patient_id", "site_id", "screening_id", "rule", "domain", "raised_on", "status", "open"),
     "stays": ("record_id", "patient_id", "site_id", "stay", "admission_date", "discharge_date",
@@ -185,8 +185,9 @@ class _Chunk:
             result = found.latest if found is not None else score(model)  # as save_document stores it
             rid = self.record(pid, "icope.screening", on, site, doc, render(result).rstrip(b"\n"), raw)
             due = result.next_step1_due.isoformat()
+            mask = sum(1 << i for i, o in enumerate(result.domains.values()) if o.result.value == "positive")
             self.rows["screenings"].append((
-                rid, pid, site, day(on), result.overall.value, due, True,
+                rid, pid, site, day(on), result.overall.value, due, True, mask,
                 *(outcome.result.value for outcome in result.domains.values())))
             if found is not None:
                 for alert in found.alerts:
@@ -195,7 +196,7 @@ class _Chunk:
                     aid = self.record(pid, "icope.alert", on, site, adoc, None)
                     self.rows["alerts"].append((aid, pid, site, rid, adoc["rule"], adoc["domain"], day(on), "new", True))
             last, last_id = (on, due), rid
-            pending = sum(1 << i for i, o in enumerate(result.domains.values()) if o.result.value == "positive")
+            pending = mask
             for i, domain in enumerate(DOMAIN_NAMES):
                 assessed_on = on + timedelta(days=rng.randint(7, 30))
                 if pending & (1 << i) and rng.random() < STEP2_SHARE and assessed_on <= TODAY:

@@ -81,7 +81,7 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
         conn.execute(update(records).where(records.c.id == record_id).values(result=orjson.dumps(result).decode()))
     conn.execute(insert(screenings).values(
         record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
-        next_step1_due=date.fromisoformat(result["next_step1_due"]),
+        next_step1_due=date.fromisoformat(result["next_step1_due"]), positive_mask=domain_mask(result["domains"]),
         **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
     ))
     last = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).scalar()

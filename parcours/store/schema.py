@@ -128,8 +128,10 @@ screenings = Table(
     Column("psychology", String(10), nullable=False),
     Column("next_step1_due", Date, nullable=False),
     Column("live", Boolean, nullable=False, server_default=text("true")),
-    Index("ix_screenings_site_date", "site_id", "screened_on"),
-    Index("ix_screenings_date", "screened_on"),
+    Column("positive_mask", SmallInteger, nullable=False),  # bit i = DOMAINS[i] positive
+    # covering indexes: population counts read only the index (site, period, live, positives)
+    Index("ix_screenings_site_date", "site_id", "screened_on", "live", "positive_mask"),
+    Index("ix_screenings_date", "screened_on", "live", "positive_mask"),
     Index("ix_screenings_patient", "patient_id", "screened_on"),
 )
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Column, Connection, Select, and_, func, or_, select
+from sqlalchemy import Column, Connection, Select, and_, case, func, or_, select
 
 from parcours.store.indexing import DOMAIN_NAMES
 from parcours.store.rows import PopulationCounts, WorklistRow
@@ -117,8 +117,9 @@ def population_counts(conn: Connection, *, start: date, end: date, site: int | N
             return query.where(column.in_(select(sites.c.id).where(sites.c.territory == territory)))
         return query
 
-    positive = [func.coalesce(func.sum((getattr(screenings.c, d) == "positive").cast(_int_type())), 0)
-                for d in DOMAIN_NAMES]
+    mask = screenings.c.positive_mask
+    positive = [func.coalesce(func.sum(case((mask.op("&")(1 << i) != 0, 1), else_=0)), 0)
+                for i in range(len(DOMAIN_NAMES))]
     row = conn.execute(scoped(
         select(func.count(), *positive).where(
             screenings.c.screened_on >= start, screenings.c.screened_on <= end, screenings.c.live),
@@ -132,8 +133,3 @@ def population_counts(conn: Connection, *, start: date, end: date, site: int | N
     return PopulationCounts(screened=row[0], positive={d: int(row[i + 1]) for i, d in enumerate(DOMAIN_NAMES)},
                             due=due, open_alerts=opened)
 
-
-def _int_type():  # noqa: ANN202 - a SQLAlchemy type
-    from sqlalchemy import Integer
-
-    return Integer()

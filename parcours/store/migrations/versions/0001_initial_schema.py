@@ -205,15 +205,16 @@ def upgrade() -> None:
     sa.Column('psychology', sa.String(length=10), nullable=False),
     sa.Column('next_step1_due', sa.Date(), nullable=False),
     sa.Column('live', sa.Boolean(), server_default=sa.text('(true)'), nullable=False),
+    sa.Column('positive_mask', sa.SmallInteger(), nullable=False),
     sa.ForeignKeyConstraint(['patient_id'], ['patients.id'], name=op.f('fk_screenings_patient_id_patients')),
     sa.ForeignKeyConstraint(['record_id'], ['records.id'], name=op.f('fk_screenings_record_id_records')),
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], name=op.f('fk_screenings_site_id_sites')),
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_screenings'))
     )
     with op.batch_alter_table('screenings', schema=None) as batch_op:
-        batch_op.create_index('ix_screenings_date', ['screened_on'], unique=False)
+        batch_op.create_index('ix_screenings_date', ['screened_on', 'live', 'positive_mask'], unique=False)
         batch_op.create_index('ix_screenings_patient', ['patient_id', 'screened_on'], unique=False)
-        batch_op.create_index('ix_screenings_site_date', ['site_id', 'screened_on'], unique=False)
+        batch_op.create_index('ix_screenings_site_date', ['site_id', 'screened_on', 'live', 'positive_mask'], unique=False)
 
     op.create_table('stays',
     sa.Column('record_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),

@@ -11,6 +11,7 @@ import functools
 import importlib
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import NoReturn
 
 from parcours import __version__
@@ -102,8 +103,6 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
 def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
     """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
-    from datetime import date
-
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
         name = ".".join(key)
@@ -116,19 +115,19 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd = nested[key[0]].add_parser(key[1], parents=[common], help=h(name), description=h(name))
         cmd.set_defaults(tool=spec)
         if key == ("demo",):
-            cmd.add_argument("--patients", type=_positive_int, default=200, metavar="N", help=h("demo.patients"))
+            cmd.add_argument("--patients", type=positive_integer, default=200, metavar="N", help=h("demo.patients"))
             cmd.add_argument("--seed", type=int, default=1, help=h("demo.seed"))
         elif key == ("patients", "list"):
             cmd.add_argument("--site", metavar="FINESS", help=h("patients.site"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
-            cmd.add_argument("--limit", type=_positive_int, default=50, metavar="N", help=h("patients.limit"))
+            cmd.add_argument("--limit", type=positive_integer, default=50, metavar="N", help=h("patients.limit"))
         elif key == ("patients", "show"):
             cmd.add_argument("patient", metavar="ID", help=h("patient_id"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
-            cmd.add_argument("--since", type=date.fromisoformat, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
@@ -137,11 +136,17 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd.add_argument("--force", action="store_true", help=h("report.force"))
 
 
-def _positive_int(text: str) -> int:
+def positive_integer(text: str) -> int:
+    """An argparse type: an integer ≥ 1 (argparse names the option and the bad value)."""
     value = int(text)
     if value < 1:
         raise ValueError(text)
     return value
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a YYYY-MM-DD date."""
+    return date.fromisoformat(text)
 
 
 def _resolve(spec: str):  # noqa: ANN202 - a bytes -> JSON handler

@@ -1,3 +1,21 @@
-"""Textual terminal UI (issue 8): screens call the domain and the store; no clinical logic here."""
+"""Textual terminal UI (issue 8): screens call the domain and the store; no clinical logic here.
 
-__all__: list[str] = []
+Why: `import tui` must stay cheap (the CLI imports it only to open the app), so Textual and the
+screens load inside `make_app`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+__all__ = ["make_app"]
+
+
+def make_app(store: Any, lang: str = "fr", **options: Any) -> App:
+    """The terminal UI on `store` (a `parcours.store.Store`), in `lang` ("fr" or "en")."""
+    from tui.app import ParcoursApp
+
+    return ParcoursApp(store, "en" if lang == "en" else "fr", **options)

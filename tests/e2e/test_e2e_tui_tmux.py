@@ -1,0 +1,206 @@
+"""End to end: the real app in tmux at 80×24 — new patient, screening typed key by key, SIGKILL
+mid-screening, restart, « Reprendre la saisie ? », finish, save, PDF; then the store is checked.
+
+Every key is sent alone and the pane is polled until its echo shows (the typed text, or the
+bracketed answer `[1 Oui]` on the field's line), so the test never races the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 20.0
+
+
+def _launcher(db_url: str) -> list[str]:
+    """`parcours --db URL` with no command: the README's way to open the terminal UI."""
+    return [sys.executable, "-m", "parcours", "--lang", "fr", "--db", db_url]
+
+
+class Pane:
+    """One tmux session running the app; keys in, screen text out."""
+
+    def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
+        self.name = name
+        exports = " ".join(f"{k}={_q(v)}" for k, v in env.items())
+        shell = f"exec env -u COLUMNS -u LINES {exports} " + " ".join(_q(c) for c in command)
+        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", shell], check=True)
+        self.pid = int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+    def text(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait(self, predicate, what: str) -> str:  # noqa: ANN001
+        end = time.monotonic() + TIMEOUT
+        while time.monotonic() < end:
+            screen = self.text()
+            if predicate(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what!r}; screen:\n{self.text()}")
+
+    def wait_for(self, text: str) -> str:
+        return self.wait(lambda s: text in s, text)
+
+    def line(self, label: str, screen: str | None = None) -> str:
+        """The field's line, and the next one (a long question has its answers under it)."""
+        rows = (screen or self.text()).splitlines()
+        for i, row in enumerate(rows):
+            if row.strip().startswith(label):
+                return "\n".join(rows[i : i + 2])
+        return ""
+
+    def key(self, key: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+
+    def literal(self, char: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", char], check=True)
+
+    def type_into(self, label: str, text: str) -> None:
+        """Type `text` one character at a time, each echoed on the line of the field `label`."""
+        for i, char in enumerate(text):
+            self.literal(char)
+            self.wait(lambda s, done=text[: i + 1]: done in self.line(label, s), f"{label}: {text[: i + 1]}")
+
+    def answer(self, label: str, digit: str, shown: str) -> None:
+        """Press a digit on a choice field and wait for `[digit shown]` on its line."""
+        self.literal(digit)
+        self.wait(lambda s: f"[{digit} {shown}]" in self.line(label, s), f"{label}: [{digit} {shown}]")
+
+    def tab(self, times: int = 1) -> None:
+        for _ in range(times):
+            self.key("Tab")
+            time.sleep(0.05)
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+@pytest.fixture
+def panes():  # noqa: ANN201
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is required by the end-to-end test (apt-get install tmux)")
+    started: list[Pane] = []
+    yield started
+    for pane in started:
+        pane.kill()
+
+
+def test_screening_survives_sigkill_and_resumes(tmp_path: Path, panes: list[Pane]) -> None:
+    db_url = f"sqlite:///{tmp_path}/e2e.db"
+    env = {"PARCOURS_EXPORT_DIR": str(tmp_path / "exports"), "TERM": "xterm-256color", "PARCOURS_ACTOR": "e2e"}
+    name = f"parcours-e2e-{os.getpid()}"
+
+    app = Pane(name, _launcher(db_url), env)
+    panes.append(app)
+    app.wait_for("Rechercher (/)")
+    app.literal("n")
+    app.wait_for("Nouveau patient")
+    app.type_into("Nom de naissance", "MARTIN")
+    app.tab()
+    app.type_into("Prénom(s)", "Jeanne")
+    app.tab()
+    app.type_into("Date de naissance", "1944-05-02")
+    app.tab()
+    app.answer("Sexe", "1", "Femme")
+    app.key("C-s")
+    app.wait_for("Dépistages (+ positif")
+    app.literal("d")
+    app.wait_for("Dépistage ICOPE étape 1 — MARTIN Jeanne")
+
+    app.tab()  # date (today) kept
+    app.answer("Réalisé par", "1", "IDE")
+    for label in ("Année", "Mois", "Jour du mois", "Jour de la semaine", "Lieu"):
+        app.tab()
+        app.answer(label, "1", "Juste")
+    app.tab()
+    app.type_into("Mots rappelés", "3")
+    app.tab()
+    app.answer("Plainte mnésique", "2", "Non")
+    app.wait_for("Cognition : NÉGATIF")
+    app.tab()
+    app.answer("5 levers de chaise", "1", "Oui")
+    app.tab()
+    app.type_into("Temps des 5 levers", "12,5")  # decimal comma
+    app.tab()
+    app.answer("A utilisé les bras", "2", "Non")
+    app.wait_for("Locomotion : NÉGATIF")
+
+    # The terminal dies mid-screening: nothing typed may be lost.
+    os.kill(app.pid, signal.SIGKILL)
+    app.kill()
+    panes.remove(app)
+
+    again = Pane(name + "-2", _launcher(db_url), env)
+    panes.append(again)
+    again.wait_for("Reprendre la saisie ?")
+    again.wait_for("MARTIN Jeanne")
+    again.literal("o")
+    again.wait_for("Dépistage ICOPE étape 1 — MARTIN Jeanne")
+    again.wait_for("Locomotion : NÉGATIF")
+    assert "[1 IDE]" in again.line("Réalisé par")
+    assert "[2 Non]" in again.line("A utilisé les bras")  # the last answer before the kill is there
+
+    again.tab(12)  # date, by, 5 orientation items, words, complaint, completed, time, arms → weight loss
+    again.answer("Perte de poids > 3 kg", "2", "Non")
+    again.tab(2)
+    again.answer("Perte d'appétit", "2", "Non")
+    again.tab()
+    again.type_into("Poids du jour", "67,9")
+    again.wait_for("Nutrition : NÉGATIF")
+    again.tab()
+    again.answer("Problème aux yeux", "1", "Oui")
+    again.wait_for("Vision : POSITIF")
+    again.tab()
+    again.wait_for("Acuité visuelle")  # the positive domain offers its step-2 instrument (a button)
+    again.tab()
+    again.answer("Voix chuchotée, oreille droite", "1", "Réussi")
+    again.tab()
+    again.answer("Voix chuchotée, oreille gauche", "1", "Réussi")
+    again.tab(3)
+    again.answer("Triste, déprimé", "2", "Non")
+    again.tab()
+    again.answer("Peu d'intérêt", "2", "Non")
+    again.wait_for("Résultat global : positif")
+    again.wait_for("Étape 2 proposée : Vision")
+    again.key("C-s")
+    again.wait_for("Dépistages (+ positif")
+    again.literal("x")
+    again.wait_for("PDF écrit")
+    again.key("C-q")
+    again.wait(lambda s: "parcours" not in s or "Dépistages" not in s, "the app to quit")
+
+    from parcours.store import open_store
+
+    store = open_store(db_url)
+    try:
+        (patient,) = store.search_patients("martin")
+        screenings = [d for d in store.patient_records(patient.id).documents if d.kind.value == "icope.screening"]
+        assert len(screenings) == 1
+        doc, result = screenings[0].document, screenings[0].result
+        assert doc["locomotion"] == {"completed": True, "chair_rise_seconds": 12.5, "used_arms": False}
+        assert doc["nutrition"]["weight_kg"] == 67.9
+        assert doc["cognition"]["words_recalled"] == 3
+        assert result["overall"] == "positive"
+        assert result["domains"]["vision"]["result"] == "positive"
+        assert result["step2"] == [{"domain": "vision", "instruments": ["visual_acuity"]}]
+        assert store.list_drafts() == []
+    finally:
+        store.close()
+    pdfs = list((tmp_path / "exports").glob("*.pdf"))
+    assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")

@@ -1,0 +1,88 @@
+"""The patient file: history of screenings, step-2 scores, alerts, MEDISIS lines; exports with a status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from parcours.core.records import RecordKind
+from tui.screens.modals import PickScreen
+from tui.screens.patient import PatientScreen
+from tui.screens.step1 import Step1Screen
+from tui.screens.step2 import Step2Screen
+
+
+def _text(screen, selector: str) -> str:  # noqa: ANN001
+    return str(screen.query_one(selector).render())
+
+
+@pytest.fixture
+def history(store, patient):  # noqa: ANN001, ANN201
+    save = store.save_document
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}}, actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True},
+                                      "psychology": {"feeling_down": False, "little_interest": False}},
+         actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_ASSESSMENT, {"instrument": "hearwho", "date": "2026-11-02", "score": 40}, actor="t",
+         patient_id=patient.id)
+    return patient
+
+
+@pytest.mark.asyncio
+async def test_history_lines(make_app, history, tmp_path: Path) -> None:  # noqa: ANN001
+    app = make_app(export_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PatientScreen(history.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        table = screen.query_one("#pf-screenings", DataTable)
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert rows == [
+            ("2026-05-01", "incomplet", "?", "?", "?", "−", "?", "?"),
+            ("2026-11-01", "positif", "?", "?", "?", "+", "?", "−"),
+        ]
+        assert "hearWHO  40/100  à adresser  ANORMAL" in _text(screen, "#pf-step2")
+        assert "Vision" in _text(screen, "#pf-alerts")
+        assert "2027-05-01" in _text(screen, "#pf-identity")
+
+
+@pytest.mark.asyncio
+async def test_actions_open_forms(make_app, history) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(PatientScreen(history.id))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Step1Screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        assert app.screen.options[0][0] == "visual_acuity"  # proposed by the last screening, first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Step2Screen)
+        assert app.screen.instrument == "visual_acuity"
+
+
+@pytest.mark.asyncio
+async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> None:  # noqa: ANN001
+    app = make_app(export_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PatientScreen(history.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.last_export.path.read_bytes().startswith(b"%PDF")
+        assert any("PDF écrit" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        await pilot.press("f")
+        await pilot.pause()
+        folder = screen.last_export.path
+        assert (folder / "export.json").exists()
+        assert screen.last_export.count > 0
+        assert any("FHIR :" in str(n.message) for n in app._notifications)  # noqa: SLF001

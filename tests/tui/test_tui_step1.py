@@ -1,0 +1,146 @@
+"""The step-1 screen: live domain results, decimal comma, stopwatch, autosaved draft, save."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.screens.step1 import Step1Screen
+from tui.widgets import FieldRow
+
+
+async def _open(app, pilot, patient, **kw):  # noqa: ANN001, ANN202
+    screen = Step1Screen(patient, **kw)
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+def _label(screen, domain: str) -> str:  # noqa: ANN001
+    return str(screen.query_one(f"#domain-{domain}").render())
+
+
+async def _focus(pilot, screen, key: str) -> None:  # noqa: ANN001
+    screen.query_one("#f-" + key.replace(".", "-")).focus()
+    await pilot.pause()
+
+
+@pytest.mark.asyncio
+async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        assert _label(screen, "vision") == "Vision"
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("1")  # Oui
+        assert "POSITIF" in _label(screen, "vision")
+        assert screen.query_one("#offer-vision").has_class("shown")
+        assert screen.query_one("#s2-vision-visual_acuity")
+        await pilot.press("2")  # Non
+        assert "NÉGATIF" in _label(screen, "vision")
+        assert not screen.query_one("#offer-vision").has_class("shown")
+
+
+@pytest.mark.asyncio
+async def test_decimal_comma_and_boundary_come_from_icope(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "locomotion.completed")
+        await pilot.press("1")
+        await _focus(pilot, screen, "locomotion.chair_rise_seconds")
+        await pilot.press(*"14,01")
+        await _focus(pilot, screen, "locomotion.used_arms")
+        await pilot.press("2")
+        assert "POSITIF" in _label(screen, "locomotion")
+        assert "trop lent" in _label(screen, "locomotion")
+        await _focus(pilot, screen, "locomotion.chair_rise_seconds")
+        await pilot.press("end", "backspace", "backspace", "0", "0")  # 14,00 passes (icope.md §1.3)
+        assert screen.values["locomotion.chair_rise_seconds"] == "14,00"
+        assert "NÉGATIF" in _label(screen, "locomotion")
+
+
+@pytest.mark.asyncio
+async def test_error_shown_under_field_keeps_text(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "hearing.hearwho_score")
+        await pilot.press(*"120")
+        row = screen.query_one("#row-hearing-hearwho_score", FieldRow)
+        assert row.has_class("invalid")
+        assert str(row.query_one(".error").render()) == "doit être ≤ 100"
+        assert row.control.value == "120"
+        await pilot.press("backspace", "backspace")
+        assert not row.has_class("invalid")
+
+
+@pytest.mark.asyncio
+async def test_english_error(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "nutrition.weight_kg")
+        await pilot.press(*"7x")
+        row = screen.query_one("#row-nutrition-weight_kg", FieldRow)
+        assert str(row.query_one(".error").render()) == "must be a number"
+
+
+@pytest.mark.asyncio
+async def test_stopwatch_space_starts_and_stops(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "locomotion.chair_rise_seconds")
+        watch = screen.query_one("#f-locomotion-chair_rise_seconds")
+        await pilot.press("space")
+        assert watch.running
+        await pilot.pause(0.25)
+        await pilot.press("space")
+        assert not watch.running
+        seconds = float(watch.value.replace(",", "."))
+        assert 0.2 <= seconds < 5
+        assert "," in watch.value  # French decimal comma
+        assert screen.values["locomotion.chair_rise_seconds"] == watch.value
+        await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "9")
+        assert watch.value.endswith("9")  # the time stays editable
+
+
+@pytest.mark.asyncio
+async def test_autosave_then_resume_then_save(make_app, store, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "cognition.words_recalled")
+        await pilot.press("2")
+        drafts = store.list_drafts(kind="icope.screening", patient_id=patient.id)
+        assert len(drafts) == 1
+        assert drafts[0].data["values"]["cognition.words_recalled"] == "2"
+    draft = store.list_drafts(kind="icope.screening")[0]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient, draft=draft)
+        assert screen.query_one("#f-cognition-words_recalled").value == "2"
+        assert "POSITIF" in _label(screen, "cognition")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.saved is not None
+        assert screen.saved.result["overall"] == "positive"
+        assert store.list_drafts(kind="icope.screening") == []
+        kinds = [d.kind.value for d in store.patient_records(patient.id).documents]
+        assert "icope.screening" in kinds
+
+
+@pytest.mark.asyncio
+async def test_save_invalid_keeps_values_and_names_field(make_app, store, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "date")
+        await pilot.press("end", *["backspace"] * 10, *"2026-13-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.saved is None
+        row = screen.query_one("#row-date", FieldRow)
+        assert row.has_class("invalid")
+        assert row.control.value == "2026-13-01"
+        assert app.screen is screen

@@ -1,0 +1,60 @@
+"""Reopen a draft: which screen it belongs to, and how to describe it in « Reprendre la saisie ? ».
+
+Why: a draft stores the screen's name and arguments with the typed values, so after a crash the
+app can rebuild exactly the screen that was open, with the same patient and every field.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from parcours.core.errors import ParcoursError
+
+__all__ = ["SCREENS", "describe_draft", "screen_for_draft"]
+
+#: draft `screen` name → "module:class"; each class takes (patient, draft=..., **args).
+SCREENS: dict[str, str] = {
+    "Step1Screen": "tui.screens.step1:Step1Screen",
+    "Step2Screen": "tui.screens.step2:Step2Screen",
+    "PatientFormScreen": "tui.screens.patient_form:PatientFormScreen",
+    "CarePlanScreen": "tui.screens.careplan:CarePlanScreen",
+    "RiskScreen": "tui.screens.medisis_forms:RiskScreen",
+    "Consultation30Screen": "tui.screens.medisis_forms:Consultation30Screen",
+    "ReviewScreen": "tui.screens.medisis_review:ReviewScreen",
+    "ReconciliationScreen": "tui.screens.reconciliation:ReconciliationScreen",
+    "InterventionScreen": "tui.screens.reconciliation:InterventionScreen",
+}
+
+
+def _patient(app: Any, draft: Any) -> Any:
+    if draft.patient_id is None:
+        return None
+    try:
+        return app.store.get_patient(draft.patient_id)
+    except ParcoursError:
+        return None
+
+
+def describe_draft(app: Any, draft: Any) -> str:
+    """`Dépistage ICOPE étape 1 — MARTIN Jeanne — 2026-11-20 10:12`."""
+    patient = _patient(app, draft)
+    kind_key = f"tui.draft.{draft.kind}"
+    try:
+        what = app.t(kind_key)
+    except KeyError:
+        what = draft.kind
+    who = f" — {patient.family or ''} {' '.join(patient.given)}".rstrip() if patient is not None else ""
+    return f"{what}{who} — {draft.updated_at:%Y-%m-%d %H:%M}"
+
+
+def screen_for_draft(app: Any, draft: Any) -> Any:
+    """The screen the draft was typed in, refilled; None if it cannot be rebuilt."""
+    data = draft.data or {}
+    spec = SCREENS.get(str(data.get("screen")))
+    if spec is None:
+        return None
+    module, _, name = spec.partition(":")
+    cls = getattr(importlib.import_module(module), name)
+    args = data.get("args") or {}
+    return cls(patient=_patient(app, draft), draft=draft, **args)

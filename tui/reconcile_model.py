@@ -1,0 +1,90 @@
+"""Fields of the reconciliation editor (interchange.md §4.1) and of a pharmaceutical intervention (Act-IP).
+
+Why: the history lines (bm) and the orders are fixed slots of the same field list; filled slots
+become the contract's lines with ids `b1…`/`o1…`, and `medisis.reconcile` classifies the pairs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.forms import BOOL, Choice, FieldSpec
+
+__all__ = ["BM_SLOTS", "HEADER", "IP_FIELDS", "ORDER_SLOTS", "RECONCILIATION_FIELDS", "assign_ids", "line_fields"]
+
+BM_SLOTS = 6
+ORDER_SLOTS = 6
+_MOMENT = tuple(Choice(m, f"tui.moment.{m}") for m in ("admission", "transfer", "discharge"))
+_MODE = (Choice("proactive", "tui.rec.mode.proactive"), Choice("retroactive", "tui.rec.mode.retroactive"))
+_SEVERITY = tuple(Choice(s, f"tui.rec.severity.{s}") for s in ("minor", "significant", "major", "critical", "catastrophic"))
+_RESOLUTION = tuple(Choice(r, f"tui.rec.resolution.{r}") for r in
+                    ("dose_corrected", "resumed", "product_corrected", "form_corrected", "discontinued"))
+
+HEADER: tuple[FieldSpec, ...] = (
+    FieldSpec(("moment",), "choice", "tui.rec.moment", _MOMENT),
+    FieldSpec(("date",), "date", "tui.field.date"),
+    FieldSpec(("mode",), "choice", "tui.rec.mode", _MODE),
+    FieldSpec(("sources",), "texts", "tui.rec.sources", width=40, hint="tui.hint.sources"),
+)
+
+
+def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
+    """One bm or order line: drug, dose, frequency, route, sources; then the pharmacist's answers."""
+    p = (side, i)
+    specs = [
+        FieldSpec((*p, "label"), "text", "tui.rec.label", width=40, extra={"line": (side, i)}),
+        FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8),
+        FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
+        FieldSpec((*p, "dose", "unit"), "text", "tui.rec.unit", width=8, hint="tui.hint.unit"),
+        FieldSpec((*p, "frequency", "times_per_day"), "number", "tui.rec.times_per_day", width=5),
+        FieldSpec((*p, "route"), "text", "tui.rec.route", width=14, hint="tui.hint.route"),
+    ]
+    if side == "bm":
+        specs.append(FieldSpec((*p, "sources"), "texts", "tui.rec.line_sources", width=30, hint="tui.hint.sources"))
+    else:
+        specs.append(FieldSpec((*p, "bm_id"), "text", "tui.rec.bm_id", width=5, hint="tui.hint.bm_id"))
+        specs.append(FieldSpec((*p, "equivalence"), "choice", "tui.rec.equivalence", BOOL))
+    specs += [
+        FieldSpec((*p, "intentional"), "choice", "tui.rec.intentional", BOOL),
+        FieldSpec((*p, "documented"), "choice", "tui.rec.documented", BOOL),
+        FieldSpec((*p, "severity"), "choice", "tui.rec.severity", _SEVERITY),
+        FieldSpec((*p, "resolution"), "choice", "tui.rec.resolution", _RESOLUTION),
+    ]
+    return tuple(specs)
+
+
+RECONCILIATION_FIELDS: tuple[FieldSpec, ...] = (
+    HEADER
+    + tuple(f for i in range(BM_SLOTS) for f in line_fields("bm", i))
+    + tuple(f for i in range(ORDER_SLOTS) for f in line_fields("orders", i))
+)
+
+
+def assign_ids(doc: dict[str, Any]) -> dict[str, Any]:
+    """`b1…` / `o1…` for the filled slots; `bm` and `orders` always present (they may be empty)."""
+    for side, prefix in (("bm", "b"), ("orders", "o")):
+        lines = doc.get(side) or []
+        for i, line in enumerate(lines):
+            if line:
+                line["id"] = f"{prefix}{i + 1}"
+        doc[side] = lines
+    return doc
+
+
+_PROBLEMS = ("1", "2", "3", "4", "5", "6.1", "6.2", "6.3", "6.4", "6.5", "7", "8", "9", "10")
+_TYPES = ("1", "2", "3", "4", "5", "6", "7")
+_OUTCOMES = ("accepted", "accepted_modified", "not_accepted", "not_recorded")
+
+#: medisis.md §5.4 record, the fields a pharmacist fills at the bedside; the drug is the selected line.
+IP_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("date",), "date", "tui.field.date"),
+    FieldSpec(("result",), "choice", "tui.ip.result",
+              (Choice("INTERVENTION", "tui.ip.result.INTERVENTION"), Choice("VALIDATION", "tui.ip.result.VALIDATION"))),
+    FieldSpec(("drugs", 0, "label"), "text", "tui.rec.label", width=40),
+    FieldSpec(("drugs", 0, "atc"), "text", "tui.rec.atc", width=8),
+    FieldSpec(("problem",), "choice", "tui.ip.problem", tuple(Choice(c, f"tui.ip.problem.{c}") for c in _PROBLEMS)),
+    FieldSpec(("intervention",), "choice", "tui.ip.intervention", tuple(Choice(c, f"tui.ip.type.{c}") for c in _TYPES)),
+    FieldSpec(("description",), "text", "tui.ip.description", width=50),
+    FieldSpec(("outcome",), "choice", "tui.ip.outcome", tuple(Choice(c, f"tui.ip.outcome.{c}") for c in _OUTCOMES)),
+    FieldSpec(("outcome_date",), "date", "tui.ip.outcome_date"),
+)

@@ -1,0 +1,136 @@
+"""The step-3 care plan editor: goals, interventions (pre-filled from icope's proposals), dates.
+
+Why: icope.md §3.3 — the plan is drafted after step 2 with the GP; `icope.propose_interventions`
+suggests the interventions of the confirmed domains, the professional edits them, the store
+validates the record (`icope.careplan.parse_care_plan_record`) when it is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from parcours.core.errors import InvalidInput
+from tui.forms import Choice, FieldSpec
+from tui.screens.form import FormScreen
+
+__all__ = ["PLAN_FIELDS", "CarePlanScreen", "proposals_for"]
+
+GOALS = 4
+SLOTS = 6
+_DOMAINS = tuple(Choice(d, f"icope.domain.{d}") for d in ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology"))
+_TYPES = tuple(Choice(t, f"tui.cp.type.{t}") for t in
+               ("exercise", "nutrition", "eye_care", "hearing", "memory_clinic", "psych", "social", "caregiver"))
+_ROLES = tuple(Choice(r, f"tui.by.{r}") for r in ("nurse", "physiotherapist", "physician", "pharmacist", "other"))
+_STATUS = (Choice("active", "tui.cp.status.active"), Choice("completed", "tui.cp.status.completed"))
+
+
+def _slot(i: int) -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec(("interventions", i, "domain"), "choice", "tui.cp.domain", _DOMAINS, extra={"slot": i}),
+        FieldSpec(("interventions", i, "type"), "choice", "tui.cp.type", _TYPES),
+        FieldSpec(("interventions", i, "assignee_role"), "choice", "tui.cp.role", _ROLES),
+        FieldSpec(("interventions", i, "due"), "date", "tui.cp.due"),
+    )
+
+
+PLAN_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("date",), "date", "tui.field.date"),
+    FieldSpec(("status",), "choice", "tui.cp.status", _STATUS),
+    *(FieldSpec(("goals", i), "text", "tui.cp.goal", width=50) for i in range(GOALS)),
+    *(f for i in range(SLOTS) for f in _slot(i)),
+    FieldSpec(("gp_agreement",), "date", "tui.cp.gp_agreement"),
+    FieldSpec(("motivational_interview",), "date", "tui.cp.motivational_interview"),
+    FieldSpec(("rci",), "date", "tui.cp.rci"),
+    FieldSpec(("review_date",), "date", "tui.cp.review_date"),
+)
+
+
+def proposals_for(records: Any, start: Any) -> tuple[str | None, list[Any]]:
+    """The latest screening's record id and icope's proposed interventions (step 2 done since it)."""
+    from icope import assess_instrument, parse_assessment, parse_screening, propose_interventions, score_screening
+
+    docs = records.documents
+    screenings = [d for d in docs if d.kind.value == "icope.screening"]
+    if not screenings:
+        return None, []
+    last = screenings[-1]
+    try:
+        step1 = score_screening(parse_screening(orjson.dumps(last.document)))
+        assessments = [assess_instrument(parse_assessment(orjson.dumps(d.document)))
+                       for d in docs if d.kind.value == "icope.assessment" and d.recorded_on >= last.recorded_on]
+    except InvalidInput:
+        return last.record_id, []  # a stored record the domain refuses now: no proposal, never a crash
+    return last.record_id, list(propose_interventions(step1, assessments, start))
+
+
+class CarePlanScreen(FormScreen):
+    """The plan of one patient (a new one each time: the store keeps them all, dated)."""
+
+    DRAFT_KIND = "icope.care_plan"
+    TITLE_KEY = "tui.cp.title"
+    HELP = "tui.cp.help"
+
+    def __init__(self, patient: Any = None, screening_id: str | None = None, **kw: Any) -> None:
+        super().__init__(patient, **kw)
+        self.screening_id = screening_id
+        self.actions: list[str] = []
+
+    def specs(self) -> tuple[FieldSpec, ...]:
+        return PLAN_FIELDS
+
+    def compose_body(self):  # noqa: ANN201
+        if not self.values:
+            self.prefill()
+        self.values.setdefault("date", self.app.today().isoformat())
+        from textual.widgets import Label
+
+        from tui.widgets import FieldRow
+
+        for spec in self.specs():
+            if "slot" in spec.extra:
+                yield Label(self.app.t("tui.cp.intervention", n=spec.extra["slot"] + 1), classes="section")
+            yield FieldRow(spec, self.app.lang, self.values.get(spec.key))
+
+    def prefill(self) -> None:
+        """Put icope's proposals in the intervention slots of a new plan."""
+        today = self.app.today()
+        self.values["date"] = today.isoformat()
+        self.values["status"] = "active"
+        if self.patient is None:
+            return
+        self.screening_id, proposals = proposals_for(self.app.store.patient_records(self.patient.id), today)
+        for i, proposal in enumerate(proposals[:SLOTS]):
+            item = proposal.intervention
+            self.values[f"interventions.{i}.domain"] = str(item.domain)
+            self.values[f"interventions.{i}.type"] = str(item.type)
+            self.values[f"interventions.{i}.assignee_role"] = str(item.assignee_role)
+            self.values[f"interventions.{i}.due"] = item.due.isoformat()
+            self.actions.append(proposal.action)
+
+    def draft_args(self) -> dict[str, Any]:
+        return {"screening_id": self.screening_id}
+
+    def base_document(self) -> dict[str, Any]:
+        return {"screening": self.screening_id} if self.screening_id else {}
+
+    def live_result(self, doc: dict[str, Any]) -> str | None:
+        from icope.careplan import parse_care_plan_record
+
+        plan = parse_care_plan_record(orjson.dumps(doc))
+        text = self.app.t("tui.cp.summary", goals=len(plan.goals), interventions=len(plan.interventions))
+        if self.actions:
+            text += "\n" + self.app.t("tui.cp.proposed", actions=", ".join(self._action(a) for a in self.actions))
+        return text
+
+    def _action(self, code: str) -> str:
+        try:
+            return self.app.t(f"tui.cp.action.{code}")
+        except KeyError:
+            return code
+
+    def submit(self, doc: dict[str, Any]) -> Any:
+        from parcours.core.records import RecordKind
+
+        return self.app.store.save_document(RecordKind.ICOPE_CARE_PLAN, doc, actor=self.app.actor, patient_id=self.patient_id)

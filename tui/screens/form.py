@@ -1,0 +1,198 @@
+"""The base of every data-entry screen: rows of fields, autosaved draft, live check, ctrl+s saves.
+
+Why: "never lose what was typed" (issue 8) is one mechanism for all forms: each field change is
+written to a store draft at once; a validation error is shown under its field and the typed text
+stays; saving sends the contract's document to the store, which validates it with the domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label
+
+from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
+from parcours.messages import render_issue
+from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
+from tui.keys import Key, install_keys
+from tui.widgets import FieldChanged, FieldRow, Line
+
+__all__ = ["FormScreen", "issue_text"]
+
+
+def issue_text(issue: FieldIssue, lang: str) -> str:
+    """The message of one bad field without its path (it is shown under the field)."""
+    return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
+
+
+class FormScreen(Screen[Any]):
+    """A form on the contract's document of one record kind; subclasses give fields and hooks."""
+
+    DRAFT_KIND: ClassVar[str] = ""
+    TITLE_KEY: ClassVar[str] = ""
+    KEYS: ClassVar[tuple[Key, ...]] = (
+        Key("ctrl+s", "save", "tui.key.save", priority=True),
+        Key("escape", "back", "tui.key.back"),
+        # priority: handled before the next keys are forwarded, so fast typing never lands in the old field
+        Key("tab", "app.focus_next", "tui.key.next", show=False, priority=True),
+        Key("shift+tab", "app.focus_previous", "tui.key.previous", show=False, priority=True),
+    )
+    HELP: ClassVar[str | None] = None
+    DEFAULT_CSS = """
+    FormScreen #form { height: 1fr; padding: 0 1; }
+    FormScreen #result { height: auto; max-height: 4; background: $panel; padding: 0 1; }
+    FormScreen #form-errors { color: $error; height: auto; }
+    """
+
+    def __init__(self, patient: Any = None, *, draft: Any = None, values: Mapping[str, Any] | None = None) -> None:
+        super().__init__()
+        self.patient = patient
+        self.draft_id: str | None = getattr(draft, "id", None)
+        data = getattr(draft, "data", None) or {}
+        self.values: dict[str, Any] = dict(values or data.get("values") or {})
+        self.saved: Any = None
+
+    # --- hooks -------------------------------------------------------------------------------
+    def specs(self) -> tuple[FieldSpec, ...]:
+        """The form's fields, in entry order."""
+        raise NotImplementedError
+
+    def base_document(self) -> dict[str, Any]:
+        """Keys of the document that are not fields (instrument name, birth date…)."""
+        return {}
+
+    def draft_args(self) -> dict[str, Any]:
+        """What is needed to reopen this screen from its draft (besides the values)."""
+        return {}
+
+    def live_result(self, doc: dict[str, Any]) -> str | None:
+        """The result to show while typing (raises InvalidInput while the document is not valid)."""
+        return None
+
+    def submit(self, doc: dict[str, Any]) -> Any:
+        """Store the document; raise InvalidInput to put errors back on the fields."""
+        raise NotImplementedError
+
+    def after_save(self, saved: Any) -> None:
+        """Default: tell the user and go back."""
+        self.app.status(self.app.t("tui.status.saved"))
+        self.dismiss(saved)
+
+    # --- composition ---------------------------------------------------------------------------
+    @property
+    def patient_id(self) -> str | None:
+        return getattr(self.patient, "id", None)
+
+    def compose(self):  # noqa: ANN201
+        install_keys(self, self.KEYS, self.app.lang)
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Label(self.heading(), classes="title", id="form-title")
+            yield from self.compose_body()
+            yield Line("", id="form-errors")
+        yield Line("", id="result")
+        yield Footer()
+
+    def heading(self) -> str:
+        who = ""
+        if self.patient is not None:
+            who = f" — {self.patient.family} {' '.join(self.patient.given)}"
+        return self.app.t(self.TITLE_KEY) + who
+
+    def compose_body(self):  # noqa: ANN201
+        for spec in self.specs():
+            yield FieldRow(spec, self.app.lang, self.values.get(spec.key))
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        first = self.query(FieldRow).first(FieldRow) if self.query(FieldRow) else None
+        if first is not None:
+            first.control.focus()
+
+    # --- live behaviour ------------------------------------------------------------------------
+    def field_changed(self, key: str, value: Any) -> None:
+        """A field changed: save the draft first, then refresh what is shown (called synchronously)."""
+        old = self.values.get(key)
+        if old == value and type(old) is type(value) or (is_empty(old) and is_empty(value)):
+            return
+        self.values[key] = value
+        self.autosave()
+        if self.is_mounted:
+            self.refresh_view()
+
+    def on_field_changed(self, event: FieldChanged) -> None:
+        event.stop()
+        self.field_changed(event.key, event.value)
+
+    def autosave(self) -> None:
+        """Write the typed values to the store's draft (one small transaction per change)."""
+        data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args()}
+        try:
+            self.draft_id = self.app.store.save_draft(
+                self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id
+            )
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.draft_failed", code=exc.code), error=True)
+
+    def document(self) -> tuple[dict[str, Any], list[FieldIssue]]:
+        """The contract's document from the fields, and the fields that could not be read."""
+        return build_document(self.specs(), self.values, self.base_document())
+
+    def show_issues(self, issues: list[FieldIssue] | tuple[FieldIssue, ...], *, only_typed: bool = False) -> None:
+        """Each issue under its field; issues of no field under the form. Others are cleared."""
+        lang = self.app.lang
+        by_field, other = issues_by_field(self.specs(), issues)
+        for row in self.query(FieldRow):
+            issue = by_field.get(row.spec.key)
+            if issue is not None and only_typed and issue.code == "missing":
+                issue = None
+            row.set_error(issue_text(issue, lang) if issue is not None else None)
+        shown = [] if only_typed else other
+        self.query_one("#form-errors", Line).update("\n".join(render_issue(i, lang) for i in shown))
+
+    def refresh_view(self) -> None:
+        """Re-read the form: typing errors at once; the live result when the document is valid."""
+        doc, issues = self.document()
+        result: str | None = None
+        if not issues:
+            try:
+                result = self.live_result(doc)
+            except InvalidInput as exc:
+                issues = list(exc.issues)
+        self.show_issues(issues, only_typed=True)
+        self.query_one("#result", Line).update(result or "")
+
+    # --- actions -------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        """ctrl+s: validate through the domain and store; errors go back to their fields."""
+        doc, issues = self.document()
+        if issues:
+            self.show_issues(issues)
+            self.app.status(self.app.t("tui.status.invalid"), error=True)
+            return
+        try:
+            saved = self.submit(doc)
+        except InvalidInput as exc:
+            self.show_issues(exc.issues)
+            self.app.status(self.app.t("tui.status.invalid"), error=True)
+            return
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
+        self.saved = saved
+        if self.draft_id is not None:
+            try:
+                self.app.store.discard_draft(self.draft_id, actor=self.app.actor)
+            except ParcoursError:
+                pass  # the record is saved; a leftover draft is offered again, never lost
+            self.draft_id = None
+        self.after_save(saved)
+
+    def action_back(self) -> None:
+        """Escape: leave; what was typed stays in the draft."""
+        if self.draft_id is not None:
+            self.app.status(self.app.t("tui.status.draft_kept"))
+        self.dismiss(None)

@@ -1,0 +1,225 @@
+"""Home: patient search (`/`), the worklists of the site, a new patient; drafts offered at start.
+
+Why: a nurse starts from "who is due" or from a name; the five lists are the store's worklists
+(keyset pages), filtered by the chosen site, and Enter opens the patient's file.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label
+
+from parcours.core.errors import ParcoursError
+from tui.keys import Key, install_keys
+
+__all__ = ["LISTS", "HomeScreen"]
+
+#: list id → store method (None: the patient search).
+LISTS: dict[str, str | None] = {
+    "patients": None,
+    "due": "due_for_rescreening",
+    "alerts": "open_alerts",
+    "step2": "positive_without_step2",
+    "review30": "awaiting_30day_review",
+}
+#: due_for_rescreening: overdue ones and those due within this many days.
+DUE_AHEAD_DAYS = 30
+DUE_BACK_DAYS = 3650
+
+
+class HomeScreen(Screen[None]):
+    """Search field, list selector and site filter, then the table of patients."""
+
+    KEYS = (
+        Key("slash", "search", "tui.home.key.search", display="/"),
+        Key("n", "new_patient", "tui.home.key.new"),
+        Key("1", "show_list('patients')", "tui.home.list.patients", show=False),
+        Key("2", "show_list('due')", "tui.home.list.due", show=False),
+        Key("3", "show_list('alerts')", "tui.home.list.alerts", show=False),
+        Key("4", "show_list('step2')", "tui.home.list.step2", show=False),
+        Key("5", "show_list('review30')", "tui.home.list.review30", show=False),
+        Key("l", "next_list", "tui.home.key.lists"),
+        Key("s", "next_site", "tui.home.key.site"),
+        Key("m", "more", "tui.home.key.more", show=False),
+        Key("b", "drafts", "tui.home.key.drafts"),
+    )
+    HELP = "tui.home.help"
+    DEFAULT_CSS = """
+    HomeScreen #bar { height: 1; }
+    HomeScreen #bar Label { width: auto; margin-right: 1; }
+    HomeScreen #search { width: 1fr; border: none; height: 1; }
+    HomeScreen #which { height: 1; background: $primary 30%; text-style: bold; }
+    HomeScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.list_id = "patients"
+        self.rows: list[Any] = []
+        self.cursor: str | None = None
+        self.offered = False
+
+    def compose(self):  # noqa: ANN201
+        install_keys(self, self.KEYS, self.app.lang)
+        t = self.app.t
+        yield Header()
+        with Horizontal(id="bar"):
+            yield Label(t("tui.home.search"))
+            yield Input(placeholder=t("tui.home.search_hint"), id="search", compact=True)
+        yield Label("", id="which")
+        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        t = self.app.t
+        table.add_columns(t("tui.col.name"), t("tui.col.birth"), t("tui.col.due"), t("tui.col.detail"))
+        self.reload()
+        table.focus()
+        self.call_after_refresh(self.offer_drafts)
+
+    # --- data -----------------------------------------------------------------------------
+    def fetch(self, after: str | None) -> list[Any]:
+        """One page of the current list from the store."""
+        store, site = self.app.store, self.app.site
+        method = LISTS[self.list_id]
+        if method is None:
+            text = self.query_one("#search", Input).value.strip()
+            return store.search_patients(text, site=site, limit=50, after=after)
+        if method == "due_for_rescreening":
+            today = self.app.today()
+            return store.due_for_rescreening(
+                site=site, start=today - timedelta(days=DUE_BACK_DAYS), end=today + timedelta(days=DUE_AHEAD_DAYS),
+                after=after, limit=50,
+            )
+        return getattr(store, method)(site=site, after=after, limit=50)
+
+    def reload(self, *, more: bool = False) -> None:
+        """Refill the table (or add the next page)."""
+        table = self.query_one(DataTable)
+        if not more:
+            table.clear()
+            self.rows, self.cursor = [], None
+        try:
+            page = self.fetch(self.cursor if more else None)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
+        for row in page:
+            self.rows.append(row)
+            table.add_row(*self.cells(row), key=str(len(self.rows) - 1))
+        if page:
+            self.cursor = getattr(page[-1], "cursor", None) or getattr(page[-1], "id", None)
+        t = self.app.t
+        site = self.app.site or t("tui.home.all_sites")
+        self.query_one("#which", Label).update(
+            t("tui.home.which", list=t(f"tui.home.list.{self.list_id}"), site=site, count=len(self.rows))
+        )
+
+    def cells(self, row: Any) -> tuple[str, str, str, str]:
+        name = f"{row.family or ''} {' '.join(row.given)}".strip()
+        birth = row.birth_date.isoformat() if row.birth_date else ""
+        due = getattr(row, "due", None) or getattr(row, "next_step1_due", None)
+        return name, birth, due.isoformat() if due else "", self.detail(getattr(row, "detail", "") or "")
+
+    def detail(self, text: str) -> str:
+        """Worklist details (`D1:cognition`, `vision,hearing`) with translated domain names."""
+        t = self.app.t
+        out = []
+        for part in text.split(","):
+            rule, _, domain = part.partition(":") if ":" in part else ("", "", part)
+            try:
+                name = t(f"icope.domain.{domain.strip()}")
+            except KeyError:
+                name = domain.strip()
+            out.append(f"{rule} {name}".strip())
+        return ", ".join(o for o in out if o)
+
+    def patient_id_of(self, index: int) -> str:
+        row = self.rows[index]
+        return str(getattr(row, "patient_id", None) or row.id)
+
+    # --- events and actions -----------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            event.stop()
+            self.list_id = "patients"
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_patient(self.patient_id_of(int(str(event.row_key.value))))
+
+    def open_patient(self, patient_id: str) -> None:
+        from tui.screens.patient import PatientScreen
+
+        self.app.push_screen(PatientScreen(patient_id), lambda _: self.reload())
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_show_list(self, list_id: str) -> None:
+        self.list_id = list_id
+        self.reload()
+
+    def action_next_list(self) -> None:
+        ids = list(LISTS)
+        self.action_show_list(ids[(ids.index(self.list_id) + 1) % len(ids)])
+
+    def action_next_site(self) -> None:
+        try:
+            sites = [None, *(s.finess for s in self.app.store.sites())]
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
+        index = sites.index(self.app.site) if self.app.site in sites else 0
+        self.app.site = sites[(index + 1) % len(sites)]
+        self.reload()
+
+    def action_more(self) -> None:
+        self.reload(more=True)
+
+    def action_new_patient(self) -> None:
+        from tui.screens.patient_form import PatientFormScreen
+
+        def created(patient: Any) -> None:
+            self.reload()
+            if patient is not None:
+                self.open_patient(patient.id)
+
+        self.app.push_screen(PatientFormScreen(), created)
+
+    def offer_drafts(self, drafts: list[Any] | None = None) -> None:
+        """« Reprendre la saisie ? » for each unfinished draft, newest first (once per start)."""
+        if drafts is None:
+            if self.offered:
+                return
+            self.offered = True
+            try:
+                drafts = self.app.store.list_drafts()
+            except ParcoursError:
+                return
+        if drafts:
+            from tui.screens.resume import ask_resume
+
+            ask_resume(self.app, drafts[0], lambda: self.offer_drafts(drafts[1:]), on_done=self.after_resumed)
+
+    def after_resumed(self, saved: Any) -> None:
+        """A resumed form was saved: show that patient's file (else just refresh the list)."""
+        self.reload()
+        patient_id = getattr(saved, "patient_id", None) or getattr(saved, "id", None)
+        if patient_id is not None:
+            self.open_patient(str(patient_id))
+
+    def action_drafts(self) -> None:
+        """Offer every unfinished draft again."""
+        self.offered = False
+        self.offer_drafts()

@@ -1,0 +1,88 @@
+"""The relevance review (interchange.md §4.3): patient data and current drugs in, STOPP/START and
+anticholinergic-burden findings out, computed live by `medisis.review`.
+
+Why: the pharmacist sees each fired rule with the drugs it names while the list is being typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from textual.widgets import Label
+
+from tui.forms import FieldSpec
+from tui.screens.form import FormScreen
+from tui.widgets import FieldRow
+
+__all__ = ["REVIEW_FIELDS", "ReviewScreen"]
+
+DRUG_SLOTS = 8
+
+
+def _drug(i: int) -> tuple[FieldSpec, ...]:
+    p = ("drugs", i)
+    return (
+        FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8, extra={"drug": i}),
+        FieldSpec((*p, "label"), "text", "tui.rec.label", width=40),
+        FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
+        FieldSpec((*p, "dose", "unit"), "text", "tui.rec.unit", width=8, hint="tui.hint.unit"),
+        FieldSpec((*p, "frequency", "times_per_day"), "number", "tui.rec.times_per_day", width=5),
+        FieldSpec((*p, "started"), "date", "tui.rev.started"),
+        FieldSpec((*p, "indication"), "text", "tui.rev.indication", width=20),
+    )
+
+
+REVIEW_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(("date",), "date", "tui.field.date"),
+    FieldSpec(("patient", "egfr"), "number", "tui.rev.egfr", width=6),
+    FieldSpec(("patient", "potassium_mmol_l"), "number", "tui.rev.potassium", width=6),
+    FieldSpec(("patient", "falls_12m"), "int", "tui.rev.falls", width=4),
+    FieldSpec(("patient", "conditions_icd10"), "texts", "tui.rev.conditions", width=30, hint="tui.hint.sources"),
+    *(f for i in range(DRUG_SLOTS) for f in _drug(i)),
+)
+
+
+class ReviewScreen(FormScreen):
+    """A medication relevance review for one patient (the birth date comes from the patient file)."""
+
+    DRAFT_KIND = "medisis.review"
+    TITLE_KEY = "tui.rev.title"
+    DEFAULT_CSS = "ReviewScreen #result { max-height: 8; }"
+
+    def specs(self) -> tuple[FieldSpec, ...]:
+        return REVIEW_FIELDS
+
+    def compose_body(self):  # noqa: ANN201
+        self.values.setdefault("date", self.app.today().isoformat())
+        for spec in self.specs():
+            if "drug" in spec.extra:
+                yield Label(self.app.t("tui.rev.drug", id=f"d{spec.extra['drug'] + 1}"), classes="section")
+            yield FieldRow(spec, self.app.lang, self.values.get(spec.key))
+
+    def document(self) -> tuple[dict[str, Any], list[Any]]:
+        doc, issues = super().document()
+        patient = doc.setdefault("patient", {})
+        birth = getattr(self.patient, "birth_date", None)
+        if birth is not None:
+            patient["birth_date"] = birth.isoformat()
+        drugs = doc.get("drugs") or []
+        for i, drug in enumerate(drugs):
+            if drug:
+                drug["id"] = f"d{i + 1}"
+        doc["drugs"] = drugs
+        return doc, issues
+
+    def live_result(self, doc: dict[str, Any]) -> str | None:
+        from medisis.review import parse_review, review_drugs
+
+        result = orjson.loads(orjson.dumps(review_drugs(parse_review(orjson.dumps(doc))).to_json()))
+        t = self.app.t
+        lines = [t("tui.rev.summary", age=result["age"], findings=len(result["findings"]), acb=result["acb_total"])]
+        lines += [f"{f['rule']} : {', '.join(f['drugs']) or '—'}" for f in result["findings"]]
+        return "\n".join(lines)
+
+    def submit(self, doc: dict[str, Any]) -> Any:
+        from parcours.core.records import RecordKind
+
+        return self.app.store.save_document(RecordKind.MEDISIS_REVIEW, doc, actor=self.app.actor, patient_id=self.patient_id)

@@ -1,0 +1,85 @@
+"""Small modal dialogs: « Reprendre la saisie ? » and a keyboard list to pick one option.
+
+Why: resuming a draft after a crash is one keystroke (`o`/`y` or Entrée), never a hunt through
+menus; picking a step-2 instrument or a list is the same arrow-and-Enter dialog everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.keys import Key, install_keys
+
+__all__ = ["PickScreen", "ResumeScreen"]
+
+_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{ width: 64; height: auto; max-height: 20; border: round $accent; background: $surface; padding: 0 1; }}
+{name} Horizontal {{ height: auto; }}
+{name} Button {{ margin-right: 2; }}
+"""
+
+
+class ResumeScreen(ModalScreen[bool | None]):
+    """« Reprendre la saisie ? »: True resumes, False discards, None (Échap) asks again later."""
+
+    DEFAULT_CSS = _CSS.format(name="ResumeScreen")
+    KEYS = (
+        Key("o,y", "answer(True)", "tui.resume.yes_key"),
+        Key("n", "answer(False)", "tui.resume.no_key"),
+        Key("escape", "answer(None)", "tui.resume.later_key"),
+    )
+
+    def __init__(self, description: str) -> None:
+        super().__init__(id="resume")
+        self.description = description
+
+    def compose(self):  # noqa: ANN201
+        t = self.app.t
+        install_keys(self, self.KEYS, self.app.lang)
+        with Vertical():
+            yield Label(t("tui.resume.question"), classes="title", id="resume-question")
+            yield Label(self.description, id="resume-what")
+            with Horizontal():
+                yield Button(t("tui.resume.yes"), id="resume-yes", variant="primary")
+                yield Button(t("tui.resume.no"), id="resume-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume-yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "resume-yes")
+
+    def action_answer(self, value: bool | None) -> None:
+        self.dismiss(value)
+
+
+class PickScreen(ModalScreen[Any]):
+    """A titled list: ↑/↓ then Entrée returns the option's value; Échap returns None."""
+
+    DEFAULT_CSS = _CSS.format(name="PickScreen")
+    KEYS = (Key("escape", "cancel", "tui.key.back"),)
+
+    def __init__(self, title: str, options: list[tuple[Any, str]]) -> None:
+        super().__init__(id="pick")
+        self.title_text = title
+        self.options = options
+
+    def compose(self):  # noqa: ANN201
+        install_keys(self, self.KEYS, self.app.lang)
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            yield OptionList(*(Option(label, id=str(i)) for i, (_, label) in enumerate(self.options)), id="pick-list")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.options[int(str(event.option.id))][0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,232 @@
+"""The patient file: screenings over time, step-2 scores, alerts, care plan, MEDISIS, drafts; actions.
+
+Why: everything a nurse or pharmacist needs before acting on one person, read from
+`store.patient_records`, with one key per next step (screen, assess, plan, reconcile, export).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from parcours.core.errors import ParcoursError
+from tui import actions
+from tui.keys import Key, install_keys
+from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
+
+__all__ = ["PatientScreen"]
+
+
+class PatientScreen(Screen[None]):
+    """One patient's file."""
+
+    KEYS = (
+        Key("d", "screening", "tui.pf.key.screening"),
+        Key("e", "step2", "tui.pf.key.step2"),
+        Key("p", "care_plan", "tui.pf.key.plan"),
+        Key("c", "reconciliation", "tui.pf.key.reconciliation"),
+        Key("r", "risk", "tui.pf.key.risk", show=False),
+        Key("v", "review", "tui.pf.key.review", show=False),
+        Key("j", "review30", "tui.pf.key.review30", show=False),
+        Key("x", "export_pdf", "tui.pf.key.pdf"),
+        Key("f", "export_fhir", "tui.pf.key.fhir", show=False),
+        Key("b", "drafts", "tui.pf.key.drafts", show=False),
+        Key("escape", "back", "tui.key.back"),
+    )
+    HELP = "tui.pf.help"
+    DEFAULT_CSS = """
+    PatientScreen #file { padding: 0 1; }
+    PatientScreen DataTable { height: auto; max-height: 8; }
+    PatientScreen .lines { height: auto; }
+    """
+
+    def __init__(self, patient_id: str) -> None:
+        super().__init__(id="patient")
+        self.patient_id = patient_id
+        self.patient: Any = None
+        self.records: Any = None
+        self.last_export: Any = None
+
+    def compose(self):  # noqa: ANN201
+        install_keys(self, self.KEYS, self.app.lang)
+        t = self.app.t
+        yield Header()
+        with VerticalScroll(id="file"):
+            yield Label("", classes="title", id="pf-who")
+            yield Static("", id="pf-identity")
+            yield Label(t("tui.pf.screenings"), classes="section")
+            yield DataTable(id="pf-screenings", cursor_type="row")
+            for section in ("step2", "alerts", "plan", "medisis", "drafts"):
+                yield Label(t(f"tui.pf.{section}"), classes="section")
+                yield Static("", id=f"pf-{section}", classes="lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.app.t
+        table = self.query_one("#pf-screenings", DataTable)
+        table.add_columns(t("tui.col.date"), t("tui.col.overall"), *(t(f"tui.pf.short.{d}") for d in DOMAIN_KEYS))
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        """Read the patient and their records again (after any save)."""
+        t = self.app.t
+        try:
+            self.patient = self.app.store.get_patient(self.patient_id)
+            self.records = self.app.store.patient_records(self.patient_id)
+            drafts = self.app.store.list_drafts(patient_id=self.patient_id)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
+        p = self.patient
+        self.query_one("#pf-who", Label).update(f"{p.family or ''} {' '.join(p.given)}".strip())
+        self.query_one("#pf-identity", Static).update(t(
+            "tui.pf.identity",
+            birth=p.birth_date.isoformat() if p.birth_date else "—",
+            sex=t(f"tui.sex.{p.sex}") if p.sex else "—",
+            ins=p.ins or "—",
+            site=p.site or "—",
+            due=p.next_step1_due.isoformat() if p.next_step1_due else "—",
+        ))
+        docs = self.records.documents
+        table = self.query_one("#pf-screenings", DataTable)
+        table.clear()
+        for doc in docs:
+            if doc.kind.value == "icope.screening":
+                table.add_row(*screening_cells(doc, t))
+        self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t))
+        alerts = [
+            t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),
+              date=d.document.get("date", ""), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
+            for d in docs if d.kind.value == "icope.alert"
+        ]
+        self.query_one("#pf-alerts", Static).update(text_lines(alerts, t))
+        plans = [d for d in docs if d.kind.value == "icope.care_plan"]
+        plan_text = []
+        if plans:
+            plan = plans[-1].document
+            plan_text = [t("tui.pf.plan_line", date=plan.get("date", ""), goals=len(plan.get("goals", [])),
+                           interventions=len(plan.get("interventions", [])))]
+            plan_text += [f"  • {g}" for g in plan.get("goals", [])]
+        self.query_one("#pf-plan", Static).update(text_lines(plan_text, t))
+        self.query_one("#pf-medisis", Static).update(text_lines(medisis_lines(docs, t), t))
+        self.query_one("#pf-drafts", Static).update(
+            text_lines([self._draft_line(d) for d in drafts], t)
+        )
+
+    def _draft_line(self, draft: Any) -> str:
+        from tui.drafts import describe_draft
+
+        return describe_draft(self.app, draft)
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _open(self, screen: Any) -> None:
+        self.app.push_screen(screen, lambda _: self.reload())
+
+    def _resume_or(self, kind: str, make: Any) -> None:
+        """Offer the patient's unfinished draft of this kind first; else open a fresh form."""
+        try:
+            drafts = self.app.store.list_drafts(kind=kind, patient_id=self.patient_id)
+        except ParcoursError:
+            drafts = []
+        if not drafts:
+            self._open(make())
+            return
+        from tui.screens.resume import ask_resume
+
+        ask_resume(self.app, drafts[0], otherwise=lambda: self._open(make()), on_done=lambda _: self.reload())
+
+    def action_screening(self) -> None:
+        from tui.screens.step1 import Step1Screen
+
+        self._resume_or("icope.screening", lambda: Step1Screen(self.patient))
+
+    def action_step2(self) -> None:
+        from tui.screens.modals import PickScreen
+        from tui.screens.step2 import Step2Screen
+        from tui.step2_model import INSTRUMENT_FIELDS
+
+        proposed = self._proposed()
+        t = self.app.t
+        order = [i for i in proposed] + [i for i in INSTRUMENT_FIELDS if i not in proposed]
+        options = [(i, ("★ " if i in proposed else "  ") + t(f"tui.instrument.{i}")) for i in order]
+
+        def picked(instrument: str | None) -> None:
+            if instrument:
+                self._open(Step2Screen(instrument, self.patient))
+
+        self.app.push_screen(PickScreen(t("tui.pf.pick_instrument"), options), picked)
+
+    def _proposed(self) -> list[str]:
+        screenings = [d for d in (self.records.documents if self.records else ()) if d.kind.value == "icope.screening"]
+        if not screenings or not screenings[-1].result:
+            return []
+        return [i for p in screenings[-1].result.get("step2", []) for i in p.get("instruments", [])]
+
+    def action_care_plan(self) -> None:
+        from tui.screens.careplan import CarePlanScreen
+
+        self._resume_or("icope.care_plan", lambda: CarePlanScreen(self.patient))
+
+    def action_reconciliation(self) -> None:
+        from tui.screens.reconciliation import ReconciliationScreen
+
+        self._resume_or("medisis.reconciliation", lambda: ReconciliationScreen(self.patient))
+
+    def action_risk(self) -> None:
+        from tui.screens.medisis_forms import RISK_FIELDS, RiskScreen
+        from tui.screens.modals import PickScreen
+
+        def picked(score: str | None) -> None:
+            if score:
+                self._resume_or("medisis.risk", lambda: RiskScreen(self.patient, score))
+
+        options = [(s, self.app.t(f"tui.risk.name.{s}")) for s in RISK_FIELDS]
+        self.app.push_screen(PickScreen(self.app.t("tui.risk.pick"), options), picked)
+
+    def action_review(self) -> None:
+        from tui.screens.medisis_review import ReviewScreen
+
+        self._resume_or("medisis.review", lambda: ReviewScreen(self.patient))
+
+    def action_review30(self) -> None:
+        from tui.screens.medisis_forms import Consultation30Screen
+
+        self._resume_or("medisis.consultation30", lambda: Consultation30Screen(self.patient))
+
+    def action_drafts(self) -> None:
+        from tui.screens.resume import ask_resume
+
+        drafts = self.app.store.list_drafts(patient_id=self.patient_id)
+        if drafts:
+            ask_resume(self.app, drafts[0], on_done=lambda _: self.reload())
+
+    def _export(self, kind: str) -> None:
+        t = self.app.t
+        try:
+            folder = actions.export_dir(getattr(self.app, "export_folder", None))
+            if kind == "pdf":
+                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder)
+            else:
+                done = actions.export_fhir(self.app.store, self.patient_id, folder)
+        except ImportError as exc:
+            self.app.status(t("tui.pf.export_missing", what=kind.upper(), module=exc.name or ""), error=True)
+            return
+        except (OSError, ParcoursError, ValueError) as exc:
+            self.app.status(t("tui.pf.export_failed", what=kind.upper(), reason=type(exc).__name__), error=True)
+            return
+        self.last_export = done
+        key = "tui.pf.pdf_done" if kind == "pdf" else "tui.pf.fhir_done"
+        self.app.status(t(key, path=str(done.path), count=done.count))
+
+    def action_export_pdf(self) -> None:
+        self._export("pdf")
+
+    def action_export_fhir(self) -> None:
+        self._export("fhir")
+
+    def action_back(self) -> None:
+        self.dismiss(None)

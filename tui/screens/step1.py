@@ -1,0 +1,140 @@
+"""The step-1 screening on one screen: items in the spec's order, each domain's result live.
+
+Why: icope.md §1 is run with the person in front of the nurse; the screen shows each domain's
+result as soon as its items are answered (computed by `icope`, see tui.step1_model), the chair-rise
+stopwatch on the space bar, and for a positive domain the step-2 instruments to open next.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.containers import Horizontal
+from textual.widgets import Button, Label, Static
+
+from tui.screens.form import FormScreen
+from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
+from tui.widgets import FieldRow, Line
+
+__all__ = ["Step1Screen", "domain_line"]
+
+
+def domain_line(view: DomainView, t) -> str:  # noqa: ANN001 - t: catalog lookup
+    """`Cognition : positif — mots rappelés < 3` (or only the name while nothing is typed)."""
+    name = t(f"icope.domain.{view.domain}")
+    if view.result is None:
+        return name + (" : " + t("tui.s1.fix_errors") if view.issues else "")
+    text = f"{name} : {t(f'icope.result.{view.result}').upper()}"
+    if view.reasons:
+        text += " — " + ", ".join(_reason(r, t) for r in view.reasons)
+    return text
+
+
+def _reason(code: str, t) -> str:  # noqa: ANN001
+    try:
+        return t(f"tui.reason.{code}")
+    except KeyError:
+        return code  # a reason added to icope later still shows, by its stable code
+
+
+class Step1Screen(FormScreen):
+    """ICOPE step 1 (interchange.md §1) for one patient."""
+
+    DRAFT_KIND = "icope.screening"
+    TITLE_KEY = "tui.s1.title"
+    HELP = "tui.s1.help"
+    DEFAULT_CSS = """
+    Step1Screen .domain { text-style: bold; background: $primary 30%; height: 1; margin-top: 1; width: 1fr; }
+    Step1Screen .domain.positive { background: $error 50%; }
+    Step1Screen .domain.negative { background: $success 30%; }
+    Step1Screen .offer { height: auto; display: none; }
+    Step1Screen .offer.shown { display: block; }
+    Step1Screen .offer Button { min-width: 10; height: 1; border: none; margin-right: 1; }
+    Step1Screen .instruction { color: $text-muted; height: auto; }
+    """
+
+    def __init__(self, patient: Any = None, **kw: Any) -> None:
+        super().__init__(patient, **kw)
+        self.values.setdefault("date", None)
+        self.views: dict[str, DomainView] = {}
+
+    def specs(self):  # noqa: ANN201
+        return STEP1_FIELDS
+
+    @property
+    def birth_date(self) -> date | None:
+        value = getattr(self.patient, "birth_date", None)
+        return date.fromisoformat(value) if isinstance(value, str) else value
+
+    def base_document(self) -> dict[str, Any]:
+        return {"birth_date": self.birth_date.isoformat()} if self.birth_date else {}
+
+    def screening_date(self) -> date:
+        try:
+            return date.fromisoformat(str(self.values.get("date") or "").strip())
+        except ValueError:
+            return self.app.today()
+
+    def compose_body(self):  # noqa: ANN201
+        if not self.values.get("date"):
+            self.values["date"] = self.app.today().isoformat()
+        t, lang = self.app.t, self.app.lang
+        for spec in HEADER_FIELDS:
+            yield FieldRow(spec, lang, self.values.get(spec.key))
+        for domain, specs in DOMAIN_FIELDS.items():
+            yield Line(t(f"icope.domain.{domain}"), classes="domain", id=f"domain-{domain}")
+            instruction = f"tui.s1.instruction.{domain}"
+            yield Static(t(instruction), classes="instruction")
+            for spec in specs:
+                yield FieldRow(spec, lang, self.values.get(spec.key))
+            with Horizontal(classes="offer", id=f"offer-{domain}"):
+                yield Label(t("tui.s1.step2_offer"))
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        self.views = evaluate_domains(self.values, today=self.screening_date(), birth_date=self.birth_date)
+        t = self.app.t
+        for domain, view in self.views.items():
+            label = self.query_one(f"#domain-{domain}", Line)
+            label.update(domain_line(view, t))
+            for result in ("positive", "negative", "incomplete"):
+                label.set_class(view.result == result, result)
+            offer = self.query_one(f"#offer-{domain}", Horizontal)
+            wanted = view.instruments if view.result == "positive" else ()
+            have = tuple(str(b.name) for b in offer.query(Button))
+            if have != wanted:
+                offer.remove_children(Button)
+                offer.mount_all(
+                    Button(t(f"tui.instrument.{i}"), name=i, id=f"s2-{domain}-{i}", compact=True) for i in wanted
+                )
+            offer.set_class(bool(wanted), "shown")
+
+    def live_result(self, doc: dict[str, Any]) -> str | None:
+        from tui.step1_model import _score
+
+        result = _score(doc)
+        t = self.app.t
+        text = t("tui.s1.overall", result=t(f"icope.result.{result.overall.value}"), due=result.next_step1_due.isoformat())
+        if result.step2:
+            text += "\n" + t("tui.s1.step2_list", domains=", ".join(t(f"icope.domain.{p.domain.value}") for p in result.step2))
+        return text
+
+    def submit(self, doc: dict[str, Any]) -> Any:
+        from parcours.core.records import RecordKind
+
+        return self.app.store.save_document(RecordKind.ICOPE_SCREENING, doc, actor=self.app.actor, patient_id=self.patient_id)
+
+    def after_save(self, saved: Any) -> None:
+        overall = (saved.result or {}).get("overall", "")
+        label = self.app.t(f"icope.result.{overall}") if overall else ""
+        self.app.status(self.app.t("tui.s1.saved", result=label))
+        self.dismiss(saved)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A step-2 instrument offered by a positive domain: open its form."""
+        if event.button.id and event.button.id.startswith("s2-"):
+            event.stop()
+            from tui.screens.step2 import Step2Screen
+
+            self.app.push_screen(Step2Screen(str(event.button.name), self.patient))

@@ -1,0 +1,70 @@
+"""One step-2 instrument form (any of the ten of interchange.md §2), scored live by `icope`.
+
+Why: the instrument proposed by a positive step-1 domain is filled right after it; the score, band
+and "abnormal" appear as soon as the sheet is complete, and ctrl+s stores the assessment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.forms import FieldSpec
+from tui.patient_view import num
+from tui.screens.form import FormScreen
+from tui.step2_model import INSTRUMENT_FIELDS, score_assessment
+
+__all__ = ["Step2Screen"]
+
+
+class Step2Screen(FormScreen):
+    """The form of one instrument for one patient."""
+
+    DRAFT_KIND = "icope.assessment"
+    TITLE_KEY = "tui.s2.title"
+
+    def __init__(self, instrument: str, patient: Any = None, **kw: Any) -> None:
+        super().__init__(patient, **kw)
+        self.instrument = instrument
+
+    def specs(self) -> tuple[FieldSpec, ...]:
+        return INSTRUMENT_FIELDS[self.instrument]
+
+    def heading(self) -> str:
+        return self.app.t("tui.instrument." + self.instrument) + " — " + super().heading()
+
+    def compose_body(self):  # noqa: ANN201
+        if not self.values.get("date"):
+            self.values["date"] = self.app.today().isoformat()
+        yield from super().compose_body()
+
+    def base_document(self) -> dict[str, Any]:
+        return {"instrument": self.instrument}
+
+    def draft_args(self) -> dict[str, Any]:
+        return {"instrument": self.instrument}
+
+    def live_result(self, doc: dict[str, Any]) -> str | None:
+        result = score_assessment(doc)
+        t = self.app.t
+        text = t(
+            "tui.s2.result",
+            score=num(result.score, self.app.lang),
+            max=num(result.max_score, self.app.lang),
+            band=_band(t, self.instrument, result.band),
+            verdict=t("tui.s2.abnormal" if result.abnormal else "tui.s2.normal"),
+        )
+        if result.extra.get("urgent"):
+            text += "\n" + t("tui.s2.urgent")
+        return text
+
+    def submit(self, doc: dict[str, Any]) -> Any:
+        from parcours.core.records import RecordKind
+
+        return self.app.store.save_document(RecordKind.ICOPE_ASSESSMENT, doc, actor=self.app.actor, patient_id=self.patient_id)
+
+
+def _band(t, instrument: str, band: str) -> str:  # noqa: ANN001
+    try:
+        return t(f"tui.band.{band}")
+    except KeyError:
+        return band

@@ -2,17 +2,20 @@
 
 Why: to try the application and to benchmark worklists at a million patients. Every identity
 uses the INS *test* system (never the production one) and the family name ends in « -DEMO ».
-Records are scored by the real engines and written in bulk (executemany per chunk) with their
-side rows and audit rows, exactly as `save_document` would store them.
-The probabilities below are PROJECT DECISIONS for synthetic data only (not clinical rules),
-chosen so that ~90 % of people are step-1 positive, as in published ICOPE cohorts (issue 5).
+Records are computed by the real engines and written in bulk (driver executemany / COPY) with
+their side rows and audit rows, exactly as `save_document` would store them. Chunks are built in
+worker processes for large N, each from its own seeded generator, so the data depend on the seed
+only, never on the number of workers.
 """
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Callable
-from datetime import date, timedelta
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import orjson
@@ -20,6 +23,9 @@ from sqlalchemy import Connection, func, select, text
 
 from parcours.core.identity import INS_TEST_SYSTEM, ins_key
 from parcours.store import audit
+from parcours.store.demo_documents import (
+    DEMO_SITES, FAMILIES, GIVEN_F, GIVEN_M, HOSPITAL_SHARE, STEP2_SHARE, TODAY, assessment, reconciliation, screening,
+)
 from parcours.store.ids import patient_fhir_id
 from parcours.store.indexing import DOMAIN_NAMES, document_hash
 from parcours.store.patients import ensure_site, family_key
@@ -29,81 +35,8 @@ __all__ = ["DEMO_SITES", "generate"]
 
 ACTOR = "parcours-demo"
 CHUNK = 2000
-DEMO_SITES = (  # FINESS-shaped, fictitious
-    ("540099901", "MSP de démonstration (Lunéville)", "msp", "Grand Est – démo"),
-    ("540099902", "CPTS de démonstration (Nancy)", "cpts", "Grand Est – démo"),
-    ("570099903", "Hôpital de démonstration (Metz)", "hospital", "Grand Est – démo"),
-)
-FAMILIES = ("MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS", "MOREAU", "LAURENT",
-            "SIMON", "MICHEL", "LEFEBVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL", "FOURNIER", "GIRARD")
-GIVEN_F = ("Jeanne", "Marie", "Monique", "Françoise", "Hélène", "Josette", "Colette", "Odile")
-GIVEN_M = ("Jean", "Pierre", "Michel", "André", "René", "Gérard", "Bernard", "Roger")
-#: Per-domain probability of a positive answer pattern (≈ 91 % of people positive overall).
-POSITIVE = {"cognition": 0.35, "locomotion": 0.40, "nutrition": 0.20, "vision": 0.45, "hearing": 0.30,
-            "psychology": 0.25}
-DECLINE = 0.05  # per domain and visit: a negative domain turns positive
-STEP2_SHARE = 0.7  # a positive domain gets its step-2 assessment within a month
-HOSPITAL_SHARE = 0.10  # people with a hospital stay and reconciliations
-TODAY = date(2026, 11, 1)  # fixed, so the same seed gives the same database
-
-
-def _screening(rng: random.Random, day: date, birth: date, state: dict[str, Any]) -> dict[str, Any]:
-    """One step-1 document; positives persist and a few appear at each visit (some declines)."""
-    pos = state.setdefault("pos", {d: rng.random() < p for d, p in POSITIVE.items()})
-    if state.get("visits"):
-        for d in pos:
-            pos[d] = pos[d] or rng.random() < DECLINE
-        state["chair"] += rng.uniform(-1.0, 2.0)
-    else:
-        state["chair"] = rng.uniform(14.5, 25) if pos["locomotion"] else rng.uniform(7, 13.5)
-    state["visits"] = state.get("visits", 0) + 1
-    return {
-        "date": day.isoformat(), "birth_date": birth.isoformat(), "administered_by": "nurse",
-        "cognition": {"orientation": {k: ("wrong" if pos["cognition"] and k == "day_of_week" else "correct")
-                                      for k in ("year", "month", "day_of_month", "day_of_week", "place")},
-                      "words_recalled": 3, "memory_complaint": False},
-        "locomotion": {"completed": True, "used_arms": pos["locomotion"], "chair_rise_seconds": round(state["chair"], 1)},
-        "nutrition": {"weight_loss": "no", "appetite_loss": pos["nutrition"], "weight_kg": round(rng.uniform(48, 90), 1)},
-        "vision": {"eye_problems": pos["vision"]},
-        "hearing": {"whisper_right": "fail" if pos["hearing"] else "pass", "whisper_left": "pass"},
-        "psychology": {"feeling_down": pos["psychology"], "little_interest": False},
-    }
-
-
-def _assessment(rng: random.Random, domain: str, day: date) -> dict[str, Any]:
-    """A plausible step-2 input for a positive domain (interchange.md §2 shapes)."""
-    on = day.isoformat()
-    if domain == "cognition":
-        return {"instrument": "mmse", "date": on, "score": rng.randint(16, 30)}
-    if domain == "locomotion":
-        return {"instrument": "sppb", "date": on, "side_by_side_s": 10, "semi_tandem_s": 10,
-                "tandem_s": round(rng.uniform(0, 10), 1), "gait_times_s": [round(rng.uniform(3.5, 9), 1)],
-                "chair_single_stand": True, "chair_stands_s": round(rng.uniform(10, 20), 1)}
-    if domain == "nutrition":
-        return {"instrument": "mna_sf", "date": on, "food_intake": rng.choice(("moderate_decrease", "no_decrease")),
-                "weight_loss": rng.choice(("none", "1_to_3kg")), "mobility": "goes_out",
-                "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": round(rng.uniform(18, 30), 1)}
-    if domain == "vision":
-        return {"instrument": "visual_acuity", "date": on, "right": rng.choice((0.3, 0.5, 0.8)), "left": 0.8}
-    if domain == "hearing":
-        return {"instrument": "hearwho", "date": on, "score": rng.randint(30, 80)}
-    return {"instrument": "gds15", "date": on, "answers": [rng.random() < 0.3 for _ in range(15)]}
-
-
-def _reconciliation(moment: str, day: date, birth: date, rng: random.Random) -> dict[str, Any]:
-    bm = [{"id": "b1", "atc": "C08CA01", "label": "amlodipine 5 mg cp", "dose": {"value": 5, "unit": "mg"},
-           "route": "oral", "frequency": {"times_per_day": 1}},
-          {"id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp", "dose": {"value": 40, "unit": "mg"},
-           "route": "oral", "frequency": {"times_per_day": 1}}]
-    orders = [{"id": "o1", "bm_id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp",
-               "dose": {"value": 40, "unit": "mg"}, "route": "oral", "frequency": {"times_per_day": 1}}]
-    if rng.random() < 0.5:  # the amlodipine kept: no discrepancy; else an omission to qualify
-        orders.append({"id": "o2", "bm_id": "b1", "atc": "C08CA01", "label": "amlodipine 5 mg cp",
-                       "dose": {"value": 5, "unit": "mg"}, "route": "oral", "frequency": {"times_per_day": 1}})
-    else:
-        bm[0].update(intentional=False, documented=False, severity="significant")
-    return {"moment": moment, "date": day.isoformat(), "mode": "retroactive",
-            "patient": {"birth_date": birth.isoformat()}, "bm": bm, "orders": orders}
+RECORD_STRIDE = 64  # record ids reserved per patient (at most 3 visits, 18 step-2, alerts, 3 hospital)
+PARALLEL_FROM = 20_000  # below this, building chunks in other processes costs more than it saves
 
 
 #: Column order of each bulk-inserted table (values are built as tuples in this order).
@@ -126,17 +59,55 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ChunkPlan:
+    """What one chunk builds: its seed, first ids, size, sites and the target database's value style."""
+
+    seed: str
+    first_patient: int
+    first_record: int
+    size: int
+    sites: tuple[int, int, int]
+    sqlite: bool
+    stamp: datetime
+
+
+@cache
+def _engines() -> dict[str, Any]:
+    """The engines each process imports once."""
+    from icope.followup import Followup, evaluate_followup
+    from icope.step1 import parse_screening, score_screening
+    from icope.step2 import assess_instrument, parse_assessment
+    from icope.vocab import DeclineRule
+    from medisis.consultation30 import due_date
+    from medisis.reconciliation import Reconciliation, reconcile
+    from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
+
+    return {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
+                      render_step1),
+            "step2": (parse_assessment, assess_instrument),
+            "medisis": (Reconciliation, reconcile, due_date)}
+
+
+def build_chunk(plan: ChunkPlan) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of one chunk (a pure function of the plan: runs in any process)."""
+    chunk = _Chunk(plan)
+    for _ in range(plan.size):
+        chunk.patient(list(plan.sites))
+    return chunk.rows
+
+
 class _Chunk:
     """The rows of up to CHUNK patients, with ids assigned before insertion."""
 
-    def __init__(self, conn: Connection, rng: random.Random, engines: dict[str, Any]) -> None:
-        self.conn, self.rng, self.engines = conn, rng, engines
-        self.sqlite = conn.dialect.name == "sqlite"
+    def __init__(self, plan: ChunkPlan) -> None:
+        self.rng, self.engines = random.Random(plan.seed), _engines()
+        self.sqlite = plan.sqlite
         self.day: Callable[[date | None], Any] = _iso if self.sqlite else _same
-        self.stamp = audit.now()
-        self.stamp_value = self.stamp.replace(tzinfo=None).isoformat(" ") if self.sqlite else self.stamp
-        self.next_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
-        self.next_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
+        self.stamp_value = plan.stamp.replace(tzinfo=None).isoformat(" ") if self.sqlite else plan.stamp
+        self.next_patient = self._first_patient = plan.first_patient
+        self.next_record = self._first_record = plan.first_record
+        self.record_limit = 0
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
 
     def record(self, pid: int, kind: str, day: date, site: int, doc: dict[str, Any], result: bytes | None,
@@ -144,6 +115,8 @@ class _Chunk:
         """A records row (document and result as JSON text) and its audit row; the new record id."""
         rid = self.next_record
         self.next_record += 1
+        if rid >= self.record_limit:
+            raise RuntimeError("demo patient with more records than RECORD_STRIDE")  # a bug, never data
         self.rows["records"].append((
             rid, 1, pid, kind, self.day(day), site, (raw or orjson.dumps(doc)).decode(),
             None if result is None else result.decode(), document_hash(doc), ACTOR,
@@ -156,6 +129,8 @@ class _Chunk:
         rng, day = self.rng, self.day
         pid = self.next_patient
         self.next_patient += 1
+        self.next_record = self.record_base(pid)
+        self.record_limit = self.next_record + RECORD_STRIDE
         female = rng.random() < 0.6
         birth = date(rng.randint(1926, 1964), rng.randint(1, 12), rng.randint(1, 28))
         body = (f"{2 if female else 1}{birth.year % 100:02d}{birth.month:02d}"
@@ -177,7 +152,7 @@ class _Chunk:
             on = first + timedelta(days=182 * visit)
             if on > TODAY:
                 break
-            doc = _screening(rng, on, birth, state)
+            doc = screening(rng, on, birth, state)
             raw = orjson.dumps(doc)
             model = parse(raw)
             models.append(model)
@@ -200,7 +175,7 @@ class _Chunk:
             for i, domain in enumerate(DOMAIN_NAMES):
                 assessed_on = on + timedelta(days=rng.randint(7, 30))
                 if pending & (1 << i) and rng.random() < STEP2_SHARE and assessed_on <= TODAY:
-                    adoc = _assessment(rng, domain, assessed_on)
+                    adoc = assessment(rng, domain, assessed_on)
                     araw = orjson.dumps(adoc)
                     amodel = parse_step2(araw)
                     step2.append(amodel)
@@ -234,7 +209,7 @@ class _Chunk:
         self.rows["stays"].append((stay_id, pid, site, stay_doc["stay"], day(admission),
                                    day(discharge) if discharged else None, discharged and not reconciled))
         for moment, on in [("admission", admission)] + ([("discharge", discharge)] if reconciled else []):
-            doc = _reconciliation(moment, on, birth, rng)
+            doc = reconciliation(moment, on, birth, rng)
             raw = orjson.dumps(doc)
             result = reconcile(model.model_validate_json(raw)).to_json()
             rid = self.record(pid, "medisis.reconciliation", on, site, doc, orjson.dumps(result), raw)
@@ -244,11 +219,9 @@ class _Chunk:
             self.rows["reconciliation_lines"] += [
                 (rid, i, x["bm_id"], x["order_id"], x["status"], x["discrepancy"]) for i, x in enumerate(result["lines"])]
 
-    def flush(self) -> None:
-        """Bulk insert, parents first (foreign keys are on)."""
-        for name, rows in self.rows.items():
-            if rows:
-                bulk_insert(self.conn, name, COLUMNS[name], rows)
+    def record_base(self, pid: int) -> int:
+        """The first record id reserved for patient `pid` (RECORD_STRIDE ids per patient)."""
+        return self._first_record + (pid - self._first_patient) * RECORD_STRIDE
 
 
 def _iso(value: date | None) -> str | None:
@@ -259,37 +232,50 @@ def _same(value: Any) -> Any:
     return value
 
 
-def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int], None] | None = None) -> int:
-    """Add `count` demo patients; returns how many were added. Deterministic for a given seed."""
-    from icope.followup import Followup, evaluate_followup
-    from icope.step1 import parse_screening, score_screening
-    from icope.vocab import DeclineRule
-    from medisis.consultation30 import due_date
-    from medisis.reconciliation import Reconciliation, reconcile
+def plans(seed: int, count: int, first_patient: int, first_record: int, sites: tuple[int, int, int],
+          sqlite: bool) -> Iterator[ChunkPlan]:
+    """The chunks of `count` patients, each with its own seed and id ranges."""
+    stamp = audit.now()
+    for index, start in enumerate(range(0, count, CHUNK)):
+        yield ChunkPlan(f"{seed}:{index}", first_patient + start, first_record + start * RECORD_STRIDE,
+                        min(CHUNK, count - start), sites, sqlite, stamp)
 
-    from icope.step2 import assess_instrument, parse_assessment
 
-    from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
-
-    engines = {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
-                         render_step1),
-               "step2": (parse_assessment, assess_instrument),
-               "medisis": (Reconciliation, reconcile, due_date)}
-    rng = random.Random(seed)
+def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int], None] | None = None,
+             workers: int | None = None) -> int:
+    """Add `count` demo patients; returns how many were added. Same seed and database, same data."""
     with store.engine.begin() as conn:
-        site_ids = [ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES]
+        sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
+        first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
+        first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
+    todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
+    workers = workers or (os.cpu_count() or 1 if count >= PARALLEL_FROM else 1)
     done = 0
-    while done < count:
-        size = min(CHUNK, count - done)
-        with store.engine.begin() as conn:
-            chunk = _Chunk(conn, rng, engines)
-            for _ in range(size):
-                chunk.patient(site_ids)
-            chunk.flush()
-        done += size
-        if progress is not None:
-            progress(done)
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: the workers only compute (no database handle is used in them) and need no re-import
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            for plan, rows in zip(todo, pool.map(build_chunk, todo), strict=True):
+                done = _write(store, rows, done + plan.size, progress)
+    else:
+        for plan in todo:
+            done = _write(store, build_chunk(plan), done + plan.size, progress)
     _fix_sequences(store)
+    return done
+
+
+def _write(store: Any, rows: dict[str, list[tuple[Any, ...]]], done: int,
+           progress: Callable[[int], None] | None) -> int:
+    """Insert one chunk in one transaction, parents first (foreign keys are on)."""
+    with store.engine.begin() as conn:
+        for name, table_rows in rows.items():
+            if table_rows:
+                bulk_insert(conn, name, COLUMNS[name], table_rows)
+    if progress is not None:
+        progress(done)
     return done
 
 

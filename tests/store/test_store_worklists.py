@@ -82,3 +82,20 @@ def test_positive_share_is_about_ninety_percent(demo_store):
                if d.kind is RecordKind.ICOPE_SCREENING][:400]
     share = overall.count("positive") / len(overall)
     assert 0.8 <= share <= 0.97
+
+
+def test_demo_depends_on_the_seed_not_on_workers(tmp_path):
+    def content(workers: int) -> list[tuple]:
+        store = open_store(f"sqlite:///{tmp_path}/w{workers}.db")
+        try:
+            generate(store, 2100, seed=3, workers=workers)  # two chunks
+            with store.engine.connect() as conn:
+                from sqlalchemy import text
+
+                return conn.execute(text("SELECT id, patient_id, kind, recorded_on, document, result FROM records "
+                                         "ORDER BY id")).all()
+        finally:
+            store.close()
+
+    serial, parallel = content(1), content(2)
+    assert serial == parallel and len(serial) > 2100

@@ -11,7 +11,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, select, update
 
 from parcours.core.errors import FieldIssue, InvalidInput
-from parcours.store import audit
+from parcours.store import audit, counts
 from parcours.store.errors import NotFound
 from parcours.store.schema import alerts, records
 
@@ -37,12 +37,15 @@ def set_alert_status(conn: Connection, record_id: str, status: str, *, actor: st
     except ValueError:
         raise InvalidInput([FieldIssue(("status",), "not_one_of",
                                        {"expected": ", ".join(s.value for s in AlertStatus)})]) from None
-    row = conn.execute(select(alerts.c.status).join(records, records.c.id == alerts.c.record_id)
+    row = conn.execute(select(alerts.c.status, alerts.c.open, alerts.c.site_id, alerts.c.raised_on)
+                       .join(records, records.c.id == alerts.c.record_id)
                        .where(alerts.c.record_id == int(record_id), records.c.deleted_at.is_(None))).first()
     if row is None:
         raise NotFound(entity="alert", key=record_id)
     conn.execute(update(alerts).where(alerts.c.record_id == int(record_id))
                  .values(status=new.value, open=new in OPEN))
+    if row.open != (new in OPEN):
+        counts.bump(conn, row.site_id, row.raised_on, open_alerts=1 if new in OPEN else -1)
     conn.execute(update(records).where(records.c.id == int(record_id))
                  .values(version=records.c.version + 1, updated_at=audit.now()))
     audit.append(conn, actor=actor, action="update", entity="alert", entity_id=record_id,

@@ -26,6 +26,7 @@ from parcours.store import audit
 from parcours.store.demo_documents import (
     DEMO_SITES, FAMILIES, GIVEN_F, GIVEN_M, HOSPITAL_SHARE, STEP2_SHARE, TODAY, assessment, reconciliation, screening,
 )
+from parcours.store.counts import bump_many, screening_change
 from parcours.store.ids import patient_fhir_id
 from parcours.store.indexing import DOMAIN_NAMES, document_hash
 from parcours.store.patients import ensure_site, family_key
@@ -89,12 +90,15 @@ def _engines() -> dict[str, Any]:
             "medisis": (Reconciliation, reconcile, due_date)}
 
 
-def build_chunk(plan: ChunkPlan) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of one chunk (a pure function of the plan: runs in any process)."""
+Built = tuple[dict[str, list[tuple[Any, ...]]], dict[tuple[int, date], dict[str, int]]]
+
+
+def build_chunk(plan: ChunkPlan) -> Built:
+    """The rows of one chunk and its daily count changes (a pure function of the plan: runs anywhere)."""
     chunk = _Chunk(plan)
     for _ in range(plan.size):
         chunk.patient(list(plan.sites))
-    return chunk.rows
+    return chunk.rows, chunk.counts
 
 
 class _Chunk:
@@ -109,6 +113,13 @@ class _Chunk:
         self.next_record = self._first_record = plan.first_record
         self.record_limit = 0
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
+        self.counts: dict[tuple[int, date], dict[str, int]] = {}
+
+    def count(self, site: int, day: date, change: dict[str, int]) -> None:
+        """Add to the chunk's daily counts (parcours.store.counts), written with its rows."""
+        into = self.counts.setdefault((site, day), {})
+        for name, value in change.items():
+            into[name] = into.get(name, 0) + value
 
     def record(self, pid: int, kind: str, day: date, site: int, doc: dict[str, Any], result: bytes | None,
                raw: bytes | None = None) -> int:
@@ -164,12 +175,14 @@ class _Chunk:
             self.rows["screenings"].append((
                 rid, pid, site, day(on), result.overall.value, due, True, mask,
                 *(outcome.result.value for outcome in result.domains.values())))
+            self.count(site, on, screening_change(mask))
             if found is not None:
                 for alert in found.alerts:
                     adoc = {"rule": alert.rule.value, "domain": alert.domain.value, "date": on.isoformat(),
                             "status": "new", "screening": str(rid), "previous": str(last_id)}
                     aid = self.record(pid, "icope.alert", on, site, adoc, None)
                     self.rows["alerts"].append((aid, pid, site, rid, adoc["rule"], adoc["domain"], day(on), "new", True))
+                    self.count(site, on, {"open_alerts": 1})
             last, last_id = (on, due), rid
             pending = mask
             for i, domain in enumerate(DOMAIN_NAMES):
@@ -192,6 +205,8 @@ class _Chunk:
             last[1] if last else None, day(last[0]) if last else None,
             pending))
         self.rows["audit"].append((self.stamp_value, ACTOR, "create", "patient", str(pid), None, None))
+        if last is not None:
+            self.count(site, date.fromisoformat(last[1]), {"due": 1})
         if rng.random() < HOSPITAL_SHARE:
             self.hospital(pid, sites[2], birth)
 
@@ -258,8 +273,8 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
         # fork: the workers only compute (no database handle is used in them) and need no re-import
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            for plan, rows in zip(todo, pool.map(build_chunk, todo), strict=True):
-                done = _write(store, rows, done + plan.size, progress)
+            for plan, built in zip(todo, pool.map(build_chunk, todo), strict=True):
+                done = _write(store, built, done + plan.size, progress)
     else:
         for plan in todo:
             done = _write(store, build_chunk(plan), done + plan.size, progress)
@@ -267,13 +282,14 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     return done
 
 
-def _write(store: Any, rows: dict[str, list[tuple[Any, ...]]], done: int,
-           progress: Callable[[int], None] | None) -> int:
-    """Insert one chunk in one transaction, parents first (foreign keys are on)."""
+def _write(store: Any, built: Built, done: int, progress: Callable[[int], None] | None) -> int:
+    """Insert one chunk and its count changes in one transaction, parents first (foreign keys are on)."""
+    rows, changes = built
     with store.engine.begin() as conn:
         for name, table_rows in rows.items():
             if table_rows:
                 bulk_insert(conn, name, COLUMNS[name], table_rows)
+        bump_many(conn, changes)
     if progress is not None:
         progress(done)
     return done

@@ -16,7 +16,7 @@ import orjson
 from sqlalchemy import Connection, insert, select, update
 
 from parcours.core.records import RecordKind
-from parcours.store import audit
+from parcours.store import audit, counts
 from parcours.store.patients import set_schedule
 from parcours.store.schema import (
     alerts, assessments, patients, reconciliation_lines, reconciliations, records, screenings, stays,
@@ -84,6 +84,7 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
         next_step1_due=date.fromisoformat(result["next_step1_due"]), positive_mask=domain_mask(result["domains"]),
         **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
     ))
+    counts.bump(conn, site_id, on, **counts.screening_change(domain_mask(result["domains"])))
     last = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).scalar()
     if last is None or on >= last:
         pending = domain_mask(result["domains"])
@@ -123,6 +124,7 @@ def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id:
             record_id=alert_id, patient_id=patient_id, site_id=site_id, screening_id=record_id,
             rule=document["rule"], domain=document["domain"], raised_on=on, status="new", open=True,
         ))
+        counts.bump(conn, site_id, on, open_alerts=1)
         audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
                      after={"kind": RecordKind.ICOPE_ALERT.value, "document": document}, at=stamp)
     return orjson.loads(orjson.dumps(followup.latest.to_json()))
@@ -225,9 +227,17 @@ INDEXERS: dict[RecordKind, Callable[..., None]] = {
 def on_delete(conn: Connection, record_id: int, kind: RecordKind) -> None:
     """Take a deleted record out of the worklists (its side rows stay for the audit)."""
     if kind is RecordKind.ICOPE_SCREENING:
-        conn.execute(update(screenings).where(screenings.c.record_id == record_id).values(live=False))
+        row = conn.execute(select(screenings.c.site_id, screenings.c.screened_on, screenings.c.positive_mask)
+                           .where(screenings.c.record_id == record_id, screenings.c.live)).first()
+        if row is not None:
+            conn.execute(update(screenings).where(screenings.c.record_id == record_id).values(live=False))
+            counts.bump(conn, row.site_id, row.screened_on, **counts.screening_change(row.positive_mask, -1))
     elif kind is RecordKind.ICOPE_ALERT:
+        row = conn.execute(select(alerts.c.site_id, alerts.c.raised_on, alerts.c.open)
+                           .where(alerts.c.record_id == record_id)).first()
         conn.execute(update(alerts).where(alerts.c.record_id == record_id).values(open=False))
+        if row is not None and row.open:
+            counts.bump(conn, row.site_id, row.raised_on, open_alerts=-1)
     elif kind is RecordKind.MEDISIS_STAY:
         conn.execute(update(stays).where(stays.c.record_id == record_id)
                      .values(awaiting_discharge_reconciliation=False))

@@ -12,12 +12,12 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Row, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, insert, or_, select, update
 
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
-from parcours.store import audit
+from parcours.store import audit, counts
 from parcours.store.errors import Conflict, NotFound
 from parcours.store.ids import patient_fhir_id
 from parcours.store.rows import Patient, Site, SiteKind
@@ -33,10 +33,10 @@ __all__ = [
 IDENTITY_KEYS = ("identifier", "ins", "family", "given", "birth_date", "sex")
 
 
-def family_key(text: str | None) -> str | None:
-    """Upper case without accents, for prefix search (« Hélène » finds HELENE)."""
+def family_key(text: str | None) -> str:
+    """Upper case without accents, for prefix search (« Hélène » finds HELENE); '' without a name."""
     if text is None:
-        return None
+        return ""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper().strip()
 
@@ -132,7 +132,7 @@ def to_patient(row: Row) -> Patient:
     return Patient(
         id=str(row.id), version=row.version, family=row.family, given=given, birth_date=row.birth_date,
         sex=row.sex, ins=ins, identifier=identifier, site=row.site_finess, next_step1_due=row.next_step1_due,
-        fhir_id=row.fhir_id, identity=identity,
+        fhir_id=row.fhir_id, identity=identity, cursor=f"{row.family_key}|{row.id}",
     )
 
 
@@ -223,6 +223,9 @@ def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str
         update(patients).where(patients.c.id == int(patient_id))
         .values(deleted_at=audit.now(), deleted_reason=reason, version=before.version + 1)
     )
+    if before.next_step1_due is not None:  # a deleted patient is no longer due
+        site = conn.execute(select(patients.c.site_id).where(patients.c.id == int(patient_id))).scalar()
+        counts.bump(conn, site, before.next_step1_due, due=-1)
     audit.append(conn, actor=actor, action="delete", entity="patient", entity_id=patient_id,
                  before=before.identity, after={"reason": reason})
 
@@ -238,13 +241,13 @@ def search_patients(conn: Connection, text: str = "", *, site: int | None = None
         query = query.where(or_(patients.c.id == int(text) if len(text) < 16 else False,
                                 patients.c.identifier_value == text))
     elif text:
-        key = family_key(text) or ""
+        key = family_key(text)
         query = query.where(patients.c.family_key >= key, patients.c.family_key < key + "\uffff")
     if after:
         last_key, _, last_id = after.rpartition("|")
-        query = query.where(or_(func.coalesce(patients.c.family_key, "") > last_key,
-                                and_(func.coalesce(patients.c.family_key, "") == last_key, patients.c.id > int(last_id))))
-    query = query.order_by(func.coalesce(patients.c.family_key, ""), patients.c.id).limit(limit)
+        query = query.where(or_(patients.c.family_key > last_key,
+                                and_(patients.c.family_key == last_key, patients.c.id > int(last_id))))
+    query = query.order_by(patients.c.family_key, patients.c.id).limit(limit)
     return [to_patient(r) for r in conn.execute(query).all()]
 
 
@@ -262,6 +265,11 @@ def resolve_patient(conn: Connection, key: str) -> int:
 
 def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_on: date, pending: int) -> None:
     """The patient's next step-1 due date and pending step-2 domains after their newest screening."""
+    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    if before.next_step1_due != next_due:
+        if before.next_step1_due is not None:
+            counts.bump(conn, before.site_id, before.next_step1_due, due=-1)
+        counts.bump(conn, before.site_id, next_due, due=1)
     conn.execute(
         update(patients).where(patients.c.id == patient_id)
         .values(next_step1_due=next_due, last_screened_on=screened_on, step2_pending=pending)

@@ -49,6 +49,7 @@ class Patient:
     next_step1_due: date | None
     fhir_id: str
     identity: dict[str, Any] = field(default_factory=dict)
+    cursor: str = ""  # pass as `after` to search_patients for the next page
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,10 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.sql.elements import TextClause
 
 __all__ = [
-    "alerts", "assessments", "audit", "drafts", "metadata", "patients", "professionals",
+    "alerts", "assessments", "audit", "daily_counts", "drafts", "metadata", "patients", "professionals",
     "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
 ]
 
@@ -39,6 +40,15 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+#: Partial-index predicates. Worklist queries use these same texts (`partial(...)`): SQLite uses a
+#: partial index only when the query's WHERE contains the index's WHERE term as written
+#: (`flag = 1` or `x != :param` do not match `flag` or `x <> 0`; seen with EXPLAIN QUERY PLAN).
+STEP2_PENDING = "step2_pending <> 0"
+ALERT_OPEN = '"open"'
+AWAITING_DISCHARGE = "awaiting_discharge_reconciliation"
+AWAITING_REVIEW30 = "awaiting_review30"
+DRAFT_LIVE = "discarded_at IS NULL"
 
 Id = BigInteger().with_variant(Integer(), "sqlite")  # SQLite's rowid alias needs INTEGER
 Stamp = DateTime(timezone=True)
@@ -69,7 +79,7 @@ patients = Table(
     Column("identifier_value", Text),
     Column("fhir_id", String(36), nullable=False, unique=True),  # fhir.md §2.3 Patient rid
     Column("family", Text),
-    Column("family_key", Text),  # upper-cased, accent-free: prefix search
+    Column("family_key", Text, nullable=False),  # upper-cased, accent-free ('' without a name): prefix search
     Column("given", Text),  # JSON array
     Column("birth_date", Date),
     Column("sex", String(8)),
@@ -85,10 +95,10 @@ patients = Table(
     Index("ix_patients_due", "site_id", "next_step1_due", "id"),
     Index("ix_patients_due_all", "next_step1_due", "id"),
     Index("ix_patients_family_key", "family_key", "id"),
-    Index("ix_patients_site", "site_id", "id"),
+    Index("ix_patients_site", "site_id", "family_key", "id"),
     Index(
         "ix_patients_step2_pending", "site_id", "last_screened_on", "id",
-        sqlite_where=text("step2_pending <> 0"), postgresql_where=text("step2_pending <> 0"),
+        sqlite_where=text(STEP2_PENDING), postgresql_where=text(STEP2_PENDING),
     ),
 )
 
@@ -129,9 +139,7 @@ screenings = Table(
     Column("next_step1_due", Date, nullable=False),
     Column("live", Boolean, nullable=False, server_default=text("true")),
     Column("positive_mask", SmallInteger, nullable=False),  # bit i = DOMAINS[i] positive
-    # covering indexes: population counts read only the index (site, period, live, positives)
-    Index("ix_screenings_site_date", "site_id", "screened_on", "live", "positive_mask"),
-    Index("ix_screenings_date", "screened_on", "live", "positive_mask"),
+    Index("ix_screenings_site_date", "site_id", "screened_on"),
     Index("ix_screenings_patient", "patient_id", "screened_on"),
 )
 
@@ -160,9 +168,10 @@ alerts = Table(
     Column("open", Boolean, nullable=False),
     Index(
         "ix_alerts_open", "site_id", "raised_on", "record_id",
-        sqlite_where=text('"open"'), postgresql_where=text('"open"'),
+        sqlite_where=text(ALERT_OPEN), postgresql_where=text(ALERT_OPEN),
     ),
-    Index("ix_alerts_open_all", "raised_on", "record_id", sqlite_where=text('"open"'), postgresql_where=text('"open"')),
+    Index("ix_alerts_open_all", "raised_on", "record_id", sqlite_where=text(ALERT_OPEN),
+          postgresql_where=text(ALERT_OPEN)),
     Index("ix_alerts_site_date", "site_id", "raised_on"),
 )
 
@@ -177,8 +186,7 @@ stays = Table(
     Column("awaiting_discharge_reconciliation", Boolean, nullable=False),
     Index(
         "ix_stays_awaiting", "site_id", "discharge_date", "record_id",
-        sqlite_where=text("awaiting_discharge_reconciliation"),
-        postgresql_where=text("awaiting_discharge_reconciliation"),
+        sqlite_where=text(AWAITING_DISCHARGE), postgresql_where=text(AWAITING_DISCHARGE),
     ),
     Index("ix_stays_patient", "patient_id", "admission_date"),
 )
@@ -195,7 +203,7 @@ reconciliations = Table(
     Column("awaiting_review30", Boolean, nullable=False),
     Index(
         "ix_reconciliations_review30", "site_id", "review30_due", "record_id",
-        sqlite_where=text("awaiting_review30"), postgresql_where=text("awaiting_review30"),
+        sqlite_where=text(AWAITING_REVIEW30), postgresql_where=text(AWAITING_REVIEW30),
     ),
     Index("ix_reconciliations_patient", "patient_id", "reconciled_on"),
 )
@@ -221,8 +229,20 @@ drafts = Table(
     Column("created_at", Stamp, nullable=False),
     Column("updated_at", Stamp, nullable=False),
     Column("discarded_at", Stamp),
-    Index("ix_drafts_live", "kind", "updated_at", sqlite_where=text("discarded_at IS NULL"),
-          postgresql_where=text("discarded_at IS NULL")),
+    Index("ix_drafts_live", "kind", "updated_at", sqlite_where=text(DRAFT_LIVE), postgresql_where=text(DRAFT_LIVE)),
+)
+
+#: Per site and day: what population counts add up (parcours/store/counts.py keeps it in step with
+#: every write). site_id 0 = no site. A year of a site is at most 366 rows, whatever the population.
+daily_counts = Table(
+    "daily_counts", metadata,
+    Column("site_id", Id, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("screened", Integer, nullable=False),
+    *(Column(f"positive_{name}", Integer, nullable=False) for name in (
+        "cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")),
+    Column("due", Integer, nullable=False),  # patients whose next step-1 screening is due that day
+    Column("open_alerts", Integer, nullable=False),  # alerts raised that day, still open
 )
 
 #: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after.
@@ -238,3 +258,8 @@ audit = Table(
     Column("after", Text),
     Index("ix_audit_entity", "entity", "entity_id"),
 )
+
+
+def partial(table: Table, predicate: str) -> TextClause:
+    """A worklist condition written exactly as its partial index's WHERE (see STEP2_PENDING)."""
+    return text(f"{table.name}.{predicate}")

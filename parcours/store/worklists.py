@@ -11,11 +11,15 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Column, Connection, Select, and_, case, func, or_, select
+from sqlalchemy import Column, Connection, Select, and_, or_, select
 
+from parcours.store import counts
 from parcours.store.indexing import DOMAIN_NAMES
 from parcours.store.rows import PopulationCounts, WorklistRow
-from parcours.store.schema import alerts, patients, reconciliations, screenings, sites, stays
+from parcours.store.schema import (
+    ALERT_OPEN, AWAITING_DISCHARGE, AWAITING_REVIEW30, STEP2_PENDING, alerts, partial, patients, reconciliations,
+    sites, stays,
+)
 
 __all__ = [
     "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "open_alerts",
@@ -65,7 +69,7 @@ def open_alerts(conn: Connection, *, site: int | None = None, after: str | None 
         select(*_PATIENT_COLUMNS, alerts.c.raised_on.label("due"), alerts.c.record_id.label("key"),
                alerts.c.rule, alerts.c.domain)
         .join(patients, patients.c.id == alerts.c.patient_id)
-        .where(alerts.c.open, patients.c.deleted_at.is_(None))
+        .where(partial(alerts, ALERT_OPEN), patients.c.deleted_at.is_(None))
     )
     return _page(conn, query, alerts.c.raised_on, alerts.c.record_id, site=site, site_column=alerts.c.site_id,
                  after=after, limit=limit, detail=lambda r: f"{r.rule}:{r.domain}")
@@ -75,7 +79,7 @@ def positive_without_step2(conn: Connection, *, site: int | None = None, after: 
                            limit: int = PAGE) -> list[WorklistRow]:
     """Patients whose newest screening has positive domains with no step-2 assessment since (icope.md §2)."""
     query = select(*_PATIENT_COLUMNS, patients.c.last_screened_on.label("due"), patients.c.id.label("key"),
-                   patients.c.step2_pending).where(patients.c.step2_pending != 0, patients.c.deleted_at.is_(None))
+                   patients.c.step2_pending).where(partial(patients, STEP2_PENDING), patients.c.deleted_at.is_(None))
     return _page(conn, query, patients.c.last_screened_on, patients.c.id, site=site,
                  site_column=patients.c.site_id, after=after, limit=limit,
                  detail=lambda r: ",".join(d for i, d in enumerate(DOMAIN_NAMES) if r.step2_pending & (1 << i)))
@@ -87,7 +91,7 @@ def discharges_without_reconciliation(conn: Connection, *, site: int | None = No
     query = (
         select(*_PATIENT_COLUMNS, stays.c.discharge_date.label("due"), stays.c.record_id.label("key"), stays.c.stay)
         .join(patients, patients.c.id == stays.c.patient_id)
-        .where(stays.c.awaiting_discharge_reconciliation, patients.c.deleted_at.is_(None))
+        .where(partial(stays, AWAITING_DISCHARGE), patients.c.deleted_at.is_(None))
     )
     return _page(conn, query, stays.c.discharge_date, stays.c.record_id, site=site, site_column=stays.c.site_id,
                  after=after, limit=limit, detail=lambda r: r.stay or "")
@@ -100,7 +104,7 @@ def awaiting_30day_review(conn: Connection, *, site: int | None = None, after: s
         select(*_PATIENT_COLUMNS, reconciliations.c.review30_due.label("due"),
                reconciliations.c.record_id.label("key"))
         .join(patients, patients.c.id == reconciliations.c.patient_id)
-        .where(reconciliations.c.awaiting_review30, patients.c.deleted_at.is_(None))
+        .where(partial(reconciliations, AWAITING_REVIEW30), patients.c.deleted_at.is_(None))
     )
     return _page(conn, query, reconciliations.c.review30_due, reconciliations.c.record_id, site=site,
                  site_column=reconciliations.c.site_id, after=after, limit=limit,
@@ -110,26 +114,8 @@ def awaiting_30day_review(conn: Connection, *, site: int | None = None, after: s
 def population_counts(conn: Connection, *, start: date, end: date, site: int | None = None,
                       territory: str | None = None) -> PopulationCounts:
     """Screenings and positives per domain in [start, end], patients due then, alerts still open."""
-    def scoped(query: Select, column: Column) -> Select:
-        if site is not None:
-            return query.where(column == site)
-        if territory is not None:
-            return query.where(column.in_(select(sites.c.id).where(sites.c.territory == territory)))
-        return query
-
-    mask = screenings.c.positive_mask
-    positive = [func.coalesce(func.sum(case((mask.op("&")(1 << i) != 0, 1), else_=0)), 0)
-                for i in range(len(DOMAIN_NAMES))]
-    row = conn.execute(scoped(
-        select(func.count(), *positive).where(
-            screenings.c.screened_on >= start, screenings.c.screened_on <= end, screenings.c.live),
-        screenings.c.site_id,
-    )).one()
-    due = conn.execute(scoped(select(func.count()).where(
-        patients.c.next_step1_due >= start, patients.c.next_step1_due <= end, patients.c.deleted_at.is_(None)),
-        patients.c.site_id)).scalar_one()
-    opened = conn.execute(scoped(select(func.count()).where(
-        alerts.c.open, alerts.c.raised_on >= start, alerts.c.raised_on <= end), alerts.c.site_id)).scalar_one()
-    return PopulationCounts(screened=row[0], positive={d: int(row[i + 1]) for i, d in enumerate(DOMAIN_NAMES)},
-                            due=due, open_alerts=opened)
-
+    total = counts.population_counts(conn, start=start, end=end, site=site, territory=territory)
+    return PopulationCounts(
+        screened=total["screened"], positive={d: total[f"positive_{d}"] for d in DOMAIN_NAMES},
+        due=total["due"], open_alerts=total["open_alerts"],
+    )

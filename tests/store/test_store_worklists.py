@@ -99,3 +99,48 @@ def test_demo_depends_on_the_seed_not_on_workers(tmp_path):
 
     serial, parallel = content(1), content(2)
     assert serial == parallel and len(serial) > 2100
+
+
+def test_patient_search_pages(demo_store):
+    everything = demo_store.search_patients("", limit=100_000)
+    assert len(everything) == 400
+    rows, after = [], None
+    while True:
+        page = demo_store.search_patients("", limit=33, after=after)
+        rows += page
+        if len(page) < 33:
+            break
+        after = page[-1].cursor
+    assert rows == everything
+    assert [p.family for p in everything] == sorted(p.family for p in everything)
+    site_rows = demo_store.search_patients("mar", site=SITE, limit=1000)
+    assert site_rows and all(p.site == SITE and p.family.startswith("MARTIN") for p in site_rows)
+
+
+def test_daily_counts_equal_direct_counts(store_url):
+    """The maintained per-day counts against a count of the rows themselves, on both databases."""
+    from sqlalchemy import text
+
+    demo_store = open_store(store_url)
+    generate(demo_store, 300, seed=11)
+
+    # a screening saved, an alert closed and a patient deleted after the demo must all be reflected
+    some = demo_store.open_alerts(site=SITE, limit=3)
+    demo_store.set_alert_status(some[0].cursor.partition("|")[2], "closed", actor="t")
+    demo_store.delete_patient(some[1].patient_id, reason="test", actor="t")
+    start, end = date(2025, 1, 1), date(2027, 12, 31)
+    counts = demo_store.population_counts(site=SITE, start=start, end=end)
+    with demo_store.engine.connect() as conn:
+        site_id = conn.execute(text("SELECT id FROM sites WHERE finess = :f"), {"f": SITE}).scalar()
+        params = {"s": site_id, "a": start, "b": end}
+        screened = conn.execute(text("SELECT count(*) FROM screenings WHERE site_id = :s AND live "
+                                     "AND screened_on BETWEEN :a AND :b"), params).scalar()
+        vision = conn.execute(text("SELECT count(*) FROM screenings WHERE site_id = :s AND live AND vision = "
+                                   "'positive' AND screened_on BETWEEN :a AND :b"), params).scalar()
+        due = conn.execute(text("SELECT count(*) FROM patients WHERE site_id = :s AND deleted_at IS NULL "
+                                "AND next_step1_due BETWEEN :a AND :b"), params).scalar()
+        opened = conn.execute(text('SELECT count(*) FROM alerts WHERE site_id = :s AND "open" '
+                                   "AND raised_on BETWEEN :a AND :b"), params).scalar()
+    demo_store.close()
+    assert (counts.screened, counts.positive["vision"], counts.due, counts.open_alerts) == (
+        screened, vision, due, opened)

@@ -37,6 +37,20 @@ def upgrade() -> None:
     with op.batch_alter_table('audit', schema=None) as batch_op:
         batch_op.create_index('ix_audit_entity', ['entity', 'entity_id'], unique=False)
 
+    op.create_table('daily_counts',
+    sa.Column('site_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('screened', sa.Integer(), nullable=False),
+    sa.Column('positive_cognition', sa.Integer(), nullable=False),
+    sa.Column('positive_locomotion', sa.Integer(), nullable=False),
+    sa.Column('positive_nutrition', sa.Integer(), nullable=False),
+    sa.Column('positive_vision', sa.Integer(), nullable=False),
+    sa.Column('positive_hearing', sa.Integer(), nullable=False),
+    sa.Column('positive_psychology', sa.Integer(), nullable=False),
+    sa.Column('due', sa.Integer(), nullable=False),
+    sa.Column('open_alerts', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('site_id', 'day', name=op.f('pk_daily_counts'))
+    )
     op.create_table('professionals',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('rpps', sa.String(length=11), nullable=False),
@@ -62,7 +76,7 @@ def upgrade() -> None:
     sa.Column('identifier_value', sa.Text(), nullable=True),
     sa.Column('fhir_id', sa.String(length=36), nullable=False),
     sa.Column('family', sa.Text(), nullable=True),
-    sa.Column('family_key', sa.Text(), nullable=True),
+    sa.Column('family_key', sa.Text(), nullable=False),
     sa.Column('given', sa.Text(), nullable=True),
     sa.Column('birth_date', sa.Date(), nullable=True),
     sa.Column('sex', sa.String(length=8), nullable=True),
@@ -83,7 +97,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_patients_due', ['site_id', 'next_step1_due', 'id'], unique=False)
         batch_op.create_index('ix_patients_due_all', ['next_step1_due', 'id'], unique=False)
         batch_op.create_index('ix_patients_family_key', ['family_key', 'id'], unique=False)
-        batch_op.create_index('ix_patients_site', ['site_id', 'id'], unique=False)
+        batch_op.create_index('ix_patients_site', ['site_id', 'family_key', 'id'], unique=False)
         batch_op.create_index('ix_patients_step2_pending', ['site_id', 'last_screened_on', 'id'], unique=False, sqlite_where=sa.text('step2_pending <> 0'), postgresql_where=sa.text('step2_pending <> 0'))
 
     op.create_table('drafts',
@@ -212,9 +226,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_screenings'))
     )
     with op.batch_alter_table('screenings', schema=None) as batch_op:
-        batch_op.create_index('ix_screenings_date', ['screened_on', 'live', 'positive_mask'], unique=False)
         batch_op.create_index('ix_screenings_patient', ['patient_id', 'screened_on'], unique=False)
-        batch_op.create_index('ix_screenings_site_date', ['site_id', 'screened_on', 'live', 'positive_mask'], unique=False)
+        batch_op.create_index('ix_screenings_site_date', ['site_id', 'screened_on'], unique=False)
 
     op.create_table('stays',
     sa.Column('record_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -274,7 +287,6 @@ def downgrade() -> None:
     with op.batch_alter_table('screenings', schema=None) as batch_op:
         batch_op.drop_index('ix_screenings_site_date')
         batch_op.drop_index('ix_screenings_patient')
-        batch_op.drop_index('ix_screenings_date')
 
     op.drop_table('screenings')
     with op.batch_alter_table('reconciliations', schema=None) as batch_op:
@@ -312,6 +324,7 @@ def downgrade() -> None:
     op.drop_table('patients')
     op.drop_table('sites')
     op.drop_table('professionals')
+    op.drop_table('daily_counts')
     with op.batch_alter_table('audit', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_entity')
 

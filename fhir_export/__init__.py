@@ -1,3 +1,45 @@
-"""Domain results to FHIR R4 4.0.1 as plain dicts serialized with orjson (issue 6)."""
+"""Domain results to FHIR R4 4.0.1 as plain dicts serialized with orjson (issue 6, fhir.md).
 
-__all__: list[str] = []
+Why lazy: `import fhir_export` must stay light (no fhir.resources, SQLAlchemy, Textual or
+ReportLab); names load from their module on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "BulkWriter",
+    "FhirValidationFailed",
+    "build",
+    "bundle_bytes",
+    "doc_hash",
+    "export_bulk",
+    "map_patient",
+    "patient_resource_id",
+    "rid",
+    "validate_resource",
+]
+
+_WHERE = {
+    "BulkWriter": "fhir_export.bulk",
+    "export_bulk": "fhir_export.bulk",
+    "FhirValidationFailed": "fhir_export.validate",
+    "validate_resource": "fhir_export.validate",
+    "build": "fhir_export.bundle",
+    "bundle_bytes": "fhir_export.bundle",
+    "doc_hash": "fhir_export.ids",
+    "rid": "fhir_export.ids",
+    "map_patient": "fhir_export.patient",
+    "patient_resource_id": "fhir_export.patient",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'fhir_export' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,134 @@
+"""One stored patient's records as FHIR resources, for the bulk export (fhir.md §2.3, §6.2).
+
+Why: stored screenings, assessments, reconciliations, risks and reviews get the same ids as their
+stateless `--format fhir` Bundle (key `<pk>|<H>|<role>`); database-only records are keyed by their
+store id. `--since` keeps the records dated on or after it plus the records they point at.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fhir_export.emit import Ctx, Sink, add_actors
+from fhir_export.icope import map_alert, map_assessment, map_step1
+from fhir_export.ids import business_identifier, doc_hash, rid
+from fhir_export.medisis import map_reconciliation, map_review, map_risk
+from fhir_export.records import (
+    map_careplan,
+    map_consultation30,
+    map_intervention,
+    map_stay,
+)
+from fhir_export.urls import INS_TYPES
+from parcours.core.records import PatientRecords, RecordKind, StoredDocument
+
+__all__ = ["map_patient", "patient_key_db", "patient_resource_id"]
+
+K = RecordKind
+_DOCUMENT_KINDS = frozenset({K.ICOPE_SCREENING, K.ICOPE_ASSESSMENT, K.MEDISIS_RECONCILIATION, K.MEDISIS_RISK,
+                             K.MEDISIS_REVIEW})
+#: the document keys naming the records whose resources a record's resources reference
+_LINKS = {K.ICOPE_ALERT: ("screening",), K.ICOPE_CARE_PLAN: ("screening",)}
+
+
+def patient_key_db(records: PatientRecords) -> str:
+    """pk in the database export: the INS when known, else `parcours-patient|<store id>`."""
+    ident = business_identifier(records.patient)
+    if ident is not None and ident[0] in INS_TYPES:
+        return f"{ident[0]}|{ident[1]}"
+    return f"parcours-patient|{records.patient_id}"
+
+
+def patient_resource_id(records: PatientRecords) -> str:
+    """The Patient `id` of this stored patient in every export (what `--patient` may name)."""
+    return rid("Patient", patient_key_db(records))
+
+
+def _kept(records: PatientRecords, since: date | None) -> list[StoredDocument]:
+    if since is None:
+        return list(records.documents)
+    by_id = {d.record_id: d for d in records.documents}
+    keep = {d.record_id for d in records.documents if d.recorded_on >= since}
+    for d in records.documents:
+        if d.record_id in keep:
+            keep.update(str(d.document[k]) for k in _LINKS.get(d.kind, ()) if d.document.get(k) in by_id)
+    return [d for d in records.documents if d.record_id in keep]
+
+
+class _Mapper:
+    """The state of one patient's mapping: key, actors, record prefixes, step-2 Observation ids."""
+
+    def __init__(self, sink: Sink, records: PatientRecords) -> None:
+        self.sink = sink
+        self.pk = patient_key_db(records)
+        self.patient = records.patient or {}
+        self.birth = self.patient.get("birth_date") or next(
+            (d.document["birth_date"] for d in records.documents if d.document.get("birth_date")), None)
+        self.by_id = {d.record_id: d for d in records.documents}
+        self.prefixes: dict[str, str] = {}
+        self.assessments: list[tuple[StoredDocument, str]] = []
+        add_actors(Ctx(sink, self.pk, f"{self.pk}|"), self.patient, self.birth)
+
+    def prefix(self, d: StoredDocument) -> str:
+        """`<pk>|<H>|` for contract documents, `<pk>|<kind>|<store id>|` for database-only records."""
+        found = self.prefixes.get(d.record_id)
+        if found is None:
+            if d.kind in _DOCUMENT_KINDS:
+                found = f"{self.pk}|{doc_hash(d.document)}|"
+            else:
+                found = f"{self.pk}|{d.kind.value}|{d.record_id}|"
+            self.prefixes[d.record_id] = found
+        return found
+
+    def ctx(self, d: StoredDocument, *, device: bool = False, organization: Any = "doc") -> Ctx:
+        """The record's ctx with its own practitioner / organization as actors."""
+        ctx = Ctx(self.sink, self.pk, self.prefix(d))
+        doc = d.document
+        org = doc.get("organization") if organization == "doc" else organization
+        add_actors(ctx, self.patient, self.birth, doc.get("practitioner"), org, device=device)
+        return ctx
+
+    def linked(self, key: Any) -> Ctx | None:
+        """A ctx computing the ids of a linked record (emitted on its own when kept)."""
+        target = self.by_id.get(str(key)) if key is not None else None
+        return None if target is None else Ctx(self.sink, self.pk, self.prefix(target))
+
+    def map(self, d: StoredDocument) -> None:
+        doc, result, kind = d.document, d.result or {}, d.kind
+        if kind is K.ICOPE_SCREENING:
+            map_step1(self.ctx(d), doc, result)
+        elif kind is K.ICOPE_ASSESSMENT:
+            self.assessments.append((d, map_assessment(self.ctx(d), doc, result)))
+        elif kind is K.MEDISIS_RECONCILIATION:
+            map_reconciliation(self.ctx(d, device=True), doc, result)
+        elif kind is K.MEDISIS_RISK:
+            map_risk(self.ctx(d), doc, result, d.recorded_on.isoformat())
+        elif kind is K.MEDISIS_REVIEW:
+            map_review(self.ctx(d), doc, result)
+        elif kind is K.ICOPE_ALERT:
+            focus = self.linked(doc.get("screening"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"))
+        elif kind is K.ICOPE_CARE_PLAN:
+            screening = self.linked(doc.get("screening"))
+            start = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None
+            supporting = [i for a, i in self.assessments if start is None or start <= a.recorded_on <= d.recorded_on]
+            map_careplan(self.ctx(d), doc, screening, supporting)
+        elif kind is K.MEDISIS_STAY:
+            map_stay(self.ctx(d, organization=doc.get("organization")), doc)
+        elif kind is K.MEDISIS_INTERVENTION:
+            map_intervention(self.ctx(d), doc)
+        elif kind is K.MEDISIS_CONSULTATION30:
+            map_consultation30(self.ctx(d), doc)
+
+
+def map_patient(sink: Sink, records: PatientRecords, since: date | None = None) -> bool:
+    """Emit the patient's resources into `sink`; False when `since` keeps none of their records."""
+    docs = _kept(records, since)
+    if since is not None and not docs:
+        return False
+    mapper = _Mapper(sink, records)
+    for d in docs:
+        mapper.map(d)
+    return True

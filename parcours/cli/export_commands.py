@@ -1,0 +1,107 @@
+"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (interchange.md §5.3).
+
+Why here and not in fhir_export: the bulk writer is pure (it maps `PatientRecords`); this module
+owns the CLI rules: exit 2 naming `--out` for a non-empty DIR and `--patient` for an unknown id,
+a progress line on stderr only when stderr is a terminal, nothing on stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from parcours.messages import Lang, message
+
+__all__ = ["export_fhir"]
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE = 0, 1, 2
+
+
+def _open_store(url: str | None) -> Any:
+    """The store (indirection kept for the tests, which pass a store of PatientRecords)."""
+    from parcours.store import open_store
+
+    return open_store(url)
+
+
+class _Progress:
+    """`export FHIR: N patients, M resources` rewritten in place, at most 10 times a second."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.last = 0.0
+        self.shown = False
+        self.state = (0, 0)
+
+    def __call__(self, patients: int, resources: int, *, final: bool = False) -> None:
+        self.state = (patients, resources)
+        now = time.monotonic()
+        if final or now - self.last >= 0.1:
+            self.last = now
+            text = message("fhir.export.progress", self.lang, patients=patients, resources=resources)
+            sys.stderr.write("\r" + text)
+            sys.stderr.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        """The final count, then a new line."""
+        self(*self.state, final=True)
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _request(args: Any) -> str:
+    """The manifest's `request`: the command without DIR (two exports compare equal)."""
+    parts = ["parcours export fhir"]
+    parts += [f"--patient {p}" for p in args.patient or ()]
+    if args.since is not None:
+        parts.append(f"--since {args.since.isoformat()}")
+    return " ".join(parts)
+
+
+def _fail(text: str) -> int:
+    sys.stderr.write(text + "\n")
+    return EXIT_USAGE
+
+
+def export_fhir(args: Any, lang: Lang) -> int:
+    """Export the database as FHIR R4 NDJSON into a new or empty DIR."""
+    from fhir_export.bulk import export_bulk
+    from fhir_export.validate import FhirValidationFailed
+
+    out = Path(args.out)
+    if out.exists():
+        if not out.is_dir():
+            return _fail(message("fhir.export.out_not_dir", lang, path=out))
+        if any(out.iterdir()):
+            return _fail(message("fhir.export.out_not_empty", lang, path=out))
+    store = _open_store(getattr(args, "db", None))
+    progress = _Progress(lang) if sys.stderr.isatty() else None
+    try:
+        ids = None
+        if args.patient:
+            from parcours.store.errors import NotFound
+
+            ids = []
+            for key in args.patient:
+                try:
+                    ids.append(store.resolve_patient(key))
+                except NotFound:
+                    return _fail(message("fhir.export.unknown_patient", lang, id=key))
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            export_bulk(store.iter_patient_records(ids, None), out, since=args.since, request=_request(args),
+                        validate=bool(getattr(args, "validate", False)), progress=progress)
+        except OSError as exc:
+            return _fail(message("fhir.export.cannot_write", lang, path=out, reason=exc.strerror or exc))
+        except FhirValidationFailed as exc:
+            sys.stderr.write(message("fhir.validation_failed", lang, type=exc.rtype, role=exc.role, detail=exc.detail) + "\n")
+            return EXIT_BUG
+    finally:
+        if progress is not None:
+            progress.close()
+        store.close()
+    return EXIT_OK

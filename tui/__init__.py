@@ -15,7 +15,12 @@ __all__ = ["make_app"]
 
 
 def make_app(store: Any, lang: str = "fr", **options: Any) -> App:
-    """The terminal UI on `store` (a `parcours.store.Store`), in `lang` ("fr" or "en")."""
+    """The terminal UI on `store`, in `lang` ("fr" or "en").
+
+    `store` is a `parcours.store.Store`, or a zero-argument callable returning one: the app then
+    shows its first screen at once and opens the store in a worker thread (`app.close_store()`
+    closes it after `run()`; `app.store_error` says why it could not be opened).
+    """
     from tui.app import ParcoursApp
 
     return ParcoursApp(store, "en" if lang == "en" else "fr", **options)

@@ -12,21 +12,24 @@ from parcours.messages import LANGS, detect_lang
 
 
 def main() -> int:
-    """Open the store, run the app, close the store."""
+    """Run the app (it opens the store after its first screen), then close the store."""
     parser = argparse.ArgumentParser(prog="python -m tui")
     parser.add_argument("--db", default=None)
     parser.add_argument("--lang", choices=LANGS, default=None)
     args = parser.parse_args()
-    from parcours.store import open_store
-
     from tui import make_app
 
-    store = open_store(args.db)
+    def open_db():  # noqa: ANN202 - parcours.store.Store, imported in the app's worker thread
+        from parcours.store import open_store
+
+        return open_store(args.db)
+
+    app = make_app(open_db, args.lang or detect_lang())
     try:
-        make_app(store, args.lang or detect_lang()).run()
+        app.run()
     finally:
-        store.close()
-    return 0
+        app.close_store()
+    return 1 if app.store_error else 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.app import App
 
+from parcours.core.errors import ParcoursError
 from parcours.messages import Lang, message
 from tui.keys import Key, install_keys
 from tui.theme import CONTRAST, STANDARD, register_themes
@@ -40,14 +41,14 @@ class ParcoursApp(App):
 
     KEYS = (
         Key("ctrl+q", "quit", "tui.key.quit", priority=True),
-        Key("f1", "help", "tui.key.help", show=False, priority=True),
-        Key("question_mark", "help", "tui.key.help", display="?"),
+        Key("f1", "help", "tui.key.help", priority=True),
+        Key("question_mark", "help", "tui.key.help", show=False, display="?"),
         Key("f3", "toggle_contrast", "tui.key.contrast"),
     )
 
     def __init__(
         self,
-        store: Any,
+        store: Any,  # a Store, or a zero-argument callable opening one (opened after the first screen)
         lang: Lang = "fr",
         *,
         actor: str | None = None,
@@ -59,7 +60,13 @@ class ParcoursApp(App):
     ) -> None:
         self.lang: Lang = lang
         super().__init__()
-        self.store = store
+        #: the store once open (None while « Ouverture de la base… » is shown)
+        self.store: Any = None if callable(store) else store
+        self._open_store = store if callable(store) else None
+        self._owns_store = False
+        self._opening_started = False
+        #: why the store could not be opened (shown on the home screen), None otherwise
+        self.store_error: str | None = None
         self.actor = actor or _actor()
         self.site = site
         self._today = today
@@ -84,6 +91,71 @@ class ParcoursApp(App):
             from tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+        else:
+            self.start_opening()
+
+    def start_opening(self) -> None:
+        """Open the store in a worker thread (once), if the app was given a way to open it.
+
+        SQLAlchemy's import and the migration check take longer than the whole first screen: the
+        home screen calls this after its first frame, shows « Ouverture de la base… », and is
+        filled when the store is ready.
+        """
+        if self._open_store is not None and self.store is None and not self._opening_started:
+            self._opening_started = True
+            self.run_worker(self._opening, thread=True, name="open-store", exit_on_error=False)
+
+    def _opening(self) -> None:
+        """In a worker thread: open the store, then hand it (or the error) to the event loop."""
+        assert self._open_store is not None
+        try:
+            store = self._open_store()
+        except ParcoursError as exc:
+            from parcours.cli.store_commands import render_store_error
+
+            text = render_store_error(exc, self.lang)
+            self._deliver(lambda: self._store_failed(text))
+            return
+        if not self._deliver(lambda: self._store_opened(store)):
+            store.close()  # the app quit while the database was opening
+
+    def _deliver(self, callback: Any) -> bool:
+        try:
+            self.call_from_thread(callback)
+        except RuntimeError:  # the app is no longer running
+            return False
+        return True
+
+    def _store_opened(self, store: Any) -> None:
+        self.store, self._owns_store = store, True
+        for screen in list(self.screen_stack):
+            ready = getattr(screen, "store_ready", None)
+            if ready is not None:
+                ready()
+
+    def _store_failed(self, text: str) -> None:
+        self.store_error = text
+        self.status(self.t("tui.store.failed", reason=text), error=True)
+        for screen in list(self.screen_stack):
+            ready = getattr(screen, "store_ready", None)
+            if ready is not None:
+                ready()
+
+    def has_store(self) -> bool:
+        """True once the store is open; otherwise tell the user it is still opening (or why it failed)."""
+        if self.store is not None:
+            return True
+        if self.store_error:
+            self.status(self.t("tui.store.failed", reason=self.store_error), error=True)
+        else:
+            self.status(self.t("tui.store.opening"))
+        return False
+
+    def close_store(self) -> None:
+        """Close the store if the app opened it (the caller closes a store it passed in)."""
+        if self._owns_store and self.store is not None:
+            self.store.close()
+            self._owns_store = False
 
     def action_help(self) -> None:
         """The key help screen (`?` or F1)."""

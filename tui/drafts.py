@@ -10,6 +10,7 @@ import importlib
 from typing import Any
 
 from parcours.core.errors import ParcoursError
+from tui.dates import show_datetime
 
 __all__ = ["SCREENS", "describe_draft", "screen_for_draft"]
 
@@ -24,6 +25,7 @@ SCREENS: dict[str, str] = {
     "ReviewScreen": "tui.screens.medisis_review:ReviewScreen",
     "ReconciliationScreen": "tui.screens.reconciliation:ReconciliationScreen",
     "InterventionScreen": "tui.screens.reconciliation:InterventionScreen",
+    "StayScreen": "tui.screens.stay:StayScreen",
 }
 
 
@@ -37,7 +39,7 @@ def _patient(app: Any, draft: Any) -> Any:
 
 
 def describe_draft(app: Any, draft: Any) -> str:
-    """`Dépistage ICOPE étape 1 — MARTIN Jeanne — 2026-11-20 10:12`."""
+    """`Dépistage ICOPE étape 1 — MARTIN Jeanne — 20/11/2026 10:12`."""
     patient = _patient(app, draft)
     kind_key = f"tui.draft.{draft.kind}"
     try:
@@ -45,7 +47,7 @@ def describe_draft(app: Any, draft: Any) -> str:
     except KeyError:
         what = draft.kind
     who = f" — {patient.family or ''} {' '.join(patient.given)}".rstrip() if patient is not None else ""
-    return f"{what}{who} — {draft.updated_at:%Y-%m-%d %H:%M}"
+    return f"{what}{who} — {show_datetime(draft.updated_at)}"
 
 
 def screen_for_draft(app: Any, draft: Any) -> Any:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 from parcours.core.errors import FieldIssue, Path
+from tui.dates import to_iso
 
 __all__ = [
     "BOOL",
@@ -109,10 +109,10 @@ def _read(spec: FieldSpec, raw: Any) -> Any:
             return int(value)
         return value
     if spec.kind == "date":
-        try:
-            return date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise FormError(FieldIssue(spec.path, "not_date")) from None
+        iso = to_iso(text)  # jj/mm/aaaa typed, ISO stored (tui.dates)
+        if iso is None:
+            raise FormError(FieldIssue(spec.path, "not_date"))
+        return iso
     if spec.kind == "acuity":
         # interchange.md §2: a decimal acuity, or a text such as "4/10", "6/12", "P2".
         value = parse_decimal(text)

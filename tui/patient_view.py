@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from tui.dates import show
+
 __all__ = ["DOMAIN_KEYS", "medisis_lines", "num", "screening_cells", "step2_lines", "text_lines"]
 
 DOMAIN_KEYS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
@@ -29,7 +31,7 @@ def screening_cells(doc: Any, t: T) -> tuple[str, ...]:
     domains = result.get("domains", {})
     overall = result.get("overall")
     return (
-        doc.recorded_on.isoformat(),
+        show(doc.recorded_on),
         t(f"icope.result.{overall}") if overall else "",
         *(MARKS.get(domains.get(d, {}).get("result", ""), " ") for d in DOMAIN_KEYS),
     )
@@ -58,7 +60,7 @@ def step2_lines(docs: Iterable[Any], t: T, lang: str = "fr") -> list[str]:
             continue
         r = doc.result
         out.append(t(
-            "tui.pf.step2_line", date=doc.recorded_on.isoformat(), instrument=t(f"tui.instrument.{r['instrument']}"),
+            "tui.pf.step2_line", date=show(doc.recorded_on), instrument=t(f"tui.instrument.{r['instrument']}"),
             score=num(r.get("score"), lang), max=num(r.get("max_score"), lang), band=_band(t, str(r.get("band"))),
             verdict=t("tui.s2.abnormal" if r.get("abnormal") else "tui.s2.normal"),
         ))
@@ -70,9 +72,9 @@ def medisis_lines(docs: Iterable[Any], t: T) -> list[str]:
     out = []
     for doc in docs:
         kind, d, r = doc.kind.value, doc.document, doc.result or {}
-        day = doc.recorded_on.isoformat()
+        day = show(doc.recorded_on)
         if kind == "medisis.stay":
-            out.append(t("tui.pf.stay", admission=d.get("admission_date", ""), discharge=d.get("discharge_date") or "—"))
+            out.append(t("tui.pf.stay", admission=show(d.get("admission_date")), discharge=show(d.get("discharge_date")) or "—"))
         elif kind == "medisis.reconciliation":
             s = r.get("summary", {})
             out.append(t("tui.pf.reconciliation", date=day, moment=t(f"tui.moment.{d.get('moment')}"),

@@ -17,7 +17,9 @@ import orjson
 from parcours.core.errors import FieldIssue, InvalidInput
 from tui.forms import BOOL, Choice, FieldSpec, build_document, is_empty
 
-__all__ = ["DOMAIN_FIELDS", "HEADER_FIELDS", "STEP1_FIELDS", "DomainView", "evaluate_domains", "screening_document"]
+__all__ = [
+    "DOMAIN_FIELDS", "HEADER_FIELDS", "OPTION_FIELDS", "STEP1_FIELDS", "DomainView", "evaluate_domains", "screening_document",
+]
 
 _ORIENT = tuple(Choice(v, f"tui.orient.{v}") for v in ("correct", "wrong", "unknown"))
 _WEIGHT = tuple(Choice(v, f"tui.answer.{v}") for v in ("yes", "no", "unknown"))
@@ -69,7 +71,23 @@ DOMAIN_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 
-STEP1_FIELDS: tuple[FieldSpec, ...] = HEADER_FIELDS + tuple(f for fs in DOMAIN_FIELDS.values() for f in fs)
+def _o(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
+    return FieldSpec(("options", name), kind, f"tui.s1.options.{name}", choices, **kw)  # type: ignore[arg-type]
+
+
+#: the screening's `options` (icope/options.py); empty fields keep icope's defaults (icope.md §7).
+OPTION_FIELDS: tuple[FieldSpec, ...] = (
+    _o("age_adjusted_chair_rise", "choice", BOOL),
+    _o("chair_rise_comparator", "choice", tuple(Choice(v, f"tui.s1.options.cmp.{v}") for v in ("gt", "ge"))),
+    _o("weight_loss_unknown", "choice", tuple(Choice(v, f"tui.s1.options.wl.{v}") for v in ("positive", "incomplete"))),
+    _o("whisper_rule", "choice", tuple(Choice(v, f"tui.s1.options.whisper.{v}") for v in ("either_ear", "both_ears"))),
+    _o("audiometry_pass_max_db", "number", width=6),
+    _o("rescreen_months", "int", width=4),
+)
+
+STEP1_FIELDS: tuple[FieldSpec, ...] = (
+    HEADER_FIELDS + tuple(f for fs in DOMAIN_FIELDS.values() for f in fs) + OPTION_FIELDS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +122,7 @@ def evaluate_domains(values: Mapping[str, Any], *, today: date, birth_date: date
         if all(is_empty(values.get(s.key)) for s in specs):
             out[domain] = DomainView(domain, None)
             continue
-        part, issues = build_document(specs, values, {"date": today.isoformat()})
+        part, issues = build_document(specs + OPTION_FIELDS, values, {"date": today.isoformat()})
         if birth_date is not None:
             part["birth_date"] = birth_date.isoformat()
         if issues:

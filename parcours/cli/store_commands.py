@@ -195,11 +195,21 @@ def db_check(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def tui(args: argparse.Namespace, lang: Lang) -> int:
-    """`parcours` with no argument: the terminal UI on the default (or given) database."""
-    def body(store: Any) -> int:
-        from tui import make_app
+    """`parcours` with no argument: the terminal UI on the default (or given) database.
 
-        make_app(store, lang).run()
-        return EXIT_OK
+    The app opens the store itself, in a worker thread after its first screen (SQLAlchemy's import
+    and the migration check would otherwise delay it); a store error is shown in the app.
+    """
+    from tui import make_app
 
-    return _with_store(args, lang, body)
+    def open_db() -> Any:
+        from parcours.store import open_store
+
+        return open_store(getattr(args, "db", None))
+
+    app = make_app(open_db, lang)
+    try:
+        app.run()
+    finally:
+        app.close_store()
+    return EXIT_FAULT if app.store_error else EXIT_OK

@@ -1,18 +1,15 @@
-"""Deterministic FHIR ids the store must know: a patient's export id (fhir.md §2.3).
+"""The FHIR id the store keeps for each patient, so `--patient` can name an export's Patient.
 
-Why: `--patient ID` accepts the Patient id of an earlier export, so the store keeps it indexed.
+Why: fhir.md §2.3 — in the database export a patient's key is the INS when known, else
+`parcours-patient|<store id>`; the id itself is fhir_export's `rid` (one implementation).
 """
 
 from __future__ import annotations
 
-import uuid
-
+from fhir_export.ids import rid
 from parcours.core.identity import INS_SYSTEMS
 
 __all__ = ["patient_fhir_id", "patient_key"]
-
-#: fhir.md §2.3: NS = uuid5(NAMESPACE_URL, "https://parcours.example/fhir").
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://parcours.example/fhir")
 
 
 def patient_key(store_id: int, identifier: tuple[str, str] | None) -> str:
@@ -23,5 +20,5 @@ def patient_key(store_id: int, identifier: tuple[str, str] | None) -> str:
 
 
 def patient_fhir_id(store_id: int, identifier: tuple[str, str] | None) -> str:
-    """`rid("Patient", pk)` = uuid5(NS, "Patient|" + pk)."""
-    return str(uuid.uuid5(NAMESPACE, "Patient|" + patient_key(store_id, identifier)))
+    """`rid("Patient", pk)`: the Patient id every export gives this patient."""
+    return rid("Patient", patient_key(store_id, identifier))

@@ -7,7 +7,6 @@ worklist page is an index range scan whatever the population size.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import Connection, insert, select, update
 
+from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
 from parcours.store.patients import set_schedule
@@ -28,23 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["INDEXERS", "document_hash", "domain_mask", "on_delete"]
 
 DOMAIN_NAMES = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")  # icope.md §1 order
-_CONTEXT_KEYS = ("practitioner", "organization")
-_IDENTITY_KEYS = ("identifier", "ins", "family", "given")
 _CLOSED_REVIEW30 = frozenset({"done", "declined", "not_applicable"})  # PROJECT DECISION: no longer awaited
 OPEN_ALERT = frozenset({"new", "confirmed"})
-
-
-def document_hash(document: dict[str, Any]) -> str:
-    """fhir.md §2.3 `H`: SHA-256 of the sorted-keys JSON without actors and patient identity keys."""
-    doc = {k: v for k, v in document.items() if k not in _CONTEXT_KEYS}
-    patient = doc.get("patient")
-    if isinstance(patient, dict):
-        kept = {k: v for k, v in patient.items() if k not in _IDENTITY_KEYS}
-        if kept:
-            doc["patient"] = kept
-        else:
-            del doc["patient"]
-    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def domain_mask(domains: dict[str, Any], result: str = "positive") -> int:

@@ -108,14 +108,15 @@ def test_screening_survives_sigkill_and_resumes(tmp_path: Path, panes: list[Pane
 
     app = Pane(name, _launcher(db_url), env)
     panes.append(app)
-    app.wait_for("Rechercher (/)")
+    app.wait_for("Rechercher (/)")  # the first screen, before the store is open
+    app.wait_for("ligne(s)")  # the store is open: the list is filled
     app.literal("n")
     app.wait_for("Nouveau patient")
     app.type_into("Nom de naissance", "MARTIN")
     app.tab()
     app.type_into("Prénom(s)", "Jeanne")
     app.tab()
-    app.type_into("Date de naissance", "1944-05-02")
+    app.type_into("Date de naissance", "02/05/1944")  # dd/mm/yyyy at the UI edge
     app.tab()
     app.answer("Sexe", "1", "Femme")
     app.key("C-s")

@@ -26,7 +26,7 @@ async def test_proposals_prefilled_and_saved(make_app, store, confirmed) -> None
         await pilot.pause()
         assert screen.values["interventions.0.domain"] == "vision"
         assert screen.values["interventions.0.type"] == "eye_care"
-        assert screen.values["interventions.0.due"] == "2027-05-20"
+        assert screen.values["interventions.0.due"] == "20/05/2027"
         assert "orientation ophtalmologique" in str(screen.query_one("#result").render())
         screen.query_one("#f-goals-0").focus()
         await pilot.press(*"Lire le journal")
@@ -47,8 +47,8 @@ async def test_due_before_plan_is_shown_under_its_field(make_app, confirmed) -> 
         screen = CarePlanScreen(confirmed)
         await app.push_screen(screen)
         await pilot.pause()
-        screen.field_changed("interventions.0.due", "2026-01-01")
+        screen.field_changed("interventions.0.due", "01/01/2026")
         await pilot.pause()
         row = screen.query_one("#row-interventions-0-due")
         assert row.has_class("invalid")
-        assert screen.query_one("#f-interventions-0-due").value == "2026-01-01" or screen.values["interventions.0.due"] == "2026-01-01"
+        assert screen.values["interventions.0.due"] == "01/01/2026"

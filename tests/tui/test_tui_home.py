@@ -47,14 +47,15 @@ async def test_new_patient_form_errors_then_created(make_app, store) -> None:  #
         await pilot.pause()
         form = app.screen
         assert isinstance(form, PatientFormScreen)
-        await pilot.press(*"BERNARD", "tab", *"Lucie", "tab", *"1948-02-30", "tab", "1", "tab", *"123")
+        await pilot.press(*"BERNARD", "tab", *"Lucie", "tab", *"30/02/1948", "tab", "1", "tab", *"123")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # not saved: errors under the fields, text kept
         assert form.query_one("#row-birth_date").has_class("invalid")
-        assert form.query_one("#f-birth_date").value == "1948-02-30"
+        assert form.query_one("#f-birth_date").value == "30/02/1948"
+        assert str(form.query_one("#row-birth_date .error").render()).startswith("doit être une date JJ/MM/AAAA")
         form.query_one("#f-birth_date").focus()
-        await pilot.press("end", "backspace", "backspace", "2", "8")
+        await pilot.press("home", "delete", "delete", "2", "8")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # the store refuses the INS: its message goes under the field

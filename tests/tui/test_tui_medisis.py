@@ -99,7 +99,7 @@ async def test_review_findings(make_app, patient) -> None:  # noqa: ANN001
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReviewScreen(patient))
         for key, value in {"patient.egfr": "42", "patient.conditions_icd10": "I48.1",
-                           "drugs.0.atc": "M01AE01", "drugs.0.label": "ibuprofène", "drugs.0.started": "2026-10-01",
+                           "drugs.0.atc": "M01AE01", "drugs.0.label": "ibuprofène", "drugs.0.started": "01/10/2026",
                            "drugs.1.atc": "B01AF02", "drugs.1.label": "apixaban"}.items():
             screen.field_changed(key, value)
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_consultation30_linked_and_due_date(make_app, store, patient) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, Consultation30Screen(patient))
         assert screen.reconciliation == saved.record_id
-        assert screen.values["due_date"] == "2026-12-10"
+        assert screen.values["due_date"] == "10/12/2026"
         assert "Prévue" in _result(screen)
         screen.field_changed("status", "done")
         await pilot.press("ctrl+s")

@@ -40,12 +40,14 @@ async def test_history_lines(make_app, history, tmp_path: Path) -> None:  # noqa
         table = screen.query_one("#pf-screenings", DataTable)
         rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
         assert rows == [
-            ("2026-05-01", "incomplet", "?", "?", "?", "−", "?", "?"),
-            ("2026-11-01", "positif", "?", "?", "?", "+", "?", "−"),
+            ("01/05/2026", "incomplet", "?", "?", "?", "−", "?", "?"),
+            ("01/11/2026", "positif", "?", "?", "?", "+", "?", "−"),
         ]
         assert "hearWHO  40/100  à adresser  ANORMAL" in _text(screen, "#pf-step2")
         assert "Vision" in _text(screen, "#pf-alerts")
-        assert "2027-05-01" in _text(screen, "#pf-identity")
+        assert "01/05/2027" in _text(screen, "#pf-identity")  # dd/mm/yyyy (DEVELOPERS.md)
+        assert "02/05/1944" in _text(screen, "#pf-identity")
+        assert "02/11/2026  hearWHO" in _text(screen, "#pf-step2")
 
 
 @pytest.mark.asyncio

@@ -136,11 +136,13 @@ async def test_save_invalid_keeps_values_and_names_field(make_app, store, patien
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
         await _focus(pilot, screen, "date")
-        await pilot.press("end", *["backspace"] * 10, *"2026-13-01")
+        assert screen.values["date"] == "20/11/2026"  # today, dd/mm/yyyy
+        await pilot.press("end", *["backspace"] * 10, *"01/13/2026")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None
         row = screen.query_one("#row-date", FieldRow)
         assert row.has_class("invalid")
-        assert row.control.value == "2026-13-01"
+        assert row.control.value == "01/13/2026"
+        assert str(row.query_one(".error").render()) == "doit être une date JJ/MM/AAAA (ex. 02/05/1944)"
         assert app.screen is screen

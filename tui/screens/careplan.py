@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from parcours.core.errors import InvalidInput
+from tui.dates import show
 from tui.forms import Choice, FieldSpec
 from tui.screens.form import FormScreen
 
@@ -83,7 +84,7 @@ class CarePlanScreen(FormScreen):
     def compose_body(self):  # noqa: ANN201
         if not self.values:
             self.prefill()
-        self.values.setdefault("date", self.app.today().isoformat())
+        self.values.setdefault("date", show(self.app.today()))
         from textual.widgets import Label
 
         from tui.widgets import FieldRow
@@ -96,7 +97,7 @@ class CarePlanScreen(FormScreen):
     def prefill(self) -> None:
         """Put icope's proposals in the intervention slots of a new plan."""
         today = self.app.today()
-        self.values["date"] = today.isoformat()
+        self.values["date"] = show(today)
         self.values["status"] = "active"
         if self.patient is None:
             return
@@ -106,7 +107,7 @@ class CarePlanScreen(FormScreen):
             self.values[f"interventions.{i}.domain"] = str(item.domain)
             self.values[f"interventions.{i}.type"] = str(item.type)
             self.values[f"interventions.{i}.assignee_role"] = str(item.assignee_role)
-            self.values[f"interventions.{i}.due"] = item.due.isoformat()
+            self.values[f"interventions.{i}.due"] = show(item.due)
             self.actions.append(proposal.action)
 
     def draft_args(self) -> dict[str, Any]:

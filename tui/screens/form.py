@@ -11,20 +11,31 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
-from parcours.messages import render_issue
+from parcours.messages import message, render_issue
+from tui.footer import KeyFooter
 from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
 from tui.keys import Key, install_keys
 from tui.widgets import FieldChanged, FieldRow, Line
 
 __all__ = ["FormScreen", "issue_text"]
 
+#: rows of the form kept above the focused field when the form scrolls (its domain, its question).
+CONTEXT_ROWS = 2
+
+
+#: codes whose general message names the storage format; the form says what to type instead.
+UI_MESSAGES = {"not_date": "tui.error.date"}
+
 
 def issue_text(issue: FieldIssue, lang: str) -> str:
     """The message of one bad field without its path (it is shown under the field)."""
+    if issue.code in UI_MESSAGES:
+        return message(UI_MESSAGES[issue.code], lang)  # type: ignore[arg-type]
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
 
 
@@ -41,6 +52,9 @@ class FormScreen(Screen[Any]):
         Key("shift+tab", "app.focus_previous", "tui.key.previous", show=False, priority=True),
     )
     HELP: ClassVar[str | None] = None
+    #: Textual repaints the whole screen when the focus moves; on a form only the two fields whose
+    #: :focus style changes need it (they are refreshed by the stylesheet), so Tab stays cheap.
+    focused: Reactive[Any] = Reactive(None, repaint=False)
     DEFAULT_CSS = """
     FormScreen #form { height: 1fr; padding: 0 1; }
     FormScreen #result { height: auto; max-height: 4; background: $panel; padding: 0 1; }
@@ -54,6 +68,18 @@ class FormScreen(Screen[Any]):
         data = getattr(draft, "data", None) or {}
         self.values: dict[str, Any] = dict(values or data.get("values") or {})
         self.saved: Any = None
+
+    def scroll_to_center(self, widget: Any, animate: bool = True, **kw: Any) -> None:
+        """Bring the focused field into view at once, with what comes just before it at the top:
+        an animated, centred scroll repainted for 0.2 s and came back every few Tabs."""
+        form = self.query_one("#form", VerticalScroll)
+        row = next((a for a in widget.ancestors_with_self if a.parent is form), None)
+        if row is None:
+            super().scroll_to_center(widget, animate=False, **kw)
+            return
+        children = list(form.children)
+        anchor = children[max(0, children.index(row) - CONTEXT_ROWS)]
+        form.scroll_to_widget(anchor, animate=False, top=True, immediate=True)
 
     # --- hooks -------------------------------------------------------------------------------
     def specs(self) -> tuple[FieldSpec, ...]:
@@ -76,6 +102,10 @@ class FormScreen(Screen[Any]):
         """Store the document; raise InvalidInput to put errors back on the fields."""
         raise NotImplementedError
 
+    def on_save_error(self, exc: ParcoursError) -> bool:
+        """A store error the form explains itself (True), or a generic message (False)."""
+        return False
+
     def after_save(self, saved: Any) -> None:
         """Default: tell the user and go back."""
         self.app.status(self.app.t("tui.status.saved"))
@@ -94,7 +124,7 @@ class FormScreen(Screen[Any]):
             yield from self.compose_body()
             yield Line("", id="form-errors")
         yield Line("", id="result")
-        yield Footer()
+        yield KeyFooter()
 
     def heading(self) -> str:
         who = ""
@@ -110,7 +140,7 @@ class FormScreen(Screen[Any]):
         self.refresh_view()
         first = self.query(FieldRow).first(FieldRow) if self.query(FieldRow) else None
         if first is not None:
-            first.control.focus()
+            self.set_focus(first.control, scroll_visible=False)  # now: a key typed right after the title shows lands here
 
     # --- live behaviour ------------------------------------------------------------------------
     def field_changed(self, key: str, value: Any) -> None:
@@ -180,7 +210,8 @@ class FormScreen(Screen[Any]):
             self.app.status(self.app.t("tui.status.invalid"), error=True)
             return
         except ParcoursError as exc:
-            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            if not self.on_save_error(exc):
+                self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
             return
         self.saved = saved
         if self.draft_id is not None:

@@ -11,9 +11,11 @@ from typing import Any
 
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Header, Input, Label
 
 from parcours.core.errors import ParcoursError
+from tui.dates import show
+from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 
 __all__ = ["LISTS", "HomeScreen"]
@@ -25,6 +27,7 @@ LISTS: dict[str, str | None] = {
     "alerts": "open_alerts",
     "step2": "positive_without_step2",
     "review30": "awaiting_30day_review",
+    "discharges": "discharges_without_reconciliation",
 }
 #: due_for_rescreening: overdue ones and those due within this many days.
 DUE_AHEAD_DAYS = 30
@@ -42,6 +45,8 @@ class HomeScreen(Screen[None]):
         Key("3", "show_list('alerts')", "tui.home.list.alerts", show=False),
         Key("4", "show_list('step2')", "tui.home.list.step2", show=False),
         Key("5", "show_list('review30')", "tui.home.list.review30", show=False),
+        Key("6", "show_list('discharges')", "tui.home.list.discharges", show=False),
+        Key("a", "alert_status", "tui.home.key.alert", show=False),
         Key("l", "next_list", "tui.home.key.lists"),
         Key("s", "next_site", "tui.home.key.site"),
         Key("m", "more", "tui.home.key.more", show=False),
@@ -62,6 +67,7 @@ class HomeScreen(Screen[None]):
         self.rows: list[Any] = []
         self.cursor: str | None = None
         self.offered = False
+        self.loaded = False  # the first page is shown (the store was ready)
 
     def compose(self):  # noqa: ANN201
         install_keys(self, self.KEYS, self.app.lang)
@@ -72,14 +78,24 @@ class HomeScreen(Screen[None]):
             yield Input(placeholder=t("tui.home.search_hint"), id="search", compact=True)
         yield Label("", id="which")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         t = self.app.t
         table.add_columns(t("tui.col.name"), t("tui.col.birth"), t("tui.col.due"), t("tui.col.detail"))
-        self.reload()
         table.focus()
+        self.store_ready()
+        self.call_after_refresh(self.app.start_opening)  # after the first frame (tui.app)
+
+    def store_ready(self) -> None:
+        """Fill the list once the store is open (the app calls this when it opened it in the background)."""
+        if self.app.store is None:
+            text = self.app.store_error and self.app.t("tui.store.failed", reason=self.app.store_error)
+            self.query_one("#which", Label).update(text or self.app.t("tui.store.opening"))
+            return
+        self.reload()
+        self.loaded = True
         self.call_after_refresh(self.offer_drafts)
 
     # --- data -----------------------------------------------------------------------------
@@ -100,6 +116,8 @@ class HomeScreen(Screen[None]):
 
     def reload(self, *, more: bool = False) -> None:
         """Refill the table (or add the next page)."""
+        if self.app.store is None:
+            return
         table = self.query_one(DataTable)
         if not more:
             table.clear()
@@ -122,9 +140,9 @@ class HomeScreen(Screen[None]):
 
     def cells(self, row: Any) -> tuple[str, str, str, str]:
         name = f"{row.family or ''} {' '.join(row.given)}".strip()
-        birth = row.birth_date.isoformat() if row.birth_date else ""
+        birth = show(row.birth_date)
         due = getattr(row, "due", None) or getattr(row, "next_step1_due", None)
-        return name, birth, due.isoformat() if due else "", self.detail(getattr(row, "detail", "") or "")
+        return name, birth, show(due), self.detail(getattr(row, "detail", "") or "")
 
     def detail(self, text: str) -> str:
         """Worklist details (`D1:cognition`, `vision,hearing`) with translated domain names."""
@@ -167,6 +185,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_show_list(self, list_id: str) -> None:
+        if not self.app.has_store():
+            return
         self.list_id = list_id
         self.reload()
 
@@ -175,6 +195,8 @@ class HomeScreen(Screen[None]):
         self.action_show_list(ids[(ids.index(self.list_id) + 1) % len(ids)])
 
     def action_next_site(self) -> None:
+        if not self.app.has_store():
+            return
         try:
             sites = [None, *(s.finess for s in self.app.store.sites())]
         except ParcoursError as exc:
@@ -184,10 +206,22 @@ class HomeScreen(Screen[None]):
         self.app.site = sites[(index + 1) % len(sites)]
         self.reload()
 
+    def action_alert_status(self) -> None:
+        """`a` on the open-alerts list: confirm, close or refute the alert under the cursor."""
+        if self.list_id != "alerts" or not self.rows:
+            self.app.status(self.app.t("tui.home.alert_only"))
+            return
+        from tui.alerts import ask_alert_status, record_id_of_cursor
+
+        row = self.rows[self.query_one(DataTable).cursor_row]
+        ask_alert_status(self.app, record_id_of_cursor(row.cursor), lambda status: status and self.reload())
+
     def action_more(self) -> None:
         self.reload(more=True)
 
     def action_new_patient(self) -> None:
+        if not self.app.has_store():
+            return
         from tui.screens.patient_form import PatientFormScreen
 
         def created(patient: Any) -> None:
@@ -200,7 +234,7 @@ class HomeScreen(Screen[None]):
     def offer_drafts(self, drafts: list[Any] | None = None) -> None:
         """« Reprendre la saisie ? » for each unfinished draft, newest first (once per start)."""
         if drafts is None:
-            if self.offered:
+            if self.offered or self.app.store is None:
                 return
             self.offered = True
             try:
@@ -221,5 +255,8 @@ class HomeScreen(Screen[None]):
 
     def action_drafts(self) -> None:
         """Offer every unfinished draft again."""
+        if not self.app.has_store():
+            return
         self.offered = False
+        self.loaded = False  # the first page is shown (the store was ready)
         self.offer_drafts()

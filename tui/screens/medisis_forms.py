@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from tui.dates import show
 from tui.forms import BOOL, Choice, FieldSpec
 from tui.screens.form import FormScreen
 
@@ -131,7 +132,7 @@ class Consultation30Screen(FormScreen):
         self.values["status"] = "planned"
         if discharges:
             self.reconciliation = discharges[-1].record_id
-            self.values["due_date"] = due_date(date.fromisoformat(discharges[-1].document["date"])).isoformat()
+            self.values["due_date"] = show(due_date(date.fromisoformat(discharges[-1].document["date"])))
 
     def draft_args(self) -> dict[str, Any]:
         return {"reconciliation": self.reconciliation}

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from textual.widgets import Label
 
+from tui.dates import show
 from tui.forms import FieldSpec
 from tui.screens.form import FormScreen
 from tui.widgets import FieldRow
@@ -54,7 +55,7 @@ class ReviewScreen(FormScreen):
         return REVIEW_FIELDS
 
     def compose_body(self):  # noqa: ANN201
-        self.values.setdefault("date", self.app.today().isoformat())
+        self.values.setdefault("date", show(self.app.today()))
         for spec in self.specs():
             if "drug" in spec.extra:
                 yield Label(self.app.t("tui.rev.drug", id=f"d{spec.extra['drug'] + 1}"), classes="section")

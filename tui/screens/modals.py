@@ -10,12 +10,12 @@ from typing import Any
 
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.keys import Key, install_keys
 
-__all__ = ["PickScreen", "ResumeScreen"]
+__all__ = ["PickScreen", "ReasonScreen", "ResumeScreen"]
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -80,6 +80,41 @@ class PickScreen(ModalScreen[Any]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.options[int(str(event.option.id))][0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReasonScreen(ModalScreen[str | None]):
+    """A question with a required reason (soft delete): Entrée confirms, Échap cancels."""
+
+    DEFAULT_CSS = _CSS.format(name="ReasonScreen") + "ReasonScreen .error { color: $error; height: auto; }"
+    KEYS = (Key("escape", "cancel", "tui.key.back"),)
+
+    def __init__(self, title: str) -> None:
+        super().__init__(id="reason")
+        self.title_text = title
+
+    def compose(self):  # noqa: ANN201
+        t = self.app.t
+        install_keys(self, self.KEYS, self.app.lang)
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            yield Label(t("tui.delete.reason"))
+            yield Input(id="reason-text")
+            yield Static("", classes="error", id="reason-error")
+            yield Label(t("tui.delete.hint"))
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#reason-text", Input))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        reason = event.value.strip()
+        if not reason:
+            self.query_one("#reason-error", Static).update(self.app.t("tui.delete.reason_required"))
+            return
+        self.dismiss(reason)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

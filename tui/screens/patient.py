@@ -10,10 +10,12 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from parcours.core.errors import ParcoursError
 from tui import actions
+from tui.dates import show
+from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
 
@@ -34,6 +36,10 @@ class PatientScreen(Screen[None]):
         Key("x", "export_pdf", "tui.pf.key.pdf"),
         Key("f", "export_fhir", "tui.pf.key.fhir", show=False),
         Key("b", "drafts", "tui.pf.key.drafts", show=False),
+        Key("a", "alert_status", "tui.pf.key.alert", show=False),
+        Key("s", "stay", "tui.pf.key.stay", show=False),
+        Key("m", "edit", "tui.pf.key.edit", show=False),
+        Key("delete", "delete", "tui.pf.key.delete", show=False, display="Suppr/Del"),
         Key("escape", "back", "tui.key.back"),
     )
     HELP = "tui.pf.help"
@@ -62,7 +68,7 @@ class PatientScreen(Screen[None]):
             for section in ("step2", "alerts", "plan", "medisis", "drafts"):
                 yield Label(t(f"tui.pf.{section}"), classes="section")
                 yield Static("", id=f"pf-{section}", classes="lines")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         t = self.app.t
@@ -85,11 +91,11 @@ class PatientScreen(Screen[None]):
         self.query_one("#pf-who", Label).update(f"{p.family or ''} {' '.join(p.given)}".strip())
         self.query_one("#pf-identity", Static).update(t(
             "tui.pf.identity",
-            birth=p.birth_date.isoformat() if p.birth_date else "—",
+            birth=show(p.birth_date) or "—",
             sex=t(f"tui.sex.{p.sex}") if p.sex else "—",
             ins=p.ins or "—",
             site=p.site or "—",
-            due=p.next_step1_due.isoformat() if p.next_step1_due else "—",
+            due=show(p.next_step1_due) or "—",
         ))
         docs = self.records.documents
         table = self.query_one("#pf-screenings", DataTable)
@@ -100,7 +106,7 @@ class PatientScreen(Screen[None]):
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t))
         alerts = [
             t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),
-              date=d.document.get("date", ""), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
+              date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
             for d in docs if d.kind.value == "icope.alert"
         ]
         self.query_one("#pf-alerts", Static).update(text_lines(alerts, t))
@@ -108,7 +114,7 @@ class PatientScreen(Screen[None]):
         plan_text = []
         if plans:
             plan = plans[-1].document
-            plan_text = [t("tui.pf.plan_line", date=plan.get("date", ""), goals=len(plan.get("goals", [])),
+            plan_text = [t("tui.pf.plan_line", date=show(plan.get("date")), goals=len(plan.get("goals", [])),
                            interventions=len(plan.get("interventions", [])))]
             plan_text += [f"  • {g}" for g in plan.get("goals", [])]
         self.query_one("#pf-plan", Static).update(text_lines(plan_text, t))
@@ -196,6 +202,64 @@ class PatientScreen(Screen[None]):
         from tui.screens.medisis_forms import Consultation30Screen
 
         self._resume_or("medisis.consultation30", lambda: Consultation30Screen(self.patient))
+
+    def action_stay(self) -> None:
+        from tui.screens.stay import StayScreen
+
+        self._resume_or("medisis.stay", lambda: StayScreen(self.patient))
+
+    def action_edit(self) -> None:
+        """`m`: edit the identity (optimistic locking on the version shown)."""
+        from tui.screens.patient_form import PatientFormScreen
+
+        self._resume_or("patient.edit", lambda: PatientFormScreen(self.patient))
+
+    def open_alerts(self) -> list[tuple[str, str]]:
+        """(record id, line) of the patient's open alerts."""
+        t = self.app.t
+        docs = self.records.documents if self.records else ()
+        return [(d.record_id, t("tui.pf.alert", rule=d.document.get("rule", ""), date=show(d.document.get("date")),
+                                domain=t(f"icope.domain.{d.document.get('domain')}"),
+                                status=t(f"tui.alert.{d.document.get('status', 'new')}")))
+                for d in docs if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
+
+    def action_alert_status(self) -> None:
+        """`a`: pick one of the patient's open alerts, then its new status."""
+        from tui.alerts import ask_alert_status
+        from tui.screens.modals import PickScreen
+
+        alerts = self.open_alerts()
+        if not alerts:
+            self.app.status(self.app.t("tui.pf.no_alert"))
+            return
+
+        def picked(record_id: str | None) -> None:
+            if record_id:
+                ask_alert_status(self.app, record_id, lambda _: self.reload())
+
+        if len(alerts) == 1:
+            picked(alerts[0][0])
+        else:
+            self.app.push_screen(PickScreen(self.app.t("tui.pf.pick_alert"), alerts), picked)
+
+    def action_delete(self) -> None:
+        """Suppr: soft-delete the patient; a reason is required (kept in the audit trail)."""
+        from tui.screens.modals import ReasonScreen
+
+        name = f"{self.patient.family or ''} {' '.join(self.patient.given)}".strip()
+
+        def confirmed(reason: str | None) -> None:
+            if not reason:
+                return
+            try:
+                self.app.store.delete_patient(self.patient_id, reason=reason, actor=self.app.actor)
+            except ParcoursError as exc:
+                self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+                return
+            self.app.status(self.app.t("tui.pf.deleted", name=name))
+            self.dismiss(None)
+
+        self.app.push_screen(ReasonScreen(self.app.t("tui.delete.title", name=name)), confirmed)
 
     def action_drafts(self) -> None:
         from tui.screens.resume import ask_resume

@@ -1,18 +1,24 @@
-"""New patient: the interchange.md §5.2 `patient` object typed in a form, created in the store.
+"""New patient, or edit one: the interchange.md §5.2 `patient` object typed in a form.
 
 Why: the store validates the identity (INS key, dates) and names bad fields `patient.<field>`;
-the form puts each message back under its field and keeps the draft until the patient exists.
+the form puts each message back under its field and keeps the draft until the store has it. An
+edit is sent with the version it started from: if someone changed the patient meanwhile the
+store refuses (Conflict), the form says so and keeps what was typed (F5 shows their version).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from parcours.core.errors import FieldIssue, InvalidInput
+from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
+from parcours.store.errors import Conflict
+from tui.dates import show
 from tui.forms import Choice, FieldSpec
+from tui.keys import Key
 from tui.screens.form import FormScreen
+from tui.widgets import Line
 
-__all__ = ["PATIENT_FIELDS", "PatientFormScreen"]
+__all__ = ["PATIENT_FIELDS", "PatientFormScreen", "identity_values"]
 
 _SEX = tuple(Choice(v, f"tui.sex.{v}") for v in ("female", "male", "other", "unknown"))
 
@@ -23,6 +29,13 @@ PATIENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("sex",), "choice", "tui.patient.sex", _SEX),
     FieldSpec(("ins",), "text", "tui.patient.ins", width=17),
 )
+_FORM_KEYS = tuple(spec.key for spec in PATIENT_FIELDS)
+
+
+def identity_values(patient: Any) -> dict[str, Any]:
+    """The form's values of a stored patient (dates shown dd/mm/yyyy)."""
+    return {"family": patient.family or "", "given": " ".join(patient.given), "birth_date": show(patient.birth_date),
+            "sex": patient.sex, "ins": patient.ins or ""}
 
 
 class _Unwrapped(InvalidInput):
@@ -30,24 +43,72 @@ class _Unwrapped(InvalidInput):
 
 
 class PatientFormScreen(FormScreen):
-    """Create a patient at the app's current site."""
+    """Create a patient at the app's current site, or edit `patient` (optimistic locking)."""
 
     DRAFT_KIND = "patient"
     TITLE_KEY = "tui.patient.new"
+    KEYS = (*FormScreen.KEYS, Key("f5", "reload", "tui.key.reload", show=False))
+
+    def __init__(self, patient: Any = None, version: int | None = None, **kw: Any) -> None:
+        super().__init__(patient, **kw)
+        self.version = version if version is not None else getattr(patient, "version", None)
+        if patient is not None:
+            self.DRAFT_KIND, self.TITLE_KEY = "patient.edit", "tui.patient.edit"
+            if not self.values:
+                self.values.update(identity_values(patient))
 
     def specs(self) -> tuple[FieldSpec, ...]:
         return PATIENT_FIELDS
 
+    def heading(self) -> str:
+        return self.app.t(self.TITLE_KEY) + (f" — {self.patient.id}" if self.patient is not None else "")
+
+    def draft_args(self) -> dict[str, Any]:
+        return {"version": self.version} if self.patient is not None else {}
+
+    def base_document(self) -> dict[str, Any]:
+        """An edit keeps the identity's other keys (identifiers…); the form's keys come from the fields."""
+        if self.patient is None:
+            return {}
+        return {k: v for k, v in (self.patient.identity or {}).items() if k not in _FORM_KEYS}
+
     def submit(self, doc: dict[str, Any]) -> Any:
         if isinstance(doc.get("given"), str):
             doc["given"] = [g for g in doc["given"].split() if g] or doc["given"]
+        store, actor = self.app.store, self.app.actor
         try:
-            return self.app.store.create_patient(doc, site=self.app.site, actor=self.app.actor)
+            if self.patient is None:
+                return store.create_patient(doc, site=self.app.site, actor=actor)
+            return store.update_patient(self.patient.id, doc, version=self.version, actor=actor)
         except InvalidInput as exc:
             raise _Unwrapped([
                 FieldIssue(i.path[1:] if i.path[:1] == ("patient",) else i.path, i.code, i.params) for i in exc.issues
             ]) from None
 
+    def on_save_error(self, exc: ParcoursError) -> bool:
+        """A Conflict is not a fault: say « modifié entre-temps… rechargez », keep the values."""
+        if isinstance(exc, Conflict):
+            self.query_one("#form-errors", Line).update(self.app.t("tui.patient.conflict"))
+            self.app.status(self.app.t("tui.patient.conflict"), error=True)
+            return True
+        return False
+
+    def action_reload(self) -> None:
+        """F5 after a conflict: read the stored version (shown), the next save goes over it."""
+        if self.patient is None:
+            return
+        try:
+            current = self.app.store.get_patient(self.patient.id)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
+        self.patient, self.version = current, current.version
+        self.autosave()
+        name = f"{current.family or ''} {' '.join(current.given)}".strip()
+        self.query_one("#form-errors", Line).update(self.app.t(
+            "tui.patient.reloaded", name=name, birth=show(current.birth_date) or "—", ins=current.ins or "—"))
+
     def after_save(self, saved: Any) -> None:
-        self.app.status(self.app.t("tui.patient.created", name=f"{saved.family or ''} {' '.join(saved.given)}"))
+        key = "tui.patient.created" if self.patient is None else "tui.patient.updated"
+        self.app.status(self.app.t(key, name=f"{saved.family or ''} {' '.join(saved.given)}"))
         self.dismiss(saved)

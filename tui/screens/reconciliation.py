@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from textual.widgets import Label
 
+from tui.dates import show
 from tui.forms import FieldSpec
 from tui.keys import Key
 from tui.reconcile_model import IP_FIELDS, RECONCILIATION_FIELDS, assign_ids
@@ -52,7 +53,7 @@ class ReconciliationScreen(FormScreen):
 
     def compose_body(self):  # noqa: ANN201
         if not self.values:
-            self.values.update({"moment": "admission", "date": self.app.today().isoformat()})
+            self.values.update({"moment": "admission", "date": show(self.app.today())})
         for spec in self.specs():
             if "line" in spec.extra:
                 side, i = spec.extra["line"]
@@ -113,7 +114,7 @@ class InterventionScreen(FormScreen):
         return IP_FIELDS
 
     def compose_body(self):  # noqa: ANN201
-        self.values.setdefault("date", self.app.today().isoformat())
+        self.values.setdefault("date", show(self.app.today()))
         yield from super().compose_body()
 
     def draft_args(self) -> dict[str, Any]:

@@ -11,10 +11,11 @@ from datetime import date
 from typing import Any
 
 from textual.containers import Horizontal
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Collapsible, Label, Static
 
+from tui.dates import parse_ui_date, show
 from tui.screens.form import FormScreen
-from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
+from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, OPTION_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
 from tui.widgets import FieldRow, Line
 
 __all__ = ["Step1Screen", "domain_line"]
@@ -71,14 +72,11 @@ class Step1Screen(FormScreen):
         return {"birth_date": self.birth_date.isoformat()} if self.birth_date else {}
 
     def screening_date(self) -> date:
-        try:
-            return date.fromisoformat(str(self.values.get("date") or "").strip())
-        except ValueError:
-            return self.app.today()
+        return parse_ui_date(str(self.values.get("date") or "")) or self.app.today()
 
     def compose_body(self):  # noqa: ANN201
         if not self.values.get("date"):
-            self.values["date"] = self.app.today().isoformat()
+            self.values["date"] = show(self.app.today())
         t, lang = self.app.t, self.app.lang
         for spec in HEADER_FIELDS:
             yield FieldRow(spec, lang, self.values.get(spec.key))
@@ -90,6 +88,10 @@ class Step1Screen(FormScreen):
                 yield FieldRow(spec, lang, self.values.get(spec.key))
             with Horizontal(classes="offer", id=f"offer-{domain}"):
                 yield Label(t("tui.s1.step2_offer"))
+        # after every item, so Tab through a screening never stops on it; open with Entrée
+        with Collapsible(title=t("tui.s1.options"), collapsed=True, id="options"):
+            for spec in OPTION_FIELDS:
+                yield FieldRow(spec, lang, self.values.get(spec.key))
 
     def refresh_view(self) -> None:
         super().refresh_view()
@@ -115,7 +117,7 @@ class Step1Screen(FormScreen):
 
         result = _score(doc)
         t = self.app.t
-        text = t("tui.s1.overall", result=t(f"icope.result.{result.overall.value}"), due=result.next_step1_due.isoformat())
+        text = t("tui.s1.overall", result=t(f"icope.result.{result.overall.value}"), due=show(result.next_step1_due))
         if result.step2:
             text += "\n" + t("tui.s1.step2_list", domains=", ".join(t(f"icope.domain.{p.domain.value}") for p in result.step2))
         return text

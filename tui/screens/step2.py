@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.dates import show
 from tui.forms import FieldSpec
 from tui.patient_view import num
 from tui.screens.form import FormScreen
@@ -34,7 +35,7 @@ class Step2Screen(FormScreen):
 
     def compose_body(self):  # noqa: ANN201
         if not self.values.get("date"):
-            self.values["date"] = self.app.today().isoformat()
+            self.values["date"] = show(self.app.today())
         yield from super().compose_body()
 
     def base_document(self) -> dict[str, Any]:

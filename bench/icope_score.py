@@ -2,18 +2,22 @@
 
 Prints screenings/s of `parcours icope score --batch` (in process: read lines, validate, score,
 serialize) and its ratio to `Screening.model_validate_json` on the same documents, then the
-one-shot CLI wall time against `python -c "import pydantic"`. Targets: ≥ 20,000/s, ≤ 2×, ≤ 2×.
+one-shot CLI wall time against `python -c "import pydantic"` (as the environment runs it, and with
+a bytecode cache). Targets: ≥ 20,000/s, ≤ 2×, ≤ 2×.
 Usage: python bench/icope_score.py [N]
 """
 
 from __future__ import annotations
 
 import io
+import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -54,22 +58,31 @@ def generate(n: int, seed: int = 20261129) -> list[bytes]:
     return lines
 
 
-def best_of(repeat: int, func) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def best_times(rounds: int, funcs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The best wall time of each function over `rounds` rounds, run in turn within each round.
+
+    Alternating keeps a burst of load on a shared machine from hitting only one side of a ratio.
+    """
+    best = dict.fromkeys(funcs, float("inf"))
+    for _ in range(rounds):
+        for name, func in funcs.items():
+            start = time.perf_counter()
+            func()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
 
 
-def wall(cmd: list[str], repeat: int = 7) -> float:
-    times = []
+def walls(cmds: dict[str, list[str]], repeat: int = 7, env: dict[str, str] | None = None) -> dict[str, float]:
+    """The median wall time of each command, the commands run in turn (after one warm-up run each)."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for cmd in cmds.values():
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, env=env)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def main() -> None:
@@ -85,18 +98,27 @@ def main() -> None:
         out = io.BytesIO()
         assert run_batch(score, lines, "fr", out) == 0
 
-    t_validate = best_of(3, validation_only)
-    t_batch = best_of(3, batch)
+    best = best_times(3, {"validate": validation_only, "batch": batch})
+    t_validate, t_batch = best["validate"], best["batch"]
     print(f"documents: {n}")
     print(f"validation only : {n / t_validate:10,.0f} documents/s")
     print(f"batch score     : {n / t_batch:10,.0f} screenings/s   (target ≥ 20,000/s)")
     print(f"ratio batch / validation: {t_batch / t_validate:.2f}x   (target ≤ 2x)")
 
-    baseline = wall([sys.executable, "-c", "import pydantic"])
-    one_shot = wall([sys.executable, "-m", "parcours", "icope", "score", str(ROOT / "examples" / "screening.json")])
-    print(f"python -c 'import pydantic': {baseline * 1000:6.0f} ms")
-    print(f"parcours icope score (one shot): {one_shot * 1000:6.0f} ms")
-    print(f"ratio one-shot / import pydantic: {one_shot / baseline:.2f}x   (target ≤ 2x)")
+    cmds = {
+        "baseline": [sys.executable, "-c", "import pydantic"],
+        "one_shot": [sys.executable, "-m", "parcours", "icope", "score", str(ROOT / "examples" / "screening.json")],
+    }
+    # As this environment runs it (PYTHONDONTWRITEBYTECODE may be set: the project's modules are
+    # then compiled at every start), and with a bytecode cache, as an installed package has.
+    cached_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cached_env["PYTHONPYCACHEPREFIX"] = cache_dir
+        for label, env in (("environment as is", None), ("bytecode cached", cached_env)):
+            t = walls(cmds, env=env)
+            print(f"[{label}] python -c 'import pydantic': {t['baseline'] * 1000:6.0f} ms")
+            print(f"[{label}] parcours icope score (one shot): {t['one_shot'] * 1000:6.0f} ms")
+            print(f"[{label}] ratio one-shot / import pydantic: {t['one_shot'] / t['baseline']:.2f}x   (target ≤ 2x)")
 
 
 if __name__ == "__main__":

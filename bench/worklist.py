@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+# `python bench/worklist.py` puts bench/ first on sys.path, where bench/fhir_export.py would
+# shadow the fhir_export package the store imports.
+sys.path[:] = [p for p in sys.path if not p.endswith("/bench")]
 
-from parcours.store import open_store
-from parcours.store.demo import DEMO_SITES, generate
-from parcours.store.schema import patients
+from sqlalchemy import func, select  # noqa: E402
+
+from parcours.store import open_store  # noqa: E402
+from parcours.store.demo import DEMO_SITES, generate  # noqa: E402
+from parcours.store.schema import patients  # noqa: E402
 
 
 def median_ms(fn: Callable[[], Any], repeat: int) -> float:

@@ -1,10 +1,13 @@
-"""Step-1 hearing: whisper test, hearWHO digits-in-noise or screening audiometry (icope.md §1.6)."""
+"""Step-1 hearing: whisper test, hearWHO digits-in-noise or screening audiometry (icope.md §1.6).
+
+The rule takes plain results and is memoized; `icope.step1.domain_outcomes` reads the document.
+"""
 
 from __future__ import annotations
 
-from icope.options import Step1Options, WhisperRule
+from functools import cache
+
 from icope.results import DomainOutcome, combine
-from icope.screening import HearingItems
 from icope.vocab import WhisperResult
 
 #: icope.md §1.6 [S18] (UNCONFIRMED): hearWHO < 50 fails; 50–75 passes with a "monitor" flag.
@@ -12,40 +15,42 @@ HEARWHO_FAIL_BELOW = 50.0
 HEARWHO_GOOD_ABOVE = 75.0
 
 
-def assess_hearing(items: HearingItems | None, options: Step1Options) -> DomainOutcome:
+@cache  # memoized: every argument is discrete (the scores arrive compared with their limits)
+def hearing_outcome(
+    right: WhisperResult | None,
+    left: WhisperResult | None,
+    either_ear: bool,
+    hearwho_failed: bool | None,
+    hearwho_monitor: bool,
+    audiometry_failed: bool | None,
+) -> DomainOutcome:
     """Positive if any method performed fails; negative if one complete method passes.
 
-    Whisper: by default a failed ear fails the test and both ears must be tested to pass
-    (`whisper_rule`); audiometry passes at `audiometry_pass_max_db` dB HL or less.
+    Whisper: with `either_ear` (the default rule) a failed ear fails the test and both ears must
+    be tested to pass. `hearwho_failed`: score below 50; `audiometry_failed`: above the pass level
+    (`audiometry_pass_max_db`); None when the method was not performed.
     """
-    if items is None:
-        return combine((), missing=True)
     reasons: list[str] = []
-    passed = False
-    right, left = items.whisper_right, items.whisper_left
     fail = WhisperResult.FAIL
-    if options.whisper_rule is WhisperRule.EITHER_EAR:
-        if right is fail:
+    if either_ear:
+        if right == fail:
             reasons.append("whisper_right_failed")
-        if left is fail:
+        if left == fail:
             reasons.append("whisper_left_failed")
-        passed = right is WhisperResult.PASS and left is WhisperResult.PASS
+        passed = right == WhisperResult.PASS and left == WhisperResult.PASS
     else:
-        if right is fail and left is fail:
+        if right == fail and left == fail:
             reasons.extend(("whisper_right_failed", "whisper_left_failed"))
         passed = WhisperResult.PASS in (right, left)
-    flags: tuple[str, ...] = ()
-    score = items.hearwho_score
-    if score is not None:
-        if score < HEARWHO_FAIL_BELOW:
+    if hearwho_failed is not None:
+        if hearwho_failed:
             reasons.append("hearwho_below_50")
         else:
             passed = True
-            if score <= HEARWHO_GOOD_ABOVE:
-                flags = ("hearing_monitor",)
-    if items.audiometry_db is not None:
-        if items.audiometry_db > options.audiometry_pass_max_db:
+    if audiometry_failed is not None:
+        if audiometry_failed:
             reasons.append("audiometry_above_pass_level")
         else:
             passed = True
-    return combine(tuple(reasons), missing=not passed, flags=flags)
+    flags = ("hearing_monitor",) if hearwho_monitor else ()
+    return combine(tuple(reasons), not passed, flags)

@@ -1,13 +1,16 @@
-"""Step-1 locomotion: five chair rises without the arms within 14 s (icope.md §1.3)."""
+"""Step-1 locomotion: five chair rises without the arms within 14 s (icope.md §1.3).
+
+The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from icope.options import ChairRiseComparator, Step1Options
 from icope.results import DomainOutcome, combine
 from icope.schedule import age_on
-from icope.screening import LocomotionItems
 
 #: icope.md §1.3 [S1][S3][S5]: five rises "within 14 seconds"; 14.0 s passes by default.
 CHAIR_RISE_CUTOFF_S = 14.0
@@ -23,22 +26,27 @@ def chair_rise_cutoff(options: Step1Options, birth_date: date | None, on: date) 
     return CHAIR_RISE_CUTOFF_S
 
 
-def assess_locomotion(items: LocomotionItems | None, options: Step1Options, cutoff: float) -> DomainOutcome:
-    """Positive when the rises were not completed, the arms were used, or the time exceeds the cut-off.
+def chair_rise_too_slow(seconds: float | None, cutoff: float, comparator: ChairRiseComparator) -> bool | None:
+    """Whether the time exceeds the cut-off (by default 14.0 s passes); None when not timed."""
+    if seconds is None:
+        return None
+    return seconds >= cutoff if comparator is ChairRiseComparator.GREATER_OR_EQUAL else seconds > cutoff
+
+
+@cache  # memoized: every argument is a yes/no/absent answer
+def locomotion_outcome(
+    completed: bool | None, used_arms: bool | None, too_slow: bool | None, adjusted_cutoff: bool
+) -> DomainOutcome:
+    """Positive when the rises were not completed, the arms were used, or the time was too slow.
 
     A time with `completed` absent counts as five rises done; `used_arms` absent counts as no.
     """
-    flags = ("chair_rise_age_adjusted_cutoff",) if cutoff != CHAIR_RISE_CUTOFF_S else ()
-    if items is None:
-        return combine((), missing=True, flags=flags)
     reasons: list[str] = []
-    if items.completed is False:
+    if completed is False:
         reasons.append("chair_rise_not_completed")
-    if items.used_arms:
+    if used_arms:
         reasons.append("chair_rise_used_arms")
-    seconds = items.chair_rise_seconds
-    if seconds is not None and items.completed is not False:
-        too_slow = seconds >= cutoff if options.chair_rise_comparator is ChairRiseComparator.GREATER_OR_EQUAL else seconds > cutoff
-        if too_slow:
-            reasons.append("chair_rise_too_slow")
-    return combine(tuple(reasons), missing=seconds is None, flags=flags)
+    if too_slow and completed is not False:
+        reasons.append("chair_rise_too_slow")
+    flags = ("chair_rise_age_adjusted_cutoff",) if adjusted_cutoff else ()
+    return combine(tuple(reasons), too_slow is None, flags)

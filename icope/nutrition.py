@@ -1,43 +1,50 @@
-"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (icope.md §1.4)."""
+"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (icope.md §1.4).
+
+The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
+"""
 
 from __future__ import annotations
 
-from icope.options import Step1Options, UnknownWeightLoss
+from functools import cache
+
 from icope.results import DomainOutcome, combine
-from icope.screening import NutritionItems
 from icope.vocab import WeightLossAnswer
 
 #: icope.md §1.4 [S1][S4][S5]: "more than 3 kg"; exactly 3.0 kg is negative.
 WEIGHT_LOSS_KG = 3.0
 
 
-def assess_nutrition(
-    items: NutritionItems | None, options: Step1Options, measured_loss_kg: float | None = None
+@cache  # memoized: every argument is discrete (the kilograms arrive compared with 3 kg)
+def nutrition_outcome(
+    given_over: bool | None,
+    measured_over: bool | None,
+    weight_loss: WeightLossAnswer | None,
+    appetite_loss: bool | None,
+    unknown_positive: bool,
 ) -> DomainOutcome:
     """Positive if the loss exceeds 3 kg (or is reported, or unknown by default) or appetite is lost.
 
-    Given kilograms decide the item (interchange.md §1); `measured_loss_kg`, derived by the
-    follow-up from recorded weights, can only add a positive: it never overrides a "yes".
+    `given_over`: the document's kilograms exceed 3 (they decide the item, interchange.md §1);
+    `measured_over`: the loss the follow-up derived from recorded weights does, which can only add
+    a positive and never overrides a "yes". Both are None when there are no kilograms.
     """
-    if items is None:
-        items = NutritionItems()
     reasons: list[str] = []
     weight_missing = False
-    if items.weight_loss_kg is not None:
-        if items.weight_loss_kg > WEIGHT_LOSS_KG:
+    if given_over is not None:
+        if given_over:
             reasons.append("weight_loss_over_3kg")
-    elif measured_loss_kg is not None and items.weight_loss is not WeightLossAnswer.YES:
-        if measured_loss_kg > WEIGHT_LOSS_KG:
+    elif measured_over is not None and weight_loss != WeightLossAnswer.YES:
+        if measured_over:
             reasons.append("measured_weight_loss_over_3kg")
-    elif items.weight_loss is WeightLossAnswer.YES:
+    elif weight_loss == WeightLossAnswer.YES:
         reasons.append("weight_loss_reported")
-    elif items.weight_loss is WeightLossAnswer.UNKNOWN:
-        if options.weight_loss_unknown is UnknownWeightLoss.POSITIVE:
+    elif weight_loss == WeightLossAnswer.UNKNOWN:
+        if unknown_positive:
             reasons.append("weight_loss_unknown")
         else:
             weight_missing = True
-    elif items.weight_loss is None:
+    elif weight_loss is None:
         weight_missing = True
-    if items.appetite_loss:
+    if appetite_loss:
         reasons.append("appetite_loss")
-    return combine(tuple(reasons), missing=weight_missing or items.appetite_loss is None)
+    return combine(tuple(reasons), weight_missing or appetite_loss is None)

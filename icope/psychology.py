@@ -1,16 +1,18 @@
-"""Step-1 psychological capacity: the two mood questions of the last two weeks (icope.md §1.7)."""
+"""Step-1 psychological capacity: the two mood questions of the last two weeks (icope.md §1.7).
+
+The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
 from icope.results import DomainOutcome, combine
-from icope.screening import PsychologyItems
 
 
-def assess_psychology(items: PsychologyItems | None) -> DomainOutcome:
+@cache  # memoized: two yes/no/absent answers, nine combinations
+def psychology_outcome(feeling_down: bool | None, little_interest: bool | None) -> DomainOutcome:
     """Positive on "yes" to feeling down/depressed/hopeless or to little interest or pleasure."""
-    if items is None:
-        return combine((), missing=True)
-    reasons = tuple(
-        name for name in ("feeling_down", "little_interest") if getattr(items, name) is True
-    )
-    return combine(reasons, missing=items.feeling_down is None or items.little_interest is None)
+    answers = (("feeling_down", feeling_down), ("little_interest", little_interest))
+    reasons = tuple(name for name, answer in answers if answer is True)
+    return combine(reasons, feeling_down is None or little_interest is None)

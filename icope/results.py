@@ -1,21 +1,23 @@
 """Step-1 results: per-domain outcome, step-2 proposals and the whole screening's result.
 
-Results are frozen slotted dataclasses, not pydantic models: they are built only by the rule
+Results are immutable plain values, not pydantic models: they are built only by the rule
 functions from validated input, and building them must cost far less than validating the input
 (bench/icope_score.py measured pydantic `model_construct` at ~3 µs per object, ×8 per screening).
+A domain outcome is a named tuple and interned by `combine`: there are few distinct ones, scoring
+allocates none, and hashing one (the renderer's cache key) runs no Python code.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from icope.vocab import Domain, DomainResult, Instrument
 
 
-@dataclass(frozen=True, slots=True)
-class DomainOutcome:
+class DomainOutcome(NamedTuple):
     """One domain's result with its stable reason codes; `flags` are non-result signals."""
 
     result: DomainResult
@@ -24,17 +26,18 @@ class DomainOutcome:
 
 
 _KEYS = {d: d.value for d in Domain}
-_NEGATIVE = DomainOutcome(DomainResult.NEGATIVE)
-_INCOMPLETE = DomainOutcome(DomainResult.INCOMPLETE)
 
 
+@cache  # interned: the arguments come from a closed vocabulary of reason and flag codes
 def combine(reasons: tuple[str, ...], missing: bool, flags: tuple[str, ...] = ()) -> DomainOutcome:
     """icope.md §1.1: positive if any answered item is; else incomplete if an item is missing."""
     if reasons:
         return DomainOutcome(DomainResult.POSITIVE, reasons, flags)
-    if flags:
-        return DomainOutcome(DomainResult.INCOMPLETE if missing else DomainResult.NEGATIVE, (), flags)
-    return _INCOMPLETE if missing else _NEGATIVE
+    return DomainOutcome(DomainResult.INCOMPLETE if missing else DomainResult.NEGATIVE, (), flags)
+
+
+#: The outcome of a domain whose items are all absent.
+MISSING = combine((), True)
 
 
 @dataclass(frozen=True, slots=True)

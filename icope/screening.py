@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Annotated
 
@@ -117,15 +116,17 @@ class Screening(ScreeningItems):
         return self.patient.birth_date if self.patient is not None else None
 
 
-def check_screening(doc: ScreeningItems) -> Iterator[FieldIssue]:
+def check_screening(doc: ScreeningItems) -> list[FieldIssue]:
     """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field."""
+    issues: list[FieldIssue] = []
     if doc.birth_date is not None and doc.birth_date > doc.date:
-        yield FieldIssue(("birth_date",), "date_after", {"other": "date"})
+        issues.append(FieldIssue(("birth_date",), "date_after", {"other": "date"}))
     patient = getattr(doc, "patient", None)
     if patient is not None and patient.birth_date is not None:
         if doc.birth_date is not None and patient.birth_date != doc.birth_date:
-            yield FieldIssue(("patient", "birth_date"), "birth_date_mismatch")
+            issues.append(FieldIssue(("patient", "birth_date"), "birth_date_mismatch"))
         elif patient.birth_date > doc.date:
-            yield FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"})
+            issues.append(FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"}))
     if doc.options is not None and doc.options.age_adjusted_chair_rise and doc.effective_birth_date is None:
-        yield FieldIssue(("birth_date",), "required_by_option", {"option": "options.age_adjusted_chair_rise"})
+        issues.append(FieldIssue(("birth_date",), "required_by_option", {"option": "options.age_adjusted_chair_rise"}))
+    return issues

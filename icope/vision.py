@@ -1,13 +1,15 @@
-"""Step-1 vision: self-reported eye problems (icope.md §1.5, WHO 2019)."""
+"""Step-1 vision: self-reported eye problems (icope.md §1.5, WHO 2019).
+
+Positive when the person reports problems with the eyes (far, reading, disease, treatment).
+"""
 
 from __future__ import annotations
 
-from icope.results import DomainOutcome, combine
-from icope.screening import VisionItems
+from icope.results import MISSING, DomainOutcome, combine
 
-
-def assess_vision(items: VisionItems | None) -> DomainOutcome:
-    """Positive when the person reports problems with the eyes (far, reading, disease, treatment)."""
-    if items is None or items.eye_problems is None:
-        return combine((), missing=True)
-    return combine(("eye_problems",) if items.eye_problems else (), missing=False)
+#: The outcome for each answer to the one question (None: not asked).
+VISION_OUTCOMES: dict[bool | None, DomainOutcome] = {
+    None: MISSING,
+    True: combine(("eye_problems",), False),
+    False: combine((), False),
+}

@@ -120,18 +120,25 @@ def load(
     *,
     error: type[InvalidInput] = InvalidInput,
     check: Callable[[M], Iterable[FieldIssue]] | None = None,
+    schema_bounds_depth: bool = False,
 ) -> M:
     """Validate one JSON document; raise `error` listing every bad field.
 
-    `check` runs the cross-field rules that need the whole validated document.
+    `check` runs the cross-field rules that need the whole validated document. Pass
+    `schema_bounds_depth` when no document valid for `model` can nest deeper than MAX_DEPTH (no
+    `Any`, `dict` or recursive field): the depth scan then runs only on documents that fail
+    validation, which saves ~1.5 µs per 500-byte document (bytes.count is a plain loop).
     """
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
-    if json_depth_exceeds(raw):
+    if not schema_bounds_depth and json_depth_exceeds(raw):
         raise error([FieldIssue((), "too_deep", {"limit": MAX_DEPTH})])
     try:
-        doc = model.model_validate_json(raw, strict=True)
+        # The validator itself: `model_validate_json` only wraps this call (~0.3 µs per document).
+        doc = model.__pydantic_validator__.validate_json(raw, strict=True)
     except ValidationError as exc:
+        if schema_bounds_depth and json_depth_exceeds(raw):
+            raise error([FieldIssue((), "too_deep", {"limit": MAX_DEPTH})]) from None
         raise error(issues_from_validation_error(exc)) from None
     if check is not None:
         issues = list(check(doc))

@@ -6,11 +6,13 @@ import io
 from typing import Any
 
 import orjson
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icope import InvalidAssessment, InvalidScreening, assess_instrument, parse_assessment, parse_screening, score_screening
 from parcours.cli import icope_commands
+from parcours.core.errors import InvalidInput
 from parcours.cli.runner import run_batch, run_one
 
 answer = st.sampled_from(["correct", "wrong", "unknown"])
@@ -131,3 +133,28 @@ def test_cached_rendering_equals_plain_serialization(doc: dict[str, Any]) -> Non
 
     result = score_screening(parse_screening(orjson.dumps(doc)))
     assert render_step1(result) == orjson.dumps(result.to_json()) + b"\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(screenings)
+def test_score_handler_bytes_equal_the_result_model(doc: dict[str, Any]) -> None:
+    """The batch handler renders without a Step1Result: its bytes must equal the model's JSON."""
+    raw = orjson.dumps(doc)
+    try:
+        expected = orjson.dumps(score_screening(parse_screening(raw)).to_json()) + b"\n"
+    except InvalidInput:
+        return
+    assert icope_commands.score(raw) == expected
+
+
+@pytest.mark.parametrize("depth", [63, 64, 65, 200])
+def test_deep_screening_is_too_deep_only_beyond_64(depth: int) -> None:
+    """interchange.md: nesting deeper than 64 is invalid input (checked after a failed validation)."""
+    nested: Any = 1
+    for _ in range(depth - 1):
+        nested = [nested]
+    raw = orjson.dumps({"date": "2026-11-20", "cognition": nested})
+    with pytest.raises(InvalidInput) as err:
+        parse_screening(raw)
+    codes = {issue.code for issue in err.value.issues}
+    assert ("too_deep" in codes) == (depth > 64)

@@ -112,3 +112,40 @@ def test_version() -> None:
 def test_usage_error_exits_2_without_traceback() -> None:
     run = cli("icope", "bogus")
     assert run.returncode == 2 and b"Traceback" not in run.stderr
+
+
+ARGV_FORMS = [
+    ["icope", "score", "f.json"],
+    ["icope", "score", "-", "--batch"],
+    ["--lang", "en", "icope", "assess", "f.json"],
+    ["icope", "followup", "--lang=fr", "f.json"],
+    ["medisis", "reconcile", "--batch", "f.json", "--lang", "en"],
+    ["medisis", "indicators", "f.json"],
+]
+ARGPARSE_ONLY = [
+    ["icope", "score", "--save", "f.json"],
+    ["icope", "score", "--format", "fhir", "f.json"],
+    ["icope", "score", "--help"],
+    ["icope", "score", "a.json", "b.json"],
+    ["icope", "score", "--bat", "f.json"],
+    ["patients", "list"],
+    ["icope", "score"],
+]
+
+
+@pytest.mark.parametrize("argv", ARGV_FORMS)
+def test_fast_path_parses_like_argparse(argv):
+    from parcours.cli import DOCUMENT_COMMANDS, SAVE_COMMANDS, build_parser
+    from parcours.cli.runner import plain_document_args
+
+    fast = plain_document_args(argv, DOCUMENT_COMMANDS, SAVE_COMMANDS)
+    assert fast is not None
+    assert vars(fast) == vars(build_parser("fr").parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", ARGPARSE_ONLY)
+def test_everything_else_goes_to_argparse(argv):
+    from parcours.cli import DOCUMENT_COMMANDS, SAVE_COMMANDS
+    from parcours.cli.runner import plain_document_args
+
+    assert plain_document_args(argv, DOCUMENT_COMMANDS, SAVE_COMMANDS) is None

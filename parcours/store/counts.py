@@ -30,17 +30,22 @@ def _insert(conn: Connection) -> Any:
 
 
 def bump_many(conn: Connection, deltas: dict[tuple[int | None, date], dict[str, int]]) -> None:
-    """Add `deltas[(site, day)][column]` to the counts (rows created at zero on first use)."""
+    """Add `deltas[(site, day)][column]` to the counts (rows created at zero on first use).
+
+    One compiled statement executed for all rows (executemany): per-row statements cost ~1.5 ms
+    each, which dominated `parcours demo` (1,365 (site, day) rows per chunk).
+    """
     if not deltas:
         return
-    insert = _insert(conn)
-    for (site, day), change in deltas.items():
-        values = {name: change.get(name, 0) for name in COUNT_COLUMNS}
-        statement = insert(daily_counts).values(site_id=site or 0, day=day, **values)
-        conn.execute(statement.on_conflict_do_update(
-            index_elements=[daily_counts.c.site_id, daily_counts.c.day],
-            set_={name: daily_counts.c[name] + statement.excluded[name] for name in change},
-        ))
+    statement = _insert(conn)(daily_counts)
+    statement = statement.on_conflict_do_update(
+        index_elements=[daily_counts.c.site_id, daily_counts.c.day],
+        set_={name: daily_counts.c[name] + statement.excluded[name] for name in COUNT_COLUMNS},
+    )
+    conn.execute(statement, [
+        {"site_id": site or 0, "day": day, **{name: change.get(name, 0) for name in COUNT_COLUMNS}}
+        for (site, day), change in deltas.items()
+    ])
 
 
 def bump(conn: Connection, site: int | None, day: date, **change: int) -> None:

@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-import orjson
 from pydantic import Field
 
 from icope.errors import InvalidAssessment, InvalidFollowup
@@ -21,7 +20,7 @@ from icope.results import Step1Result
 from icope.schedule import add_months
 from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
 from icope.step1 import score_screening
-from icope.step2 import AssessmentInput, parse_assessment_item
+from icope.step2 import AssessmentInput, parse_assessment_list
 from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, Instrument, OrientationAnswer
 from icope.weights import measured_weight_loss
 from parcours.core.documents import load
@@ -103,15 +102,10 @@ def _check(doc: FollowupInput) -> Iterator[FieldIssue]:
 def parse_followup(raw: bytes | str) -> Followup:
     """Validate a follow-up document; raise `InvalidFollowup` naming every bad field."""
     doc = load(FollowupInput, raw, error=InvalidFollowup, check=_check)
-    assessments: list[AssessmentInput] = []
-    issues: list[FieldIssue] = []
-    for i, entry in enumerate(doc.assessments):
-        try:
-            assessments.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=("assessments", i)))
-        except InvalidAssessment as exc:
-            issues.extend(exc.issues)
-    if issues:
-        raise InvalidFollowup(issues)
+    try:
+        assessments = parse_assessment_list(doc.assessments)
+    except InvalidAssessment as exc:
+        raise InvalidFollowup(exc.issues) from None
     rules = frozenset(DeclineRule) if doc.options is None or doc.options.rules is None else frozenset(doc.options.rules)
     ordered = tuple(sorted(doc.screenings, key=lambda s: s.date))
     return Followup(ordered, tuple(assessments), rules, doc)

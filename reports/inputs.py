@@ -18,11 +18,10 @@ from icope.errors import InvalidAssessment, InvalidScreening
 from icope.followup import evaluate_followup, parse_followup
 from icope.screening import Screening, check_screening
 from icope.step1 import score_screening
-from icope.step2 import AssessmentInput, assess_instrument, parse_assessment_item
+from icope.step2 import AssessmentInput, assess_instrument, parse_assessment_list
 from medisis.errors import InvalidReconciliation
 from medisis.reconciliation import Reconciliation, reconcile
 from parcours.core.documents import load
-from parcours.core.errors import FieldIssue
 from reports.content import (
     AlertEntry,
     AssessmentEntry,
@@ -77,16 +76,10 @@ def _identity(doc: Any, birth_date: Any = None) -> Identity:
 
 def _assessments(entries: list[dict[str, Any]]) -> list[AssessmentInput]:
     """Each entry as `icope followup` reads its assessments (no context objects, indexed paths)."""
-    parsed: list[AssessmentInput] = []
-    issues: list[FieldIssue] = []
-    for i, entry in enumerate(entries):
-        try:
-            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=("assessments", i)))
-        except InvalidAssessment as exc:
-            issues.extend(exc.issues)
-    if issues:
-        raise InvalidScreening(issues)
-    return parsed
+    try:
+        return parse_assessment_list(entries)
+    except InvalidAssessment as exc:
+        raise InvalidScreening(exc.issues) from None
 
 
 def _step2(items: list[AssessmentInput]) -> tuple[list[Any], tuple[AssessmentEntry, ...]]:

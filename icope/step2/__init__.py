@@ -40,6 +40,7 @@ __all__ = [
     "audiometry_grade",
     "hundredths",
     "parse_assessment",
+    "parse_assessment_list",
     "parse_assessment_item",
 ]
 
@@ -108,6 +109,23 @@ def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Pat
         if not prefix:
             raise
         raise InvalidAssessment([issue.prefixed(prefix) for issue in exc.issues]) from None
+
+
+def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments") -> list[AssessmentInput]:
+    """The step-2 entries embedded in a larger document (no context objects), each error at `key[i]`.
+
+    Raises InvalidAssessment listing every bad entry; the caller re-raises it as its own error.
+    """
+    parsed: list[AssessmentInput] = []
+    issues: list[FieldIssue] = []
+    for i, entry in enumerate(entries):
+        try:
+            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=(key, i)))
+        except InvalidAssessment as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise InvalidAssessment(issues)
+    return parsed
 
 
 def parse_assessment(raw: bytes | str) -> AssessmentInput:

@@ -1,4 +1,4 @@
-"""Medication relevance review: the document, its checks and the rule engine (medisis.md §6, interchange §4.3).
+"""Medication relevance review: the rule engine (medisis.md §6, interchange §4.3); the document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
 comparisons exactly as written, a rule whose patient value is missing is not evaluated.
@@ -6,89 +6,25 @@ comparisons exactly as written, a rule whose patient value is missing is not eva
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Annotated, Any
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Any
 
 from medisis import review_data as rd
 from medisis.acb import DEFAULT_ACB_TABLE
 from medisis.changes import dose_mg, rate
-from medisis.errors import InvalidReview
-from medisis.lines import Atc, Dose, Frequency, MedisisPatient
-from medisis.vocab import Route
-from parcours.core.documents import load
-from parcours.core.errors import FieldIssue
-from parcours.core.identity import NonEmpty, Organization, Practitioner
-from parcours.core.models import InputModel
+from medisis.lines import Dose, Frequency
+from medisis.review_input import Review, ReviewDrug, ReviewOptions, ReviewPatient, check_review, parse_review
 
 if TYPE_CHECKING:
     from medisis.config import Protocol
 
-
-class ReviewPatient(MedisisPatient):
-    """The `patient` of §4.1 with `birth_date` required (age decides which rules apply)."""
-
-    birth_date: date
-
-
-class ReviewDrug(InputModel):
-    """A current drug (interchange §4.3): `atc` is required."""
-
-    id: NonEmpty
-    atc: Atc
-    label: str | None = None
-    dose: Dose | None = None
-    frequency: Frequency | None = None
-    as_needed: bool | None = None
-    route: Route | None = None
-    form: str | None = None
-    started: date | None = None
-    indication: str | None = None
-
-
-class ReviewOptions(InputModel):
-    """Per-document overrides of the protocol's review settings."""
-
-    acb_threshold: Annotated[int, Field(ge=1)] | None = None
-    recurrent_falls_min: Annotated[int, Field(ge=1)] | None = None
-    rules: list[str] | None = None
-
-
-class Review(InputModel):
-    """A relevance-review document."""
-
-    date: date
-    patient: ReviewPatient
-    drugs: list[ReviewDrug]
-    options: ReviewOptions | None = None
-    practitioner: Practitioner | None = None
-    organization: Organization | None = None
-
-
-def check_review(doc: Review) -> Iterator[FieldIssue]:
-    """Cross-field rules of interchange §4.3: unique ids, dates not after `date`, known rule ids."""
-    if doc.patient.birth_date > doc.date:
-        yield FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"})
-    seen: set[str] = set()
-    for i, drug in enumerate(doc.drugs):
-        if drug.id in seen:
-            yield FieldIssue(("drugs", i, "id"), "duplicate_id", {"id": drug.id})
-        seen.add(drug.id)
-        if drug.started is not None and drug.started > doc.date:
-            yield FieldIssue(("drugs", i, "started"), "date_after", {"other": "date"})
-    if doc.options is not None and doc.options.rules is not None:
-        for k, rule in enumerate(doc.options.rules):
-            if rule not in rd.RULE_IDS:
-                yield FieldIssue(("options", "rules", k), "unknown_rule", {"rule": rule})
-
-
-def parse_review(raw: bytes | str) -> Review:
-    """Validate a review document; raise InvalidReview naming each bad field."""
-    return load(Review, raw, error=InvalidReview, check=check_review)
+__all__ = [
+    "Finding", "Review", "ReviewDrug", "ReviewOptions", "ReviewPatient", "ReviewResult", "check_review",
+    "completed_years", "parse_review", "review_drugs",
+]
 
 
 def completed_years(birth: date, on: date) -> int:

@@ -27,6 +27,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+# `python bench/tui_startup.py` puts bench/ first on the path, where bench/fhir_export.py hides the
+# `fhir_export` package the store imports: run from the repository root instead.
+if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 _BARE = """
 import json, time
 from textual.app import App

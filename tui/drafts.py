@@ -24,7 +24,7 @@ SCREENS: dict[str, str] = {
     "Consultation30Screen": "tui.screens.medisis_forms:Consultation30Screen",
     "ReviewScreen": "tui.screens.medisis_review:ReviewScreen",
     "ReconciliationScreen": "tui.screens.reconciliation:ReconciliationScreen",
-    "InterventionScreen": "tui.screens.reconciliation:InterventionScreen",
+    "InterventionScreen": "tui.screens.intervention:InterventionScreen",
     "StayScreen": "tui.screens.stay:StayScreen",
 }
 

@@ -1,19 +1,26 @@
 """Fields of the reconciliation editor (interchange.md §4.1) and of a pharmaceutical intervention (Act-IP).
 
-Why: the history lines (bm) and the orders are fixed slots of the same field list; filled slots
-become the contract's lines with ids `b1…`/`o1…`, and `medisis.reconcile` classifies the pairs.
+Why: the history lines (bm) and the orders are numbered slots of one field list that grows and
+shrinks as the pharmacist adds or removes lines; filled slots become the contract's lines with ids
+`b1…`/`o1…` (removing a line renumbers the next ones and the orders' pairings with them), and
+`medisis.reconcile` classifies the pairs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
-from tui.forms import BOOL, Choice, FieldSpec
+from tui.forms import BOOL, Choice, FieldSpec, is_empty
 
-__all__ = ["BM_SLOTS", "HEADER", "IP_FIELDS", "ORDER_SLOTS", "RECONCILIATION_FIELDS", "assign_ids", "line_fields"]
+__all__ = [
+    "HEADER", "IP_FIELDS", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
+    "line_id", "reconciliation_fields", "remove_line",
+]
 
-BM_SLOTS = 6
-ORDER_SLOTS = 6
+#: the two lists of a reconciliation, in screen order, and the prefix of their line ids
+SIDES: dict[str, str] = {"bm": "b", "orders": "o"}
 _MOMENT = tuple(Choice(m, f"tui.moment.{m}") for m in ("admission", "transfer", "discharge"))
 _MODE = (Choice("proactive", "tui.rec.mode.proactive"), Choice("retroactive", "tui.rec.mode.retroactive"))
 _SEVERITY = tuple(Choice(s, f"tui.rec.severity.{s}") for s in ("minor", "significant", "major", "critical", "catastrophic"))
@@ -28,6 +35,12 @@ HEADER: tuple[FieldSpec, ...] = (
 )
 
 
+def line_id(side: str, i: int) -> str:
+    """`b1` for the first history line, `o2` for the second order."""
+    return f"{SIDES[side]}{i + 1}"
+
+
+@lru_cache(maxsize=64)
 def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
     """One bm or order line: drug, dose, frequency, route, sources; then the pharmacist's answers."""
     p = (side, i)
@@ -53,11 +66,59 @@ def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
-RECONCILIATION_FIELDS: tuple[FieldSpec, ...] = (
-    HEADER
-    + tuple(f for i in range(BM_SLOTS) for f in line_fields("bm", i))
-    + tuple(f for i in range(ORDER_SLOTS) for f in line_fields("orders", i))
-)
+@lru_cache(maxsize=64)
+def reconciliation_fields(bm: int, orders: int) -> tuple[FieldSpec, ...]:
+    """The editor's fields with `bm` history lines and `orders` order lines."""
+    return HEADER + tuple(f for i in range(bm) for f in line_fields("bm", i)) + tuple(
+        f for i in range(orders) for f in line_fields("orders", i)
+    )
+
+
+#: one line of each side (every label of the editor; the catalog test reads them)
+RECONCILIATION_FIELDS: tuple[FieldSpec, ...] = reconciliation_fields(1, 1)
+
+
+def _slot(key: str) -> tuple[str, int, str] | None:
+    """`bm.3.dose.value` → ("bm", 3, "dose.value"); None for a header field."""
+    side, _, rest = key.partition(".")
+    index, _, field = rest.partition(".")
+    return (side, int(index), field) if side in SIDES and index.isdigit() and field else None
+
+
+def line_count(values: Mapping[str, Any], side: str) -> int:
+    """How many slots of `side` the values use (the highest slot with a key, plus one)."""
+    return max((slot[1] + 1 for slot in map(_slot, values) if slot and slot[0] == side), default=0)
+
+
+def line_filled(values: Mapping[str, Any], side: str, i: int) -> bool:
+    """Something was typed in line `i` of `side`."""
+    return any(not is_empty(v) for k, v in values.items() if (slot := _slot(k)) and slot[:2] == (side, i))
+
+
+def remove_line(values: Mapping[str, Any], side: str, i: int) -> dict[str, Any]:
+    """The values without line `i` of `side`: the next lines move up one slot (their ids too), and
+    the orders paired with a history line that moved follow it (paired with the removed one: unpaired)."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        slot = _slot(key)
+        if slot and slot[0] == side:
+            if slot[1] == i:
+                continue
+            if slot[1] > i:
+                key = f"{side}.{slot[1] - 1}.{slot[2]}"
+        out[key] = value
+    if side == "bm":
+        removed = line_id("bm", i)
+        for key, value in out.items():
+            slot = _slot(key)
+            if slot and slot[0] == "orders" and slot[2] == "bm_id" and isinstance(value, str):
+                ref = value.strip().lower()
+                number = ref[1:]
+                if ref == removed:
+                    out[key] = ""
+                elif ref.startswith("b") and number.isdigit() and int(number) > i + 1:
+                    out[key] = f"b{int(number) - 1}"
+    return out
 
 
 def assign_ids(doc: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The form widgets: a one-line keyboard choice, a number input and the chair-rise stopwatch.
+"""The form controls: a one-line keyboard choice, a text/number input and the chair-rise stopwatch.
 
 Why: a nurse answers twenty items with the person in front of her; one keystroke per answer
 (`1`, `2`, `3`, arrows) on a one-line row keeps the whole step-1 form usable at 80×24 without
@@ -10,21 +10,30 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input
 
 from parcours.messages import Lang, message
 from tui.forms import FieldSpec
 
-__all__ = ["LABEL_WIDTH", "ChoiceField", "Line", "FieldChanged", "FieldRow", "StopwatchInput", "TextField", "notify_change"]
+__all__ = [
+    "LABEL_WIDTH", "WIDE_INDENT", "ChoiceField", "FieldChanged", "StopwatchInput", "TextField", "is_wide", "notify_change",
+]
 
+#: cells of a field's label column; a longer question is on its own line, the answer indented under it
 LABEL_WIDTH = 38
+WIDE_INDENT = 4
+
+
+def is_wide(label: str) -> bool:
+    """The question does not fit the label column: it takes its own line."""
+    return len(label) > LABEL_WIDTH - 2
 
 
 class FieldChanged(Message):
@@ -60,14 +69,22 @@ class ChoiceField(Widget, can_focus=True):
 
     value: reactive[Any] = reactive(None)
 
-    def __init__(self, spec: FieldSpec, lang: Lang, value: Any = None, **kw: Any) -> None:
+    def __init__(self, spec: FieldSpec, lang: Lang, value: Any = None, *, label: str = "", **kw: Any) -> None:
         super().__init__(**kw)
         self.spec = spec
         self.labels = [message(c.label, lang) for c in spec.choices]
+        #: the question, drawn by this widget (one widget per row instead of three: a scroll repaints
+        #: every visible widget, bench/tui_startup.py); a long one on its own line, the answers under it
+        self.question = label
         self.set_reactive(ChoiceField.value, value)
 
     def render(self) -> Text:
         text = Text()
+        if self.question:
+            if is_wide(self.question):
+                text.append(self.question + "\n" + " " * WIDE_INDENT)
+            else:
+                text.append(self.question + " " * (LABEL_WIDTH - cell_len(self.question)))
         for i, (choice, label) in enumerate(zip(self.spec.choices, self.labels, strict=True)):
             # the brackets mark the answer without colour too (monochrome terminals, screen readers)
             if choice.value == self.value and self.value is not None:
@@ -118,6 +135,13 @@ class TextField(Input):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
 
+    def refresh(self, *regions: Any, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Any:
+        """Typing changes the input's virtual width, and Textual then lays out the whole screen
+        again; the field's own size is fixed (width from its spec, one line), so a repaint will do."""
+        if layout and not recompose and not self.styles.auto_dimensions:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def _watch_value(self, value: str) -> None:
         super()._watch_value(value)
         if not self._silent:
@@ -161,96 +185,3 @@ class StopwatchInput(TextField):
                 self._timer.stop()
                 self._timer = None
             self._show(elapsed)
-
-
-class Line(Widget):
-    """Text that changes often (live results): repainted in place, laid out again only when its
-    number of lines changes — a keystroke must not re-layout the whole form (bench/tui_startup.py)."""
-
-    DEFAULT_CSS = "Line { height: auto; }"
-
-    def __init__(self, text: str = "", **kw: Any) -> None:
-        super().__init__(**kw)
-        self._text = text
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def render(self) -> Text:
-        return Text(self._text)
-
-    def update(self, text: str) -> None:
-        """Show `text` (no-op when unchanged)."""
-        if text == self._text:
-            return
-        layout = text.count("\n") != self._text.count("\n") or not text or not self._text
-        self._text = text
-        self.refresh(layout=layout)
-
-
-class FieldRow(Vertical):
-    """Label, control, and under them the field's validation error in the user's language."""
-
-    DEFAULT_CSS = """
-    FieldRow { height: auto; }
-    FieldRow > Horizontal { height: auto; }
-    FieldRow .label { width: 38; }
-    FieldRow .long { width: 1fr; }
-    FieldRow.wide > Horizontal { padding-left: 4; }
-    FieldRow .hint { color: $text-muted; width: auto; }
-    FieldRow .error { color: $error; text-style: bold; padding-left: 38; height: auto; display: none; }
-    FieldRow.invalid .error { display: block; }
-    """
-
-    def __init__(self, spec: FieldSpec, lang: Lang, value: Any = None) -> None:
-        super().__init__(id=f"row-{spec.key.replace('.', '-')}")
-        self.spec = spec
-        self.lang = lang
-        self.initial = value
-
-    def compose(self):  # noqa: ANN201 - textual ComposeResult
-        spec, wid = self.spec, "f-" + self.spec.key.replace(".", "-")
-        label = message(spec.label, self.lang)
-        if len(label) > LABEL_WIDTH - 2:  # a question on its own line, the answers under it
-            self.add_class("wide")
-            yield Label(label, classes="long")
-        with Horizontal():
-            if not self.has_class("wide"):
-                yield Label(label, classes="label")
-            if spec.kind == "choice":
-                yield ChoiceField(spec, self.lang, self.initial, id=wid)
-            elif spec.extra.get("stopwatch"):
-                yield StopwatchInput(spec, self.initial or "", decimal_comma=self.lang == "fr", id=wid)
-            else:
-                yield TextField(spec, self.initial or "", id=wid)
-            if spec.hint:
-                yield Label(message(spec.hint, self.lang), classes="hint")
-        yield Static("", classes="error")
-
-    @property
-    def control(self) -> ChoiceField | TextField:
-        """The focusable control of this row."""
-        return self.query_one("#f-" + self.spec.key.replace(".", "-"))  # type: ignore[return-value]
-
-    def set_error(self, text: str | None) -> None:
-        """Show (or clear) this field's error; the typed value is left untouched."""
-        text = text or ""
-        if text == getattr(self, "_error", ""):
-            return
-        self._error = text
-        self.set_class(bool(text), "invalid")
-        self.query_one(".error", Static).update(text)
-
-    def set_value(self, value: Any) -> None:
-        """Put a value back (draft resume) without posting a change."""
-        control = self.control
-        if isinstance(control, ChoiceField):
-            control.set_reactive(ChoiceField.value, value)
-            control.refresh()
-        else:
-            control._silent = True  # noqa: SLF001
-            try:
-                control.value = "" if value is None else str(value)
-            finally:
-                control._silent = False  # noqa: SLF001

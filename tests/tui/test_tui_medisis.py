@@ -25,6 +25,7 @@ async def test_reconciliation_pairs_side_by_side(make_app, store, patient) -> No
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
+        await pilot.press("f6")  # a second history line
         values = {
             "sources": "10000001;10000009;10000003",
             "bm.0.label": "amlodipine 5 mg", "bm.0.atc": "C08CA01", "bm.0.dose.value": "5", "bm.0.dose.unit": "mg",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tui.rows import FieldRow
 from tui.screens.step1 import Step1Screen
-from tui.widgets import FieldRow
 
 
 async def _open(app, pilot, patient, **kw):  # noqa: ANN001, ANN202
@@ -34,10 +34,42 @@ async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:
         await pilot.press("1")  # Oui
         assert "POSITIF" in _label(screen, "vision")
         assert screen.query_one("#offer-vision").has_class("shown")
-        assert screen.query_one("#s2-vision-visual_acuity")
+        button = screen.query_one("#s2-vision-visual_acuity")
+        assert button.can_focus and not button.has_class("off")
+        assert not screen.query_one("#s2-cognition-mmse").can_focus  # not offered: skipped by Tab
         await pilot.press("2")  # Non
         assert "NÉGATIF" in _label(screen, "vision")
         assert not screen.query_one("#offer-vision").has_class("shown")
+        assert not button.can_focus and button.has_class("off")
+
+
+@pytest.mark.asyncio
+async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, monkeypatch) -> None:  # noqa: ANN001
+    """Keystroke latency (issue 8): the step-2 offers are pre-mounted, fixed-size fields only repaint."""
+    from textual.widget import Widget
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        count = len(screen.query("*"))
+        layouts: list[str] = []
+        refresh = Widget.refresh
+
+        def spy(self, *regions, layout=False, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+            if layout:
+                layouts.append(f"{type(self).__name__}#{self.id}")
+            return refresh(self, *regions, layout=layout, **kw)
+
+        monkeypatch.setattr(Widget, "refresh", spy)
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("1")  # a positive domain: its step-2 offer shows
+        await _focus(pilot, screen, "nutrition.weight_kg")
+        await pilot.press(*"67,9")
+        assert "POSITIF" in _label(screen, "vision")
+        assert screen.query_one("#s2-vision-visual_acuity").can_focus
+        assert len(screen.query("*")) == count
+        assert screen.values["nutrition.weight_kg"] == "67,9"
+        assert layouts == []
 
 
 @pytest.mark.asyncio
@@ -146,3 +178,19 @@ async def test_save_invalid_keeps_values_and_names_field(make_app, store, patien
         assert row.control.value == "01/13/2026"
         assert str(row.query_one(".error").render()) == "doit être une date JJ/MM/AAAA (ex. 02/05/1944)"
         assert app.screen is screen
+
+
+@pytest.mark.asyncio
+async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> None:  # noqa: ANN001
+    from tui.screens.step2 import Step2Screen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("1", "tab")  # Oui, then Tab goes to the offered button
+        assert screen.focused is screen.query_one("#s2-vision-visual_acuity")
+        assert "Acuité visuelle" in str(screen.focused.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Step2Screen)

@@ -87,7 +87,7 @@ class CarePlanScreen(FormScreen):
         self.values.setdefault("date", show(self.app.today()))
         from textual.widgets import Label
 
-        from tui.widgets import FieldRow
+        from tui.rows import FieldRow
 
         for spec in self.specs():
             if "slot" in spec.extra:

@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widgets import Header, Label
 
 from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
@@ -20,13 +19,11 @@ from parcours.messages import message, render_issue
 from tui.footer import KeyFooter
 from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
 from tui.keys import Key, install_keys
-from tui.widgets import FieldChanged, FieldRow, Line
+from tui.rows import FieldRow, Line
+from tui.screens.form_focus import FormFocus
+from tui.widgets import FieldChanged
 
 __all__ = ["FormScreen", "issue_text"]
-
-#: rows of the form kept above the focused field when the form scrolls (its domain, its question).
-CONTEXT_ROWS = 2
-
 
 #: codes whose general message names the storage format; the form says what to type instead.
 UI_MESSAGES = {"not_date": "tui.error.date"}
@@ -39,7 +36,7 @@ def issue_text(issue: FieldIssue, lang: str) -> str:
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
 
 
-class FormScreen(Screen[Any]):
+class FormScreen(FormFocus):
     """A form on the contract's document of one record kind; subclasses give fields and hooks."""
 
     DRAFT_KIND: ClassVar[str] = ""
@@ -67,19 +64,9 @@ class FormScreen(Screen[Any]):
         self.draft_id: str | None = getattr(draft, "id", None)
         data = getattr(draft, "data", None) or {}
         self.values: dict[str, Any] = dict(values or data.get("values") or {})
+        #: the field typed last (kept in the draft): a resumed form reopens on it
+        self.resume_key = data.get("focus")
         self.saved: Any = None
-
-    def scroll_to_center(self, widget: Any, animate: bool = True, **kw: Any) -> None:
-        """Bring the focused field into view at once, with what comes just before it at the top:
-        an animated, centred scroll repainted for 0.2 s and came back every few Tabs."""
-        form = self.query_one("#form", VerticalScroll)
-        row = next((a for a in widget.ancestors_with_self if a.parent is form), None)
-        if row is None:
-            super().scroll_to_center(widget, animate=False, **kw)
-            return
-        children = list(form.children)
-        anchor = children[max(0, children.index(row) - CONTEXT_ROWS)]
-        form.scroll_to_widget(anchor, animate=False, top=True, immediate=True)
 
     # --- hooks -------------------------------------------------------------------------------
     def specs(self) -> tuple[FieldSpec, ...]:
@@ -138,9 +125,7 @@ class FormScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        first = self.query(FieldRow).first(FieldRow) if self.query(FieldRow) else None
-        if first is not None:
-            self.set_focus(first.control, scroll_visible=False)  # now: a key typed right after the title shows lands here
+        self.focus_start()
 
     # --- live behaviour ------------------------------------------------------------------------
     def field_changed(self, key: str, value: Any) -> None:
@@ -149,6 +134,7 @@ class FormScreen(Screen[Any]):
         if old == value and type(old) is type(value) or (is_empty(old) and is_empty(value)):
             return
         self.values[key] = value
+        self.resume_key = key
         self.autosave()
         if self.is_mounted:
             self.refresh_view()
@@ -159,7 +145,7 @@ class FormScreen(Screen[Any]):
 
     def autosave(self) -> None:
         """Write the typed values to the store's draft (one small transaction per change)."""
-        data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args()}
+        data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args(), "focus": self.resume_key}
         try:
             self.draft_id = self.app.store.save_draft(
                 self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id

@@ -17,6 +17,7 @@ from parcours.core.errors import ParcoursError
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
+from tui.screens.home_drafts import HomeDrafts
 
 __all__ = ["LISTS", "HomeScreen"]
 
@@ -34,7 +35,7 @@ DUE_AHEAD_DAYS = 30
 DUE_BACK_DAYS = 3650
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HomeDrafts, Screen[None]):
     """Search field, list selector and site filter, then the table of patients."""
 
     KEYS = (
@@ -230,33 +231,3 @@ class HomeScreen(Screen[None]):
                 self.open_patient(patient.id)
 
         self.app.push_screen(PatientFormScreen(), created)
-
-    def offer_drafts(self, drafts: list[Any] | None = None) -> None:
-        """« Reprendre la saisie ? » for each unfinished draft, newest first (once per start)."""
-        if drafts is None:
-            if self.offered or self.app.store is None:
-                return
-            self.offered = True
-            try:
-                drafts = self.app.store.list_drafts()
-            except ParcoursError:
-                return
-        if drafts:
-            from tui.screens.resume import ask_resume
-
-            ask_resume(self.app, drafts[0], lambda: self.offer_drafts(drafts[1:]), on_done=self.after_resumed)
-
-    def after_resumed(self, saved: Any) -> None:
-        """A resumed form was saved: show that patient's file (else just refresh the list)."""
-        self.reload()
-        patient_id = getattr(saved, "patient_id", None) or getattr(saved, "id", None)
-        if patient_id is not None:
-            self.open_patient(str(patient_id))
-
-    def action_drafts(self) -> None:
-        """Offer every unfinished draft again."""
-        if not self.app.has_store():
-            return
-        self.offered = False
-        self.loaded = False  # the first page is shown (the store was ready)
-        self.offer_drafts()

@@ -14,7 +14,7 @@ from textual.widgets import Label
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.screens.form import FormScreen
-from tui.widgets import FieldRow
+from tui.rows import FieldRow
 
 __all__ = ["REVIEW_FIELDS", "ReviewScreen"]
 

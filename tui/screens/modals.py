@@ -1,4 +1,4 @@
-"""Small modal dialogs: « Reprendre la saisie ? » and a keyboard list to pick one option.
+"""Small modal dialogs: « Reprendre la saisie ? », a yes/no confirmation, a keyboard list to pick one option.
 
 Why: resuming a draft after a crash is one keystroke (`o`/`y` or Entrée), never a hunt through
 menus; picking a step-2 instrument or a list is the same arrow-and-Enter dialog everywhere.
@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.keys import Key, install_keys
 
-__all__ = ["PickScreen", "ReasonScreen", "ResumeScreen"]
+__all__ = ["ConfirmScreen", "PickScreen", "ReasonScreen", "ResumeScreen"]
 
 _CSS = """
 {name} {{ align: center middle; }}
@@ -57,6 +57,39 @@ class ResumeScreen(ModalScreen[bool | None]):
         self.dismiss(event.button.id == "resume-yes")
 
     def action_answer(self, value: bool | None) -> None:
+        self.dismiss(value)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question before something that loses typed data: `o`/`y` yes; `n`, Échap no (the default)."""
+
+    DEFAULT_CSS = _CSS.format(name="ConfirmScreen")
+    KEYS = (
+        Key("o,y", "answer(True)", "tui.confirm.yes_key"),
+        Key("n,escape", "answer(False)", "tui.confirm.no_key"),
+    )
+
+    def __init__(self, question: str) -> None:
+        super().__init__(id="confirm")
+        self.question = question
+
+    def compose(self):  # noqa: ANN201
+        t = self.app.t
+        install_keys(self, self.KEYS, self.app.lang)
+        with Vertical():
+            yield Label(self.question, id="confirm-question")
+            with Horizontal():
+                yield Button(t("tui.confirm.no"), id="confirm-no", variant="primary")
+                yield Button(t("tui.confirm.yes"), id="confirm-yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, value: bool) -> None:
         self.dismiss(value)
 
 

@@ -15,8 +15,8 @@ from parcours.store.errors import Conflict
 from tui.dates import show
 from tui.forms import Choice, FieldSpec
 from tui.keys import Key
+from tui.rows import Line
 from tui.screens.form import FormScreen
-from tui.widgets import Line
 
 __all__ = ["PATIENT_FIELDS", "PatientFormScreen", "identity_values"]
 

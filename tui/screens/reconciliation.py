@@ -1,25 +1,30 @@
 """The reconciliation editor: history lines with sources, orders, the pairs side by side with their
-classification (computed by `medisis.reconcile`), the pharmacist's answers; `i` records an Act-IP
-intervention on the line being edited.
+classification (computed by `medisis.reconcile`), the pharmacist's answers; lines are added (F6
+history, F7 order) and removed (F8, confirmed when filled); F4 records an Act-IP intervention on
+the line being edited.
 
 Why: medisis.md §2 — the pharmacist compares the best possible medication history with the orders;
-the pairing and classification are the domain's, the screen only shows them next to the lines.
+the pairing and classification are the domain's, the screen only shows them next to the lines, and
+a list is as long as the patient's treatment (no fixed number of slots).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import orjson
+from textual.containers import VerticalScroll
 from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.keys import Key
-from tui.reconcile_model import IP_FIELDS, RECONCILIATION_FIELDS, assign_ids
+from tui.reconcile_model import (
+    HEADER, SIDES, assign_ids, line_count, line_fields, line_filled, line_id, reconciliation_fields, remove_line,
+)
+from tui.rows import FieldRow
 from tui.screens.form import FormScreen
-from tui.widgets import FieldRow
+from tui.screens.intervention import InterventionScreen
 
 __all__ = ["InterventionScreen", "ReconciliationScreen", "pair_lines"]
 
@@ -45,21 +50,41 @@ class ReconciliationScreen(FormScreen):
     DRAFT_KIND = "medisis.reconciliation"
     TITLE_KEY = "tui.rec.title"
     HELP = "tui.rec.help"
-    KEYS = (*FormScreen.KEYS, Key("f4", "intervention", "tui.rec.key.intervention", priority=True))
+    KEYS = (
+        *FormScreen.KEYS,
+        Key("f4", "intervention", "tui.rec.key.intervention", priority=True),
+        Key("f6", "add_line('bm')", "tui.rec.key.add_bm", priority=True),
+        Key("f7", "add_line('orders')", "tui.rec.key.add_order", priority=True),
+        Key("f8", "remove_line", "tui.rec.key.remove", priority=True),
+    )
     DEFAULT_CSS = "ReconciliationScreen #result { max-height: 9; }"
 
+    def __init__(self, patient: Any = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
+        super().__init__(patient, **kw)
+        #: line slots per side (at least one each); kept in the draft with the values
+        self.lines = {side: max(1, line_count(self.values, side), int((lines or {}).get(side, 0))) for side in SIDES}
+
     def specs(self) -> tuple[FieldSpec, ...]:
-        return RECONCILIATION_FIELDS
+        return reconciliation_fields(self.lines["bm"], self.lines["orders"])
+
+    def draft_args(self) -> dict[str, Any]:
+        return {"lines": dict(self.lines)}
 
     def compose_body(self):  # noqa: ANN201
         if not self.values:
             self.values.update({"moment": "admission", "date": show(self.app.today())})
-        for spec in self.specs():
-            if "line" in spec.extra:
-                side, i = spec.extra["line"]
-                yield Label(self.app.t(f"tui.rec.line.{side}", id=("b" if side == "bm" else "o") + str(i + 1)),
-                            classes="section")
+        for spec in HEADER:
             yield FieldRow(spec, self.app.lang, self.values.get(spec.key))
+        for side in SIDES:
+            for i in range(self.lines[side]):
+                yield from self._line_widgets(side, i)
+
+    def _line_widgets(self, side: str, i: int) -> list[Any]:
+        title = Label(self.app.t(f"tui.rec.line.{side}", id=line_id(side, i)), classes="section", id=f"sec-{side}-{i}")
+        return [title, *(FieldRow(spec, self.app.lang, self.values.get(spec.key)) for spec in line_fields(side, i))]
+
+    def _row(self, key: str) -> FieldRow:
+        return self.query_one("#row-" + key.replace(".", "-"), FieldRow)
 
     def document(self) -> tuple[dict[str, Any], list[Any]]:
         doc, issues = super().document()
@@ -84,62 +109,66 @@ class ReconciliationScreen(FormScreen):
         return self.app.store.save_document(RecordKind.MEDISIS_RECONCILIATION, doc, actor=self.app.actor,
                                             patient_id=self.patient_id)
 
-    def action_intervention(self) -> None:
-        """An Act-IP intervention on the line whose field has the focus."""
+    # --- lines -----------------------------------------------------------------------------------
+    def current_line(self) -> tuple[str, int] | None:
+        """(side, slot) of the line whose field has the focus."""
         focused = self.app.focused
         row = next((a for a in (focused.ancestors if focused else []) if isinstance(a, FieldRow)), None)
+        if row is None or row.spec.path[0] not in SIDES:
+            return None
+        return str(row.spec.path[0]), int(row.spec.path[1])
+
+    async def action_add_line(self, side: str) -> None:
+        """F6 / F7: a new empty line at the end of the history or of the orders; the focus goes to it."""
+        i = self.lines[side]
+        after = self._row(line_fields(side, i - 1)[-1].key)
+        self.lines[side] = i + 1
+        await self.query_one("#form", VerticalScroll).mount(*self._line_widgets(side, i), after=after)
+        self.autosave()  # the draft keeps the new line, even empty
+        self.set_focus(self._row(line_fields(side, i)[0].key).control)
+
+    def action_remove_line(self) -> None:
+        """F8: remove the current line; asked first when something was typed in it."""
+        line = self.current_line()
+        if line is None:
+            self.app.status(self.app.t("tui.rec.no_line"))
+            return
+        side, i = line
+        if not line_filled(self.values, side, i):
+            self.remove_line(side, i)
+            return
+        from tui.screens.modals import ConfirmScreen
+
+        label = self.values.get(f"{side}.{i}.label") or self.values.get(f"{side}.{i}.atc") or "—"
+        question = self.app.t("tui.rec.remove_confirm", id=line_id(side, i), label=label)
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self.remove_line(side, i))
+
+    def remove_line(self, side: str, i: int) -> None:
+        """Drop line `i`: the next ones move up (renumbered), the last slot goes (one line stays)."""
+        self.values = remove_line(self.values, side, i)
+        count = self.lines[side]
+        if count > 1:
+            last = count - 1
+            for widget in [self.query_one(f"#sec-{side}-{last}"), *(self._row(s.key) for s in line_fields(side, last))]:
+                widget.remove()
+            self.lines[side] = last
+        moved = [s for j in range(i, self.lines[side]) for s in line_fields(side, j)]
+        if side == "bm":  # pairings follow the renumbered history lines
+            moved += [s for j in range(self.lines["orders"]) for s in line_fields("orders", j) if s.path[-1] == "bm_id"]
+        for spec in moved:
+            self._row(spec.key).set_value(self.values.get(spec.key))
+        self.autosave()
+        self.refresh_view()
+        self.set_focus(self._row(line_fields(side, min(i, self.lines[side] - 1))[0].key).control)
+        self.app.status(self.app.t("tui.rec.removed", id=line_id(side, i)))
+
+    def action_intervention(self) -> None:
+        """An Act-IP intervention on the line whose field has the focus."""
         drug: dict[str, Any] = {}
-        if row is not None and row.spec.path[0] in ("bm", "orders"):
-            side, i = row.spec.path[0], row.spec.path[1]
+        line = self.current_line()
+        if line is not None:
+            side, i = line
             prefix = f"{side}.{i}."
             drug = {"label": self.values.get(prefix + "label") or "", "atc": self.values.get(prefix + "atc") or "",
-                    "line": ("b" if side == "bm" else "o") + str(int(i) + 1)}
+                    "line": line_id(side, i)}
         self.app.push_screen(InterventionScreen(self.patient, drug=drug))
-
-
-class InterventionScreen(FormScreen):
-    """One pharmaceutical intervention (medisis.md §5.4): problem, intervention, outcome (Act-IP codes)."""
-
-    DRAFT_KIND = "medisis.intervention"
-    TITLE_KEY = "tui.ip.title"
-
-    def __init__(self, patient: Any = None, drug: dict[str, Any] | None = None, **kw: Any) -> None:
-        super().__init__(patient, **kw)
-        self.drug = drug or {}
-        if not self.values:
-            self.values.update({"result": "INTERVENTION", "drugs.0.label": self.drug.get("label", ""),
-                                "drugs.0.atc": self.drug.get("atc", "")})
-
-    def specs(self) -> tuple[FieldSpec, ...]:
-        return IP_FIELDS
-
-    def compose_body(self):  # noqa: ANN201
-        self.values.setdefault("date", show(self.app.today()))
-        yield from super().compose_body()
-
-    def draft_args(self) -> dict[str, Any]:
-        return {"drug": self.drug}
-
-    def base_document(self) -> dict[str, Any]:
-        base: dict[str, Any] = {"id": f"ip-{datetime.now():%Y%m%d%H%M%S%f}", "from_reconciliation": bool(self.drug)}
-        if self.patient_id:
-            base["patient"] = self.patient_id
-        return base
-
-    def document(self) -> tuple[dict[str, Any], list[Any]]:
-        doc, issues = super().document()
-        if self.drug.get("line") and doc.get("drugs"):
-            doc["drugs"][0]["reconciliation_line"] = self.drug["line"]
-        return doc, issues
-
-    def live_result(self, doc: dict[str, Any]) -> str | None:
-        from medisis.interventions import parse_intervention
-
-        record = parse_intervention(orjson.dumps(doc))
-        return self.app.t("tui.ip.valid", outcome=self.app.t(f"tui.ip.outcome.{record.outcome.value}") if record.outcome else "—")
-
-    def submit(self, doc: dict[str, Any]) -> Any:
-        from parcours.core.records import RecordKind
-
-        return self.app.store.save_document(RecordKind.MEDISIS_INTERVENTION, doc, actor=self.app.actor,
-                                            patient_id=self.patient_id)

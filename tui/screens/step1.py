@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.containers import Horizontal
-from textual.widgets import Button, Collapsible, Label, Static
+from textual.widgets import Button, Collapsible, Static
 
 from tui.dates import parse_ui_date, show
 from tui.screens.form import FormScreen
 from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, OPTION_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
-from tui.widgets import FieldRow, Line
+from tui.screens.step1_offer import OfferButton, StepTwoOffer
+from tui.rows import FieldRow, Line
 
 __all__ = ["Step1Screen", "domain_line"]
 
@@ -46,12 +46,11 @@ class Step1Screen(FormScreen):
     TITLE_KEY = "tui.s1.title"
     HELP = "tui.s1.help"
     DEFAULT_CSS = """
-    Step1Screen .domain { text-style: bold; background: $primary 30%; height: 1; margin-top: 1; width: 1fr; }
+    Step1Screen .domain { text-style: bold; background: $primary 30%; height: 1; width: 1fr; }
+    Step1Screen #domain-cognition { margin-top: 1; }
     Step1Screen .domain.positive { background: $error 50%; }
     Step1Screen .domain.negative { background: $success 30%; }
-    Step1Screen .offer { height: auto; display: none; }
-    Step1Screen .offer.shown { display: block; }
-    Step1Screen .offer Button { min-width: 10; height: 1; border: none; margin-right: 1; }
+    Step1Screen #result { min-height: 2; }  /* the result then the step-2 list appear without a layout */
     Step1Screen .instruction { color: $text-muted; height: auto; }
     """
 
@@ -86,8 +85,7 @@ class Step1Screen(FormScreen):
             yield Static(t(instruction), classes="instruction")
             for spec in specs:
                 yield FieldRow(spec, lang, self.values.get(spec.key))
-            with Horizontal(classes="offer", id=f"offer-{domain}"):
-                yield Label(t("tui.s1.step2_offer"))
+            yield StepTwoOffer(domain, t)  # one line, always there: an offer never re-lays out the form
         # after every item, so Tab through a screening never stops on it; open with Entrée
         with Collapsible(title=t("tui.s1.options"), collapsed=True, id="options"):
             for spec in OPTION_FIELDS:
@@ -102,15 +100,8 @@ class Step1Screen(FormScreen):
             label.update(domain_line(view, t))
             for result in ("positive", "negative", "incomplete"):
                 label.set_class(view.result == result, result)
-            offer = self.query_one(f"#offer-{domain}", Horizontal)
             wanted = view.instruments if view.result == "positive" else ()
-            have = tuple(str(b.name) for b in offer.query(Button))
-            if have != wanted:
-                offer.remove_children(Button)
-                offer.mount_all(
-                    Button(t(f"tui.instrument.{i}"), name=i, id=f"s2-{domain}-{i}", compact=True) for i in wanted
-                )
-            offer.set_class(bool(wanted), "shown")
+            self.query_one(f"#offer-{domain}", StepTwoOffer).show(wanted)
 
     def live_result(self, doc: dict[str, Any]) -> str | None:
         from tui.step1_model import _score
@@ -135,8 +126,10 @@ class Step1Screen(FormScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A step-2 instrument offered by a positive domain: open its form."""
-        if event.button.id and event.button.id.startswith("s2-"):
+        if isinstance(event.button, OfferButton):
             event.stop()
+            if not event.button.offered:  # a blank slot (a click on it): nothing is offered there
+                return
             from tui.screens.step2 import Step2Screen
 
             self.app.push_screen(Step2Screen(str(event.button.name), self.patient))

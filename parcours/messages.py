@@ -58,7 +58,7 @@ FR: Final[dict[str, str]] = {
     "error.date_after": "ne peut pas être après {other}",
     "error.not_equal_length": "doit contenir exactement {count} éléments",
     # CLI
-    "cli.description": "Parcours ICOPE et MEDISIS : dépistage, suivi, conciliation médicamenteuse.",
+    "cli.description": "Parcours ICOPE et MEDISIS : dépistage, suivi, conciliation médicamenteuse. Sans argument : l'application en terminal.",
     "cli.invalid_document": "{source} : document invalide",
     "cli.cannot_read": "impossible de lire {source} : {reason}",
     "cli.batch_summary": "{bad} ligne(s) invalide(s) sur {total}",
@@ -152,7 +152,7 @@ EN: Final[dict[str, str]] = {
     "error.one_required": "give {first} or {second}",
     "error.date_after": "cannot be after {other}",
     "error.not_equal_length": "must have exactly {count} items",
-    "cli.description": "ICOPE and MEDISIS pathways: screening, follow-up, medication reconciliation.",
+    "cli.description": "ICOPE and MEDISIS pathways: screening, follow-up, medication reconciliation. Without arguments: the terminal application.",
     "cli.invalid_document": "{source}: invalid document",
     "cli.cannot_read": "cannot read {source}: {reason}",
     "cli.batch_summary": "{bad} invalid line(s) out of {total}",

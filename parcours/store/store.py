@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine
 from parcours.core.records import PatientRecords, RecordKind
 from parcours.store import drafts, patients, reading, saving, worklists
 from parcours.store.engine import make_engine, ping, upgrade
+from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
 from parcours.store.settings import resolve_url
 
@@ -123,9 +124,25 @@ class Store:
     # records ---------------------------------------------------------------------------
     def save_document(self, kind: RecordKind, document: bytes | dict[str, Any], *, actor: str,
                       patient_id: str | None = None) -> Saved:
-        """Validate, compute and store a document and its result in one transaction."""
-        with self._write() as conn:
-            return saving.save_document(conn, kind, document, actor=actor, patient_id=patient_id)
+        """Validate, compute and store a document and its result in one transaction.
+
+        Two writers creating the same new patient (same INS) at once: the loser's transaction is
+        rolled back (unique index; on SQLite possibly "database is locked" when its read snapshot
+        is stale) and run once more, finding the patient the other created.
+        """
+        from sqlalchemy.exc import IntegrityError, OperationalError
+
+        for attempt in (1, 2):
+            try:
+                with self._write() as conn:
+                    return saving.save_document(conn, kind, document, actor=actor, patient_id=patient_id)
+            except (IntegrityError, OperationalError) as exc:
+                retry = isinstance(exc, IntegrityError) or "database is locked" in str(exc.orig)
+                if not retry:
+                    raise DatabaseError(reason=str(exc.orig)) from exc
+                if attempt == 2:
+                    raise Conflict(entity="record", key=str(kind)) from None
+        raise AssertionError("unreachable")
 
     def delete_record(self, record_id: str, *, reason: str, actor: str) -> None:
         """Soft-delete a record with its reason."""

@@ -141,3 +141,29 @@ def test_drafts_resume_and_discard(store):
     assert store.list_drafts() == []
     with pytest.raises(NotFound):
         store.get_draft(draft_id)
+
+
+def test_two_writers_creating_the_same_patient(store_url):
+    """Both saves land on one patient: the unique INS index decides, the loser retries."""
+    import threading
+
+    open_store(store_url).close()
+    stores = [open_store(store_url), open_store(store_url)]
+    barrier = threading.Barrier(2)
+    saved: list = []
+
+    def save(store, day):
+        barrier.wait()
+        saved.append(store.save_document(RecordKind.ICOPE_SCREENING, screening(day), actor="n"))
+
+    threads = [threading.Thread(target=save, args=(s, d)) for s, d in zip(stores, ("2026-01-10", "2026-07-10"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert len(saved) == 2 and saved[0].patient_id == saved[1].patient_id
+        assert len(stores[0].search_patients()) == 1
+    finally:
+        for s in stores:
+            s.close()

@@ -30,7 +30,8 @@ from parcours.store.bulk import COLUMNS, bulk_insert, fix_sequences
 from parcours.store.counts import bump_many, screening_change
 from parcours.store.ids import patient_fhir_id
 from parcours.store.indexing import DOMAIN_NAMES, document_hash
-from parcours.store.patients import ensure_site, family_key
+from parcours.store.patients import family_key
+from parcours.store.sites import ensure_site
 from parcours.store.schema import patients, records
 
 __all__ = ["DEMO_SITES", "generate"]

@@ -16,17 +16,16 @@ from sqlalchemy import Connection, Row, and_, insert, or_, select, update
 
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
-from parcours.core.identity import Organization, PatientIdentity, Practitioner
+from parcours.core.identity import PatientIdentity
 from parcours.store import audit, counts
 from parcours.store.errors import Conflict, NotFound
 from parcours.store.ids import patient_fhir_id
-from parcours.store.rows import Patient, Site, SiteKind
-from parcours.store.schema import patients, professionals, sites
+from parcours.store.rows import Patient
+from parcours.store.schema import patients, sites
 
 __all__ = [
-    "create_patient", "delete_patient", "ensure_professional", "ensure_site", "family_key",
-    "find_or_create_patient", "get_patient", "identity_json", "resolve_patient", "search_patients",
-    "site_id", "update_patient",
+    "create_patient", "delete_patient", "family_key", "find_or_create_patient", "get_patient", "identity_json",
+    "resolve_patient", "search_patients", "update_patient",
 ]
 
 #: The identity keys of the §5.2 `patient` object; clinical keys (MEDISIS egfr, …) stay in documents.
@@ -55,50 +54,6 @@ def validate_identity(identity: dict[str, Any] | PatientIdentity) -> PatientIden
         return load(PatientIdentity, orjson.dumps(identity))
     except InvalidInput as exc:
         raise InvalidInput([issue.prefixed(("patient",)) for issue in exc.issues]) from None
-
-
-def ensure_site(conn: Connection, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
-                territory: str | None = None) -> int:
-    """The id of the site with this FINESS, created (and audited) on first use."""
-    Organization(finess=finess)  # FINESS format check (ValidationError on a bad one)
-    found = conn.execute(select(sites.c.id, sites.c.name).where(sites.c.finess == finess)).first()
-    if found is not None:
-        if name and found.name != name:
-            conn.execute(update(sites).where(sites.c.id == found.id).values(name=name))
-        return found.id
-    values = {"finess": finess, "name": name, "kind": SiteKind(kind).value, "territory": territory}
-    new_id = conn.execute(insert(sites).values(**values).returning(sites.c.id)).scalar_one()
-    audit.append(conn, actor="parcours", action="create", entity="site", entity_id=new_id, after=values)
-    return new_id
-
-
-def site_id(conn: Connection, finess: str) -> int:
-    """The id of a known site; NotFound names the FINESS."""
-    found = conn.execute(select(sites.c.id).where(sites.c.finess == finess)).scalar()
-    if found is None:
-        raise NotFound(entity="site", key=finess)
-    return found
-
-
-def list_sites(conn: Connection) -> list[Site]:
-    """Every site, by FINESS."""
-    rows = conn.execute(select(sites).order_by(sites.c.finess)).all()
-    return [Site(r.finess, r.name, SiteKind(r.kind), r.territory) for r in rows]
-
-
-def ensure_professional(conn: Connection, practitioner: Practitioner) -> int:
-    """The id of the professional with this RPPS, created on first use."""
-    found = conn.execute(select(professionals.c.id).where(professionals.c.rpps == practitioner.rpps)).scalar()
-    if found is not None:
-        return found
-    values = {
-        "rpps": practitioner.rpps, "family": practitioner.family,
-        "given": orjson.dumps(practitioner.given).decode() if practitioner.given else None,
-        "role": practitioner.role.value if practitioner.role else None,
-    }
-    new_id = conn.execute(insert(professionals).values(**values).returning(professionals.c.id)).scalar_one()
-    audit.append(conn, actor="parcours", action="create", entity="professional", entity_id=new_id, after=values)
-    return new_id
 
 
 def _columns(identity: PatientIdentity) -> dict[str, Any]:

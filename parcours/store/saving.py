@@ -19,7 +19,8 @@ from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.records import RecordKind
 from parcours.store import audit, indexing
-from parcours.store.patients import ensure_professional, ensure_site, find_or_create_patient, get_patient
+from parcours.store.patients import find_or_create_patient, get_patient
+from parcours.store.sites import ensure_professional, ensure_site
 from parcours.store.rows import Saved, SiteKind
 from parcours.store.schema import records
 

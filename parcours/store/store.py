@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
-from parcours.store import drafts, patients, reading, saving, worklists
+from parcours.store import drafts, patients, reading, saving, sites, worklists
 from parcours.store.engine import make_engine, ping, upgrade
 from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
@@ -59,20 +59,20 @@ class Store:
         return self.engine.connect()
 
     def _site(self, conn: Connection, finess: str | None) -> int | None:
-        return None if finess is None else patients.site_id(conn, finess)
+        return None if finess is None else sites.site_id(conn, finess)
 
     # sites -----------------------------------------------------------------------------
     def ensure_site(self, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
                     territory: str | None = None) -> Site:
         """The site with this FINESS, created on first use."""
         with self._write() as conn:
-            patients.ensure_site(conn, finess, name, kind, territory)
-            return next(s for s in patients.list_sites(conn) if s.finess == finess)
+            sites.ensure_site(conn, finess, name, kind, territory)
+            return next(s for s in sites.list_sites(conn) if s.finess == finess)
 
     def sites(self) -> list[Site]:
         """Every site, by FINESS."""
         with self._read() as conn:
-            return patients.list_sites(conn)
+            return sites.list_sites(conn)
 
     # patients --------------------------------------------------------------------------
     def create_patient(self, identity: dict[str, Any], *, site: str | None, actor: str) -> Patient:

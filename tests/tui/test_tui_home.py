@@ -137,7 +137,7 @@ async def test_declining_resume_discards(make_app, store, patient) -> None:  # n
 
 @pytest.mark.asyncio
 async def test_help_screen_lists_keys_in_french_and_english(make_app) -> None:  # noqa: ANN001
-    for lang, word in (("fr", "Nouveau patient"), ("en", "New patient")):
+    for lang, word in (("fr", "Brouillons"), ("en", "Drafts")):
         app = make_app(lang, home=True)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
@@ -40,6 +41,7 @@ def _number(text: str) -> Fraction:
     return Fraction(text.replace(",", "."))
 
 
+@lru_cache(maxsize=4096)  # pure, and a chart has few lines: Fraction arithmetic was ~70 µs per document
 def decimal_acuity(value: float | str) -> Fraction:
     """A decimal acuity from a number or a Monoyer/Snellen fraction ("4/10", "6/12", "20/40")."""
     if isinstance(value, str):
@@ -54,6 +56,7 @@ def decimal_acuity(value: float | str) -> Fraction:
     return acuity
 
 
+@lru_cache(maxsize=1024)
 def near_acuity(value: str) -> tuple[str, Fraction]:
     """("P" or "N", size) from "P2", "P1,5", "N6"."""
     match = _NEAR.match(value)

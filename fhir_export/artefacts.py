@@ -15,11 +15,12 @@ from typing import Any
 import orjson
 
 from fhir_export import urls as U
+from icope.vocab import DOMAIN_NAMES
 
 __all__ = ["DEFINITIONS_DIR", "code_systems", "definitions", "structure_definitions", "write"]
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
-_DOMAINS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
+_DOMAINS = DOMAIN_NAMES
 #: result keys of step-2 instruments written as components (interchange §2; fhir.md §4.2)
 SUB_RESULTS = ("sppb.balance", "sppb.gait", "sppb.chair", "phq9.urgent", "moca.raw_score",
                "visual_acuity.right_decimal", "visual_acuity.left_decimal", "visual_acuity.near")

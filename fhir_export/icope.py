@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from fhir_export import urls as U
+from icope.vocab import DOMAIN_NAMES
 from fhir_export.emit import Ctx, rid_identifier
 
 __all__ = ["map_alert", "map_assessment", "map_step1"]
 
-DOMAINS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
+DOMAINS = DOMAIN_NAMES
 _SURVEY = [{"coding": [{"system": U.OBS_CATEGORY, "code": "survey", "display": "Survey"}]}]
 _EXAM = [{"coding": [{"system": U.OBS_CATEGORY, "code": "exam", "display": "Exam"}]}]
 _SCREENING = {"coding": [{"system": U.CS_STEP1, "code": "screening", "display": "ICOPE step 1 screening"}]}

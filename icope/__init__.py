@@ -15,6 +15,7 @@ _WHERE: dict[str, str] = {
     "CarePlanRecord": "icope.careplan",
     "CarePlanStatus": "icope.careplan",
     "DOMAINS": "icope.vocab",
+    "DOMAIN_NAMES": "icope.vocab",
     "DeclineRule": "icope.vocab",
     "Domain": "icope.vocab",
     "DomainOutcome": "icope.results",
@@ -52,6 +53,7 @@ _WHERE: dict[str, str] = {
 
 __all__ = [
     "DOMAINS",
+    "DOMAIN_NAMES",
     "STEP2_INSTRUMENTS",
     "Alert",
     "CarePlan",

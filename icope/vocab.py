@@ -17,6 +17,8 @@ class Domain(StrEnum):
 
 
 DOMAINS: tuple[Domain, ...] = tuple(Domain)
+#: The same names as plain strings (JSON keys, database columns, catalog keys).
+DOMAIN_NAMES: tuple[str, ...] = tuple(d.value for d in Domain)
 
 
 class DomainResult(StrEnum):

@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from icope.vocab import DOMAIN_NAMES
 from reports.content import AlertEntry, AssessmentEntry, Report, ScreeningEntry
 from reports.labels import Labels
 from reports.styles import LINE, RESULT_COLOURS, bullet, cell, grid_table, styles
@@ -17,7 +18,7 @@ from reports.styles import LINE, RESULT_COLOURS, bullet, cell, grid_table, style
 __all__ = ["WIDTH", "alerts", "care_plans", "chart", "next_due", "screening_detail", "step2"]
 
 WIDTH = 493.0  # A4 width less two 18 mm margins, in points
-DOMAINS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
+DOMAINS = DOMAIN_NAMES
 CHART_COLUMNS = 8  # screenings per chart block: dates stay readable at 8.5 pt
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from icope.vocab import DOMAIN_NAMES
 from tui.dates import show
 
 __all__ = ["DOMAIN_KEYS", "medisis_lines", "num", "screening_cells", "step2_lines", "text_lines"]
 
-DOMAIN_KEYS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
+DOMAIN_KEYS = DOMAIN_NAMES
 #: one-character marks of a domain result in the history table (+ positive, − negative, ? incomplete)
 MARKS = {"positive": "+", "negative": "−", "incomplete": "?"}
 

@@ -12,12 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from icope.vocab import DOMAIN_NAMES
 from parcours.store.schema import daily_counts, sites
 
 __all__ = ["COUNT_COLUMNS", "bump", "bump_many", "population_counts"]
 
-DOMAIN_COLUMNS = tuple(f"positive_{d}" for d in ("cognition", "locomotion", "nutrition", "vision", "hearing",
-                                                  "psychology"))
+DOMAIN_COLUMNS = tuple(f"positive_{d}" for d in DOMAIN_NAMES)
 COUNT_COLUMNS = ("screened", *DOMAIN_COLUMNS, "due", "open_alerts")
 
 

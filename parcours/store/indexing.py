@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import Connection, insert, select, update
 
+from icope.vocab import DOMAIN_NAMES  # icope.md §1 order
 from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["INDEXERS", "document_hash", "domain_mask", "on_delete"]
 
-DOMAIN_NAMES = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")  # icope.md §1 order
 _CLOSED_REVIEW30 = frozenset({"done", "declined", "not_applicable"})  # PROJECT DECISION: no longer awaited
 OPEN_ALERT = frozenset({"new", "confirmed"})
 

@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import TextClause
 
+from icope.vocab import DOMAIN_NAMES
+
 __all__ = [
     "alerts", "assessments", "audit", "daily_counts", "drafts", "metadata", "patients", "professionals",
     "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
@@ -239,8 +241,7 @@ daily_counts = Table(
     Column("site_id", Id, primary_key=True),
     Column("day", Date, primary_key=True),
     Column("screened", Integer, nullable=False),
-    *(Column(f"positive_{name}", Integer, nullable=False) for name in (
-        "cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")),
+    *(Column(f"positive_{name}", Integer, nullable=False) for name in DOMAIN_NAMES),
     Column("due", Integer, nullable=False),  # patients whose next step-1 screening is due that day
     Column("open_alerts", Integer, nullable=False),  # alerts raised that day, still open
 )

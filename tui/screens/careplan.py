@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 
+from icope.vocab import DOMAIN_NAMES
 from parcours.core.errors import InvalidInput
 from tui.dates import show
 from tui.forms import Choice, FieldSpec
@@ -20,7 +21,7 @@ __all__ = ["PLAN_FIELDS", "CarePlanScreen", "proposals_for"]
 
 GOALS = 4
 SLOTS = 6
-_DOMAINS = tuple(Choice(d, f"icope.domain.{d}") for d in ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology"))
+_DOMAINS = tuple(Choice(d, f"icope.domain.{d}") for d in DOMAIN_NAMES)
 _TYPES = tuple(Choice(t, f"tui.cp.type.{t}") for t in
                ("exercise", "nutrition", "eye_care", "hearing", "memory_clinic", "psych", "social", "caregiver"))
 _ROLES = tuple(Choice(r, f"tui.by.{r}") for r in ("nurse", "physiotherapist", "physician", "pharmacist", "other"))

@@ -13,9 +13,9 @@ from typing import Any
 
 import orjson
 
-from fhir_export.urls import BASE, INS_NIR
+from fhir_export.urls import BASE, INS_NIR, INS_TYPES
 
-__all__ = ["NS", "doc_hash", "patient_key", "rid"]
+__all__ = ["NS", "doc_hash", "patient_key", "rid", "stored_patient_key"]
 
 #: uuid5(NAMESPACE_URL, BASE) (fhir.md §2.3).
 NS = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
@@ -54,6 +54,13 @@ def business_identifier(patient: dict[str, Any] | None) -> tuple[str, str] | Non
     if patient.get("ins"):
         return INS_NIR, patient["ins"]
     return None
+
+
+def stored_patient_key(store_id: str | int, identifier: tuple[str, str] | None) -> str:
+    """pk in the database export: the INS when known, else `parcours-patient|<store id>` (fhir.md §2.3)."""
+    if identifier is not None and identifier[0] in INS_TYPES:
+        return f"{identifier[0]}|{identifier[1]}"
+    return f"parcours-patient|{store_id}"
 
 
 def patient_key(patient: dict[str, Any] | None, h: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from fhir_export.emit import Ctx, Sink, add_actors
 from fhir_export.icope import map_alert, map_assessment, map_step1
-from fhir_export.ids import business_identifier, doc_hash, rid
+from fhir_export.ids import business_identifier, doc_hash, rid, stored_patient_key
 from fhir_export.medisis import map_reconciliation, map_review, map_risk
 from fhir_export.records import (
     map_careplan,
@@ -20,7 +20,6 @@ from fhir_export.records import (
     map_intervention,
     map_stay,
 )
-from fhir_export.urls import INS_TYPES
 from parcours.core.records import PatientRecords, RecordKind, StoredDocument
 
 __all__ = ["map_patient", "patient_key_db", "patient_resource_id"]
@@ -34,10 +33,7 @@ _LINKS = {K.ICOPE_ALERT: ("screening",), K.ICOPE_CARE_PLAN: ("screening",)}
 
 def patient_key_db(records: PatientRecords) -> str:
     """pk in the database export: the INS when known, else `parcours-patient|<store id>`."""
-    ident = business_identifier(records.patient)
-    if ident is not None and ident[0] in INS_TYPES:
-        return f"{ident[0]}|{ident[1]}"
-    return f"parcours-patient|{records.patient_id}"
+    return stored_patient_key(records.patient_id, business_identifier(records.patient))
 
 
 def patient_resource_id(records: PatientRecords) -> str:

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from parcours.core.identity import PatientIdentity
 from parcours.core.records import RecordKind
 from parcours.store import patients as patient_rows
-from parcours.store.saving import parse_document, save_document
+from parcours.store.saving import save_document
+from parcours.store.sites import ensure_site
 from parcours.store.schema import assessments, records
 
 __all__ = ["save_followup"]
@@ -30,14 +31,15 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
     screenings = sorted(document["screenings"], key=lambda s: s["date"])
     with store.engine.begin() as conn:
         identity = PatientIdentity.model_validate(context["patient"]) if "patient" in context else None
-        site = None
+        organization = context.get("organization")
+        site = ensure_site(conn, organization["finess"], organization.get("name")) if organization else None
         patient_id: int | None = None
         if identity is not None and identity.business_identifier() is not None:
             patient_id = patient_rows.find_or_create_patient(conn, identity, site=site, actor=actor)
         saved: list[str] = []
         for entry in screenings:
-            parsed = parse_document(RecordKind.ICOPE_SCREENING, {**entry, **context})
-            if patient_id is not None and _has(conn, patient_id, RecordKind.ICOPE_SCREENING, parsed.recorded_on):
+            on = date.fromisoformat(entry["date"])  # the command validated the document before saving
+            if patient_id is not None and _has(conn, patient_id, RecordKind.ICOPE_SCREENING, on):
                 continue
             result = save_document(conn, RecordKind.ICOPE_SCREENING, {**entry, **context}, actor=actor,
                                    patient_id=None if patient_id is None else str(patient_id))

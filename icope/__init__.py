@@ -47,6 +47,7 @@ _WHERE: dict[str, str] = {
     "parse_followup": "icope.followup",
     "parse_screening": "icope.step1",
     "propose_interventions": "icope.careplan",
+    "read_screening": "icope.step1",
     "parse_care_plan_record": "icope.careplan",
     "score_screening": "icope.step1",
 }
@@ -88,6 +89,7 @@ __all__ = [
     "parse_assessment",
     "parse_followup",
     "parse_screening",
+    "read_screening",
     "propose_interventions",
     "parse_care_plan_record",
     "score_screening",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from icope.results import DomainOutcome, combine
-from icope.screening import ORIENTATION_ITEMS
+from icope.screening_rules import ORIENTATION_ITEMS
 from icope.vocab import OrientationAnswer
 
 #: icope.md §1.2 [S4][S5][S8]: positive if fewer than all three words are recalled.

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
-from icope.options import ChairRiseComparator, Step1Options
+from icope.option_values import ChairRiseComparator, OptionValues
 from icope.results import DomainOutcome, combine
 from icope.schedule import age_on
+
+if TYPE_CHECKING:
+    from icope.options import Step1Options
 
 #: icope.md §1.3 [S1][S3][S5]: five rises "within 14 seconds"; 14.0 s passes by default.
 CHAIR_RISE_CUTOFF_S = 14.0
@@ -19,7 +23,7 @@ AGE_ADJUSTED_CUTOFF_S = 16.0
 AGE_ADJUSTED_FROM_AGE = 80
 
 
-def chair_rise_cutoff(options: Step1Options, birth_date: date | None, on: date) -> float:
+def chair_rise_cutoff(options: Step1Options | OptionValues, birth_date: date | None, on: date) -> float:
     """The cut-off in seconds that applies to this person on this day."""
     if options.age_adjusted_chair_rise and birth_date is not None and age_on(birth_date, on) >= AGE_ADJUSTED_FROM_AGE:
         return AGE_ADJUSTED_CUTOFF_S

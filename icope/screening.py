@@ -8,16 +8,17 @@ from typing import Annotated
 from pydantic import Field
 
 from icope.options import Step1Options
+from icope.screening_rules import ORIENTATION_ITEMS, ORIENTATION_TIME_ITEMS, check_screening, effective_birth_date
 from icope.vocab import AdministeredBy, OrientationAnswer, WeightLossAnswer, WhisperResult
-from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
 
-Seconds = Annotated[float, Field(ge=0)]
+__all__ = [
+    "ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "CognitionItems", "HearingItems", "LocomotionItems", "NutritionItems",
+    "Orientation", "PsychologyItems", "Screening", "ScreeningItems", "VisionItems", "check_screening",
+]
 
-#: Orientation sub-answers in the order they are asked (icope.md §1.2 PROJECT DECISION).
-ORIENTATION_ITEMS = ("year", "month", "day_of_month", "day_of_week", "place")
-ORIENTATION_TIME_ITEMS = ORIENTATION_ITEMS[:4]
+Seconds = Annotated[float, Field(ge=0)]
 
 
 class Orientation(InputModel):
@@ -98,7 +99,7 @@ class ScreeningItems(InputModel):
     @property
     def effective_birth_date(self) -> date | None:
         """`birth_date`, or the patient's when only the context object has it."""
-        return self.birth_date
+        return effective_birth_date(self)
 
 
 class Screening(ScreeningItems):
@@ -108,25 +109,4 @@ class Screening(ScreeningItems):
     practitioner: Practitioner | None = None
     organization: Organization | None = None
 
-    @property
-    def effective_birth_date(self) -> date | None:
-        """`birth_date`, or the patient's when only the context object has it."""
-        if self.birth_date is not None:
-            return self.birth_date
-        return self.patient.birth_date if self.patient is not None else None
 
-
-def check_screening(doc: ScreeningItems) -> list[FieldIssue]:
-    """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field."""
-    issues: list[FieldIssue] = []
-    if doc.birth_date is not None and doc.birth_date > doc.date:
-        issues.append(FieldIssue(("birth_date",), "date_after", {"other": "date"}))
-    patient = getattr(doc, "patient", None)
-    if patient is not None and patient.birth_date is not None:
-        if doc.birth_date is not None and patient.birth_date != doc.birth_date:
-            issues.append(FieldIssue(("patient", "birth_date"), "birth_date_mismatch"))
-        elif patient.birth_date > doc.date:
-            issues.append(FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"}))
-    if doc.options is not None and doc.options.age_adjusted_chair_rise and doc.effective_birth_date is None:
-        issues.append(FieldIssue(("birth_date",), "required_by_option", {"option": "options.age_adjusted_chair_rise"}))
-    return issues

@@ -6,20 +6,26 @@ from datetime import date
 from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from pydantic_core import SchemaValidator
 
 from icope.cognition import cognition_outcome
 from icope.errors import InvalidScreening
 from icope.hearing import HEARWHO_FAIL_BELOW, HEARWHO_GOOD_ABOVE, hearing_outcome
 from icope.locomotion import CHAIR_RISE_CUTOFF_S, chair_rise_cutoff, chair_rise_too_slow, locomotion_outcome
 from icope.nutrition import WEIGHT_LOSS_KG, nutrition_outcome
-from icope.options import DEFAULT_OPTIONS, UnknownWeightLoss, WhisperRule
+from icope.option_values import DEFAULT_OPTIONS, UnknownWeightLoss, WhisperRule
 from icope.psychology import psychology_outcome
 from icope.results import MISSING, DomainOutcome, Step1Result, Step2Proposal
 from icope.schedule import add_months
-from icope.screening import Screening, ScreeningItems, check_screening
+from icope.screening_rules import check_screening, effective_birth_date
 from icope.vision import VISION_OUTCOMES
 from icope.vocab import DOMAINS, STEP2_INSTRUMENTS, DomainResult
-from parcours.core.documents import load
+from parcours.core.documents import load, validate_json
+
+if TYPE_CHECKING:
+    from icope.screening import Screening, ScreeningItems
 
 _POSITIVE, _NEGATIVE, _INCOMPLETE = DomainResult.POSITIVE, DomainResult.NEGATIVE, DomainResult.INCOMPLETE
 #: The step-2 proposal of each domain, in DOMAINS order.
@@ -33,8 +39,27 @@ Outcomes = tuple[DomainOutcome, DomainOutcome, DomainOutcome, DomainOutcome, Dom
 
 def parse_screening(raw: bytes | str) -> Screening:
     """Validate one step-1 JSON document; raise `InvalidScreening` naming every bad field."""
+    from icope.screening import Screening
+
     # Every field is typed and extra keys are refused: a valid screening nests 3 deep at most.
     return load(Screening, raw, error=InvalidScreening, check=check_screening, schema_bounds_depth=True)
+
+
+def read_screening(raw: bytes | str) -> Any:
+    """`parse_screening` through the stored schema: the same checks and errors, plain objects.
+
+    Why: the one-shot `parcours icope score` then builds no pydantic model (~40 % of its start-up);
+    icope.screening_schema is the schema pydantic builds for `Screening` (tested current).
+    """
+    return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check_screening,
+                         schema_bounds_depth=True)
+
+
+@cache
+def _screening_validator() -> SchemaValidator:
+    from icope.screening_schema import CONFIG, SCHEMA
+
+    return SchemaValidator(SCHEMA, CONFIG)
 
 
 def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = None) -> Step1Result:
@@ -66,7 +91,7 @@ def domain_outcomes(doc: ScreeningItems, measured_loss_kg: float | None = None) 
         cognition_result = cognition_outcome(answers, cognition.words_recalled, cognition.memory_complaint)
 
     # Only the age-adjusted option needs the age: skipping the call saves ~0.3 µs per screening.
-    cutoff = chair_rise_cutoff(options, doc.effective_birth_date, doc.date) if options.age_adjusted_chair_rise else CHAIR_RISE_CUTOFF_S
+    cutoff = chair_rise_cutoff(options, effective_birth_date(doc), doc.date) if options.age_adjusted_chair_rise else CHAIR_RISE_CUTOFF_S
     adjusted = cutoff != CHAIR_RISE_CUTOFF_S
     if locomotion is None:
         locomotion_result = locomotion_outcome(None, None, None, adjusted)

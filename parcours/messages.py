@@ -7,15 +7,14 @@ and the same placeholders.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from string import Formatter
-from typing import Final, Literal
+from typing import Final
 
 from parcours.core.errors import FieldIssue, format_path
+from parcours.lang import LANGS, Lang, detect_lang
 
-Lang = Literal["fr", "en"]
-LANGS: Final[tuple[Lang, ...]] = ("fr", "en")
+__all__ = ["CATALOG", "EN", "FR", "LANGS", "Lang", "detect_lang", "message", "placeholders", "render_issue"]
 
 FR: Final[dict[str, str]] = {
     # validation errors (codes of parcours.core.documents and of the domain checks)
@@ -231,16 +230,6 @@ CATALOG: Final[Mapping[Lang, Mapping[str, str]]] = {"fr": FR, "en": EN}
 def placeholders(text: str) -> frozenset[str]:
     """The `{name}` fields of a catalog entry."""
     return frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
-
-
-def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """The language from LC_ALL / LC_MESSAGES / LANG (no setlocale call); French when unknown."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "fr"
-    return "fr"
 
 
 def message(key: str, lang: Lang = "fr", /, **params: object) -> str:

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from parcours import __version__
 from parcours.core.errors import ParcoursError
-from parcours.messages import LANGS, Lang, detect_lang, message
+from parcours.lang import LANGS, Lang, detect_lang
 
 __all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
 
@@ -50,6 +50,13 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
     ("report",): "parcours.cli.report_commands:report",
 }
+
+
+def message(key: str, lang: Lang, /, **params: object) -> str:
+    """A catalog sentence (parcours.messages), the catalog loaded only when something is printed."""
+    from parcours.messages import message as catalog_message
+
+    return catalog_message(key, lang, **params)
 
 
 def _lang_from_argv(argv: Sequence[str]) -> Lang:

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from icope.results import DomainOutcome, Step1Result
-from icope.step1 import Outcomes, by_results, domain_outcomes, next_step1_due, parse_screening
+from icope.step1 import Outcomes, by_results, domain_outcomes, next_step1_due, read_screening
 from icope.vocab import DOMAINS, DomainResult
 
 _RESULT, _FLAGS = attrgetter("result"), attrgetter("flags")
@@ -69,7 +69,7 @@ def _due_tail(day: date) -> bytes:
 
 def score(raw: bytes) -> bytes:
     """`parcours icope score` (interchange.md §1): `render_step1(score_screening(doc))`, minus the Step1Result."""
-    doc = parse_screening(raw)
+    doc = read_screening(raw)
     return render_outcomes(domain_outcomes(doc), next_step1_due(doc))
 
 

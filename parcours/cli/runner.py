@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from parcours.core.errors import InvalidInput
-from parcours.messages import LANGS, Lang, message, render_issue
+from parcours.lang import LANGS, Lang
 
 Handler = Callable[[bytes], Any]
 
@@ -39,6 +39,8 @@ def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: Binary
     try:
         result = handler(raw)
     except InvalidInput as exc:
+        from parcours.messages import message, render_issue
+
         lines = [message("cli.invalid_document", lang, source=source)]
         lines += [render_issue(issue, lang) for issue in exc.issues]
         err.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -59,6 +61,8 @@ def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryI
             result = handler(line)
             chunk.append(result if isinstance(result, bytes) else dumps(result) + b"\n")
         except InvalidInput as exc:
+            from parcours.messages import render_issue
+
             status = EXIT_BATCH_ERRORS
             errors = [render_issue(issue, lang) for issue in exc.issues]
             chunk.append(dumps({"line": number, "error": errors}) + b"\n")

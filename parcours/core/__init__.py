@@ -1,8 +1,9 @@
 """Shared base for the domain packages: errors, model bases, document loading, identities.
 
 A leaf: it depends on pydantic only, so `icope` and `medisis` can use it and stay free of any
-I/O, UI or database import. Submodules are imported explicitly (`parcours.core.errors` needs no
-pydantic, which keeps the message catalog cheap to import).
+I/O, UI or database import. Submodules are imported explicitly: `errors` needs nothing,
+`identifiers`, `compiled` and `documents` need only pydantic_core (the one-shot CLI builds no
+pydantic model), `schema_source` writes stored schemas (development only).
 """
 
-__all__ = ["documents", "errors", "identity", "models"]
+__all__ = ["compiled", "documents", "errors", "identifiers", "identity", "models", "records", "schema_source"]

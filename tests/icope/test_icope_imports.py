@@ -32,3 +32,22 @@ def test_score_command_imports_only_what_it_needs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip() == "|"
+
+
+@pytest.mark.parametrize("doc", [b'{"date": "2026-11-20"}', b'{"date": "2026-11-20", "vision": {"eye_problems": "x"}}'])
+def test_score_command_builds_no_pydantic_model(doc: bytes) -> None:
+    """The one-shot score validates with the stored schema (icope.screening_schema): pydantic_core only."""
+    code = (
+        "import io, sys\nfrom parcours.cli import main\n"
+        "sys.argv = ['parcours', 'icope', 'score', '-', '--lang', 'en']\n"
+        f"sys.stdin = io.TextIOWrapper(io.BytesIO({doc!r}))\n"
+        "status = main()\n"
+        "print(status, ','.join(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'pydantic_core'})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    status, _, loaded = out.stdout.strip().splitlines()[-1].partition(" ")
+    assert loaded == "pydantic_core"
+    if b'"x"' in doc:  # invalid input: the field's path on stderr, still without pydantic
+        assert status == "2" and "vision.eye_problems: must be true or false" in out.stderr
+    else:
+        assert status == "0"

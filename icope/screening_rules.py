@@ -1,0 +1,42 @@
+"""Rules over a whole step-1 screening: cross-field checks and the birth date that applies.
+
+Why: both the pydantic models (icope.screening) and the compiled validator of the one-shot CLI
+(icope.screening_schema) give documents that these functions read by attribute only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from parcours.core.errors import FieldIssue
+
+__all__ = ["ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "check_screening", "effective_birth_date"]
+
+#: Orientation sub-answers in the order they are asked (icope.md §1.2 PROJECT DECISION).
+ORIENTATION_ITEMS = ("year", "month", "day_of_month", "day_of_week", "place")
+ORIENTATION_TIME_ITEMS = ORIENTATION_ITEMS[:4]
+
+
+def effective_birth_date(doc: Any) -> date | None:
+    """`birth_date`, or the patient's when only the context object has it (interchange.md §5.2)."""
+    if doc.birth_date is not None:
+        return doc.birth_date
+    patient = getattr(doc, "patient", None)  # a screening inside a follow-up has no context object
+    return patient.birth_date if patient is not None else None
+
+
+def check_screening(doc: Any) -> list[FieldIssue]:
+    """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field."""
+    issues: list[FieldIssue] = []
+    if doc.birth_date is not None and doc.birth_date > doc.date:
+        issues.append(FieldIssue(("birth_date",), "date_after", {"other": "date"}))
+    patient = getattr(doc, "patient", None)
+    if patient is not None and patient.birth_date is not None:
+        if doc.birth_date is not None and patient.birth_date != doc.birth_date:
+            issues.append(FieldIssue(("patient", "birth_date"), "birth_date_mismatch"))
+        elif patient.birth_date > doc.date:
+            issues.append(FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"}))
+    if doc.options is not None and doc.options.age_adjusted_chair_rise and effective_birth_date(doc) is None:
+        issues.append(FieldIssue(("birth_date",), "required_by_option", {"option": "options.age_adjusted_chair_rise"}))
+    return issues

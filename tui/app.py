@@ -43,7 +43,7 @@ class ParcoursApp(App):
         Key("ctrl+q", "quit", "tui.key.quit", priority=True),
         Key("f1", "help", "tui.key.help", priority=True),
         Key("question_mark", "help", "tui.key.help", show=False, display="?"),
-        Key("f3", "toggle_contrast", "tui.key.contrast"),
+        Key("f3", "toggle_contrast", "tui.key.contrast", show=False),  # in the help (F1), for 80 columns
     )
 
     def __init__(

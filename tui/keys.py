@@ -16,7 +16,11 @@ __all__ = ["Key", "install_keys"]
 
 
 class Key(NamedTuple):
-    """One binding: keys (comma-separated), action, catalog key of its label, shown in the footer?"""
+    """One binding: keys (comma-separated), action, catalog key of its label, shown in the footer?
+
+    `short`: the catalog key of a shorter footer label, where the screen's keys would not fit 80
+    columns; the help screen (F1) always shows the full `label`.
+    """
 
     keys: str
     action: str
@@ -24,13 +28,14 @@ class Key(NamedTuple):
     show: bool = True
     priority: bool = False
     display: str | None = None
+    short: str | None = None
 
 
 def install_keys(node: Any, keys: list[Key] | tuple[Key, ...], lang: Lang) -> None:
     """Replace the node's bindings for these keys by translated ones."""
     table = node._bindings.key_to_bindings  # noqa: SLF001 - Textual has no public per-instance API
     for key in keys:
-        text = message(key.label, lang)
+        text = message(key.short or key.label, lang)
         for name in key.keys.split(","):
             table[name.strip()] = [
                 Binding(name.strip(), key.action, text, show=key.show, priority=key.priority, key_display=key.display)

@@ -52,10 +52,10 @@ class ReconciliationScreen(FormScreen):
     HELP = "tui.rec.help"
     KEYS = (
         *FormScreen.KEYS,
-        Key("f4", "intervention", "tui.rec.key.intervention", priority=True),
-        Key("f6", "add_line('bm')", "tui.rec.key.add_bm", priority=True),
-        Key("f7", "add_line('orders')", "tui.rec.key.add_order", priority=True),
-        Key("f8", "remove_line", "tui.rec.key.remove", priority=True),
+        Key("f4", "intervention", "tui.rec.key.intervention", priority=True, short="tui.rec.key.intervention.short"),
+        Key("f6", "add_line('bm')", "tui.rec.key.add_bm", priority=True, short="tui.rec.key.add_bm.short"),
+        Key("f7", "add_line('orders')", "tui.rec.key.add_order", priority=True, short="tui.rec.key.add_order.short"),
+        Key("f8", "remove_line", "tui.rec.key.remove", priority=True, short="tui.rec.key.remove.short"),
     )
     DEFAULT_CSS = "ReconciliationScreen #result { max-height: 9; }"
 

@@ -43,6 +43,23 @@ def median_ms(fn: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
+def _cpu_seconds() -> float:
+    """User + system time of this process and its finished children (the demo's workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _load() -> str:
+    """The 1-minute load average (figures on a shared machine mean little without it)."""
+    try:
+        with open("/proc/loadavg") as f:
+            return f.read().split()[0]
+    except OSError:
+        return "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=1_000_000)
@@ -54,10 +71,11 @@ def main() -> None:
         have = conn.execute(select(func.count()).select_from(patients)).scalar_one()
     if have < args.patients:
         missing = args.patients - have
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         generate(store, missing, seed=have + 1)
-        elapsed = time.perf_counter() - start
-        print(f"demo data: {missing:,} patients in {elapsed:.1f} s = {missing / elapsed:,.0f} patients/s")
+        elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+        print(f"demo data: {missing:,} patients in {elapsed:.1f} s = {missing / elapsed:,.0f} patients/s, "
+              f"{cpu / missing * 1e6:.0f} µs of CPU per patient (all processes), load {_load()}")
     print(f"database: {store.url} ({max(have, args.patients):,} patients)")
     site = DEMO_SITES[0][0]
     hospital = DEMO_SITES[2][0]

@@ -32,50 +32,75 @@ HOSPITAL_SHARE = 0.10  # people with a hospital stay and reconciliations
 TODAY = date(2026, 11, 1)  # fixed, so the same seed gives the same database
 
 
-def screening(rng: random.Random, day: date, birth: date, state: dict[str, Any]) -> dict[str, Any]:
-    """One step-1 document; positives persist and a few appear at each visit (some declines)."""
-    pos = state.setdefault("pos", {d: rng.random() < p for d, p in POSITIVE.items()})
-    if state.get("visits"):
-        for d in pos:
-            pos[d] = pos[d] or rng.random() < DECLINE
-        state["chair"] += rng.uniform(-1.0, 2.0)
+def _cognition(wrong_day: bool) -> dict[str, Any]:
+    return {"orientation": {k: ("wrong" if wrong_day and k == "day_of_week" else "correct")
+                            for k in ("year", "month", "day_of_month", "day_of_week", "place")},
+            "words_recalled": 3, "memory_complaint": False}
+
+
+# The parts of a screening that only depend on whether the domain is positive (shared, never mutated:
+# documents are only serialized). Index: the domain's positive flag.
+_COGNITION = (_cognition(False), _cognition(True))
+_VISION = ({"eye_problems": False}, {"eye_problems": True})
+_HEARING = ({"whisper_right": "pass", "whisper_left": "pass"}, {"whisper_right": "fail", "whisper_left": "pass"})
+_PSYCHOLOGY = ({"feeling_down": False, "little_interest": False}, {"feeling_down": True, "little_interest": False})
+_SHARES = tuple(POSITIVE.values())  # DOMAIN order: cognition, locomotion, nutrition, vision, hearing, psychology
+
+
+def screening(rng: random.Random, day: str, birth: str, state: list[Any]) -> dict[str, Any]:
+    """One step-1 document (dates as ISO text); positives persist and a few appear at each visit.
+
+    `state` is the person's [positive flags in POSITIVE order, chair-rise time], empty before the
+    first visit. Uniform draws are `a + (b - a) * rng.random()`, as `rng.uniform` computes them.
+    """
+    draw = rng.random
+    if state:
+        pos = state[0] = [p or draw() < DECLINE for p in state[0]]
+        state[1] += -1.0 + 3.0 * draw()  # uniform(-1.0, 2.0)
     else:
-        state["chair"] = rng.uniform(14.5, 25) if pos["locomotion"] else rng.uniform(7, 13.5)
-    state["visits"] = state.get("visits", 0) + 1
+        pos = [draw() < share for share in _SHARES]
+        state += [pos, 14.5 + 10.5 * draw() if pos[1] else 7 + 6.5 * draw()]  # uniform(14.5, 25) | (7, 13.5)
     return {
-        "date": day.isoformat(), "birth_date": birth.isoformat(), "administered_by": "nurse",
-        "cognition": {"orientation": {k: ("wrong" if pos["cognition"] and k == "day_of_week" else "correct")
-                                      for k in ("year", "month", "day_of_month", "day_of_week", "place")},
-                      "words_recalled": 3, "memory_complaint": False},
-        "locomotion": {"completed": True, "used_arms": pos["locomotion"], "chair_rise_seconds": round(state["chair"], 1)},
-        "nutrition": {"weight_loss": "no", "appetite_loss": pos["nutrition"], "weight_kg": round(rng.uniform(48, 90), 1)},
-        "vision": {"eye_problems": pos["vision"]},
-        "hearing": {"whisper_right": "fail" if pos["hearing"] else "pass", "whisper_left": "pass"},
-        "psychology": {"feeling_down": pos["psychology"], "little_interest": False},
+        "date": day, "birth_date": birth, "administered_by": "nurse",
+        "cognition": _COGNITION[pos[0]],
+        "locomotion": {"completed": True, "used_arms": pos[1], "chair_rise_seconds": round(state[1], 1)},
+        "nutrition": {"weight_loss": "no", "appetite_loss": pos[2], "weight_kg": round(48 + 42 * draw(), 1)},
+        "vision": _VISION[pos[3]],
+        "hearing": _HEARING[pos[4]],
+        "psychology": _PSYCHOLOGY[pos[5]],
     }
 
 
-def assessment(rng: random.Random, domain: str, day: date) -> dict[str, Any]:
-    """A plausible step-2 input for a positive domain (interchange.md §2 shapes)."""
-    on = day.isoformat()
+_FOOD = ("moderate_decrease", "no_decrease")
+_LOSS = ("none", "1_to_3kg")
+_ACUITY = (0.3, 0.5, 0.8)
+
+
+def assessment(rng: random.Random, domain: str, on: str) -> dict[str, Any]:
+    """A plausible step-2 input for a positive domain (interchange.md §2 shapes); `on` is ISO text.
+
+    Integer and choice draws scale one `rng.random()` (uniform like `randint`/`choice`, cheaper).
+    """
+    draw = rng.random
     if domain == "cognition":
-        return {"instrument": "mmse", "date": on, "score": rng.randint(16, 30)}
+        return {"instrument": "mmse", "date": on, "score": 16 + int(15 * draw())}  # randint(16, 30)
     if domain == "locomotion":
         return {"instrument": "sppb", "date": on, "side_by_side_s": 10, "semi_tandem_s": 10,
-                "tandem_s": round(rng.uniform(0, 10), 1), "gait_times_s": [round(rng.uniform(3.5, 9), 1)],
-                "chair_single_stand": True, "chair_stands_s": round(rng.uniform(10, 20), 1)}
+                "tandem_s": round(10 * draw(), 1), "gait_times_s": [round(3.5 + 5.5 * draw(), 1)],
+                "chair_single_stand": True, "chair_stands_s": round(10 + 10 * draw(), 1)}
     if domain == "nutrition":
-        return {"instrument": "mna_sf", "date": on, "food_intake": rng.choice(("moderate_decrease", "no_decrease")),
-                "weight_loss": rng.choice(("none", "1_to_3kg")), "mobility": "goes_out",
-                "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": round(rng.uniform(18, 30), 1)}
+        return {"instrument": "mna_sf", "date": on, "food_intake": _FOOD[int(2 * draw())],
+                "weight_loss": _LOSS[int(2 * draw())], "mobility": "goes_out",
+                "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": round(18 + 12 * draw(), 1)}
     if domain == "vision":
-        return {"instrument": "visual_acuity", "date": on, "right": rng.choice((0.3, 0.5, 0.8)), "left": 0.8}
+        return {"instrument": "visual_acuity", "date": on, "right": _ACUITY[int(3 * draw())], "left": 0.8}
     if domain == "hearing":
-        return {"instrument": "hearwho", "date": on, "score": rng.randint(30, 80)}
-    return {"instrument": "gds15", "date": on, "answers": [rng.random() < 0.3 for _ in range(15)]}
+        return {"instrument": "hearwho", "date": on, "score": 30 + int(51 * draw())}  # randint(30, 80)
+    return {"instrument": "gds15", "date": on, "answers": [draw() < 0.3 for _ in range(15)]}
 
 
-def reconciliation(moment: str, day: date, birth: date, rng: random.Random) -> dict[str, Any]:
+def reconciliation(moment: str, day: str, birth: str, rng: random.Random) -> dict[str, Any]:
+    """An admission or discharge reconciliation (dates as ISO text): an omission to qualify half the time."""
     bm = [{"id": "b1", "atc": "C08CA01", "label": "amlodipine 5 mg cp", "dose": {"value": 5, "unit": "mg"},
            "route": "oral", "frequency": {"times_per_day": 1}},
           {"id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp", "dose": {"value": 40, "unit": "mg"},
@@ -87,5 +112,5 @@ def reconciliation(moment: str, day: date, birth: date, rng: random.Random) -> d
                        "dose": {"value": 5, "unit": "mg"}, "route": "oral", "frequency": {"times_per_day": 1}})
     else:
         bm[0].update(intentional=False, documented=False, severity="significant")
-    return {"moment": moment, "date": day.isoformat(), "mode": "retroactive",
-            "patient": {"birth_date": birth.isoformat()}, "bm": bm, "orders": orders}
+    return {"moment": moment, "date": day, "mode": "retroactive",
+            "patient": {"birth_date": birth}, "bm": bm, "orders": orders}

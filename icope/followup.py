@@ -21,7 +21,7 @@ from icope.schedule import add_months
 from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
 from icope.step1 import score_screening
 from icope.step2 import AssessmentInput, parse_assessment_list
-from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, Instrument, OrientationAnswer
+from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
 from icope.weights import measured_weight_loss
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
@@ -167,14 +167,16 @@ def hearwho_dropped(before: ScreeningItems, now: ScreeningItems) -> bool:
 
 
 def _step2_since(assessments: tuple[AssessmentInput, ...], domain: Domain, since: date) -> bool:
-    return any(INSTRUMENT_DOMAIN[Instrument(a.instrument)] is domain and a.date >= since for a in assessments)
+    # `instrument` is validated: its value keys INSTRUMENT_DOMAIN directly (a StrEnum hashes as its value)
+    return any(INSTRUMENT_DOMAIN[a.instrument] is domain and a.date >= since for a in assessments)
 
 
 def evaluate_followup(doc: Followup) -> FollowupResult:
     """Alerts for the newest screening against the previous one, by rule then domain."""
     newest_index = len(doc.screenings) - 1
     newest = doc.screenings[newest_index]
-    latest = score_screening(newest, measured_loss_kg=_measured_loss(doc.screenings, newest_index))
+    loss = _measured_loss(doc.screenings, newest_index)
+    latest = score_screening(newest, measured_loss_kg=loss)
     previous = doc.screenings[newest_index - 1] if newest_index else None
     before = (
         score_screening(previous, measured_loss_kg=_measured_loss(doc.screenings, newest_index - 1))
@@ -202,7 +204,6 @@ def evaluate_followup(doc: Followup) -> FollowupResult:
         if DeclineRule.D3 in rules and chair_rise_worsened(previous, newest):
             found.append((DeclineRule.D3, Domain.LOCOMOTION))
     if DeclineRule.D4 in rules:
-        loss = _measured_loss(doc.screenings, newest_index)
         if loss is not None and loss > 3.0:  # icope.md §1.4: "more than 3 kg"
             found.append((DeclineRule.D4, Domain.NUTRITION))
     if previous is not None:

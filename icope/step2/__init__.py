@@ -74,6 +74,7 @@ _DOCUMENTS: dict[Instrument, type[AssessmentInput]] = {
     for name, (model, _, _) in INSTRUMENTS.items()
 }
 _EXPECTED = " | ".join(i.value for i in Instrument)
+_BY_VALUE: dict[str, Instrument] = {i.value: i for i in Instrument}
 
 
 def _instrument_of(raw: bytes) -> Instrument | FieldIssue | None:
@@ -86,10 +87,8 @@ def _instrument_of(raw: bytes) -> Instrument | FieldIssue | None:
     name = obj.get("instrument")
     if name is None:
         return FieldIssue(("instrument",), "missing")
-    try:
-        return Instrument(name)
-    except (ValueError, TypeError):
-        return FieldIssue(("instrument",), "not_one_of", {"expected": _EXPECTED})
+    found = _BY_VALUE.get(name) if isinstance(name, str) else None  # a dict lookup, not Enum.__call__
+    return found if found is not None else FieldIssue(("instrument",), "not_one_of", {"expected": _EXPECTED})
 
 
 def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Path = ()) -> AssessmentInput:
@@ -135,4 +134,4 @@ def parse_assessment(raw: bytes | str) -> AssessmentInput:
 
 def assess_instrument(doc: AssessmentInput) -> Step2Result:
     """Score a validated step-2 input with its instrument's function."""
-    return INSTRUMENTS[Instrument(doc.instrument)][1](doc)
+    return INSTRUMENTS[doc.instrument][1](doc)  # validated: its value keys INSTRUMENTS (StrEnum)

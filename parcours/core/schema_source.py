@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic._internal._config import ConfigWrapper
 
 __all__ = ["GENERATED", "schema_source", "stored_form", "write"]
 
@@ -31,10 +30,15 @@ GENERATED: dict[str, tuple[str, str]] = {
 
 
 def stored_form(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(schema, config) as pydantic gives them to SchemaValidator, minus the dropped keys."""
+    """(schema, config) as pydantic gives them to SchemaValidator, minus the dropped keys.
+
+    The validator's config is the model's own core config, which its model schema carries.
+    """
     model.model_rebuild()
-    config = ConfigWrapper(model.model_config).core_config(title=model.__name__)
-    return _strip(model.__pydantic_core_schema__), dict(config)
+    schema = model.__pydantic_core_schema__
+    if schema.get("type") != "model":
+        raise ValueError(f"{model.__name__}: a model schema was expected (a model validator wraps it?)")
+    return _strip(schema), dict(schema["config"])
 
 
 def _strip(value: Any) -> Any:

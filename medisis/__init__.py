@@ -22,7 +22,9 @@ from medisis.errors import (
     NotConfigured,
 )
 from medisis.indicators import IndicatorCounts, Indicators, compute_indicators, parse_indicators
-from medisis.reconciliation import Reconciliation, ReconciliationResult, check_reconciliation, reconcile
+from medisis.reconciliation import (
+    Reconciliation, ReconciliationResult, check_reconciliation, parse_reconciliation, reconcile,
+)
 from medisis.review import Review, ReviewResult, parse_review, review_drugs
 from medisis.risk import RiskResult, RiskScore, parse_risk, score_risk
 
@@ -60,6 +62,7 @@ __all__ = [
     "load_protocol",
     "parse_indicators",
     "parse_protocol",
+    "parse_reconciliation",
     "parse_review",
     "parse_risk",
     "reconcile",

@@ -16,6 +16,7 @@ from medisis.errors import InvalidReconciliation
 from medisis.lines import ANSWER_FIELDS, BmLine, MedisisPatient, OrderLine
 from medisis.pairing import Pairing, pair
 from medisis.vocab import Category, HistorySource, Mode, Moment, ReconciliationWarning
+from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, Practitioner
 from parcours.core.models import InputModel
@@ -102,6 +103,14 @@ def _issues(doc: Reconciliation, pairing: Pairing) -> list[FieldIssue]:
     issues.extend(pairing.issues)
     issues.extend(_answer_conflicts(doc, pairing))
     return issues
+
+
+def parse_reconciliation(raw: bytes | str) -> Reconciliation:
+    """Validate one reconciliation document field by field; raise InvalidReconciliation naming each bad field.
+
+    The cross-field rules run in `reconcile`, on the pairing it builds anyway (not twice).
+    """
+    return load(Reconciliation, raw, error=InvalidReconciliation)
 
 
 def check_reconciliation(doc: Reconciliation) -> Iterator[FieldIssue]:

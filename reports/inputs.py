@@ -19,8 +19,7 @@ from icope.followup import evaluate_followup, parse_followup
 from icope.screening import Screening, check_screening
 from icope.step1 import score_screening
 from icope.step2 import AssessmentInput, assess_instrument, parse_assessment_list
-from medisis.errors import InvalidReconciliation
-from medisis.reconciliation import Reconciliation, reconcile
+from medisis.reconciliation import parse_reconciliation, reconcile
 from parcours.core.documents import load
 from reports.content import (
     AlertEntry,
@@ -133,7 +132,7 @@ def followup_report(raw: bytes) -> Report:
 
 def reconciliation_report(raw: bytes) -> Report:
     """`medisis reconcile` on the document: the sheet's lines, summary and warnings."""
-    doc = load(Reconciliation, raw, error=InvalidReconciliation)
+    doc = parse_reconciliation(raw)
     result = reconcile(doc)
     return Report(
         "reconciliation", _identity(doc),

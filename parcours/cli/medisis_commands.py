@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from medisis.errors import InvalidReconciliation
-from medisis.reconciliation import Reconciliation
+from medisis.reconciliation import parse_reconciliation
 from medisis.reconciliation import reconcile as reconcile_document
-from parcours.core.documents import load
 
 if TYPE_CHECKING:
     from medisis.config import Protocol
@@ -21,7 +19,7 @@ __all__ = ["indicators", "reconcile", "review", "risk"]
 
 def reconcile(raw: bytes) -> dict[str, Any]:
     """`parcours medisis reconcile` (interchange.md §4.1)."""
-    doc = load(Reconciliation, raw, error=InvalidReconciliation)
+    doc = parse_reconciliation(raw)
     return reconcile_document(doc).to_json()  # runs check_reconciliation's rules on its own pairing
 
 

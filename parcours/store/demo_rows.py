@@ -69,13 +69,8 @@ def _engines() -> dict[str, Any]:
     from icope.step2 import assess_instrument, parse_assessment
     from icope.vocab import DeclineRule
     from medisis.consultation30 import due_date
-    from medisis.errors import InvalidReconciliation
-    from medisis.reconciliation import Reconciliation, reconcile
+    from medisis.reconciliation import parse_reconciliation, reconcile
     from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
-    from parcours.core.documents import load
-
-    def parse_reconciliation(raw: bytes) -> Any:  # as saving._reconciliation validates it
-        return load(Reconciliation, raw, error=InvalidReconciliation)
 
     return {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
                       render_step1),

@@ -79,11 +79,9 @@ def _stay(raw: bytes, document: dict[str, Any]) -> Parsed:
 
 
 def _reconciliation(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.reconciliation import Reconciliation, reconcile
-    from medisis.errors import InvalidReconciliation
-    from parcours.core.documents import load
+    from medisis.reconciliation import parse_reconciliation, reconcile
 
-    doc = load(Reconciliation, raw, error=InvalidReconciliation)
+    doc = parse_reconciliation(raw)
     return _context(doc, document, _json(reconcile(doc)), doc.date)
 
 

@@ -91,11 +91,9 @@ class ReconciliationScreen(FormScreen):
         return assign_ids(doc), issues
 
     def live_result(self, doc: dict[str, Any]) -> str | None:
-        from medisis.errors import InvalidReconciliation
-        from medisis.reconciliation import Reconciliation, reconcile
-        from parcours.core.documents import load
+        from medisis.reconciliation import parse_reconciliation, reconcile
 
-        result = orjson.loads(orjson.dumps(reconcile(load(Reconciliation, orjson.dumps(doc), error=InvalidReconciliation)).to_json()))
+        result = orjson.loads(orjson.dumps(reconcile(parse_reconciliation(orjson.dumps(doc))).to_json()))
         t = self.app.t
         s = result["summary"]
         lines = pair_lines(doc, result, t)

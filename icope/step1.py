@@ -48,7 +48,7 @@ def parse_screening(raw: bytes | str) -> Screening:
 def read_screening(raw: bytes | str) -> Any:
     """`parse_screening` through the stored schema: the same checks and errors, plain objects.
 
-    Why: the one-shot `parcours icope score` then builds no pydantic model (~40 % of its start-up);
+    Why: the one-shot `parcours icope score` then builds no pydantic model (over half its start-up);
     icope.screening_schema is the schema pydantic builds for `Screening` (tested current).
     """
     return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check_screening,

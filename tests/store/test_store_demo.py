@@ -14,6 +14,7 @@ import orjson
 import pytest
 from sqlalchemy import text
 
+import parcours.store.bulk as bulk
 import parcours.store.demo as demo
 from parcours.core.records import RecordKind
 from parcours.store import open_store
@@ -32,8 +33,12 @@ def _day(value) -> str:
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Chunks of 40 patients: a few hundred patients exercise several chunks and the workers."""
+    """Chunks of 40 patients: a few hundred patients exercise several chunks and the workers.
+
+    Seven rows per SQLite INSERT statement: the grouped statements and the leftover rows both run.
+    """
     monkeypatch.setattr(demo, "CHUNK", 40)
+    monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", 7)
 
 
 def _recompute_screening(doc: dict, earlier: list[dict], assessed: list[dict]) -> tuple[object, list[tuple[str, str]]]:

@@ -171,18 +171,24 @@ def _step2_since(assessments: tuple[AssessmentInput, ...], domain: Domain, since
     return any(INSTRUMENT_DOMAIN[a.instrument] is domain and a.date >= since for a in assessments)
 
 
-def evaluate_followup(doc: Followup) -> FollowupResult:
-    """Alerts for the newest screening against the previous one, by rule then domain."""
+def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = None) -> FollowupResult:
+    """Alerts for the newest screening against the previous one, by rule then domain.
+
+    `previous_result`: the previous screening's result when the caller already has it (what this
+    function gives as `latest` for the history without the newest screening); else it is scored here.
+    Why: a history evaluated one visit at a time (`parcours demo`) would score each screening twice.
+    """
     newest_index = len(doc.screenings) - 1
     newest = doc.screenings[newest_index]
     loss = _measured_loss(doc.screenings, newest_index)
     latest = score_screening(newest, measured_loss_kg=loss)
     previous = doc.screenings[newest_index - 1] if newest_index else None
-    before = (
-        score_screening(previous, measured_loss_kg=_measured_loss(doc.screenings, newest_index - 1))
-        if previous is not None
-        else None
-    )
+    if previous is None:
+        before = None
+    elif previous_result is not None:
+        before = previous_result
+    else:
+        before = score_screening(previous, measured_loss_kg=_measured_loss(doc.screenings, newest_index - 1))
     positive = DomainResult.POSITIVE
     found: list[tuple[DeclineRule, Domain]] = []
     rules = doc.rules

@@ -65,14 +65,14 @@ class ChunkPlan:
 def _engines() -> dict[str, Any]:
     """The engines each process imports once."""
     from icope.followup import Followup, evaluate_followup
-    from icope.step1 import parse_screening, score_screening
+    from icope.step1 import read_screening, score_screening
     from icope.step2 import assess_instrument, parse_assessment
     from icope.vocab import DeclineRule
     from medisis.consultation30 import due_date
     from medisis.reconciliation import parse_reconciliation, reconcile
     from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
 
-    return {"icope": (parse_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
+    return {"icope": (read_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
                       render_step1),
             "step2": (parse_assessment, assess_instrument),
             "medisis": (parse_reconciliation, reconcile, due_date)}
@@ -154,6 +154,7 @@ class _Chunk:
         step2: list[Any] = []
         last: tuple[str, str] | None = None
         last_id = pending = 0
+        result = None
         for visit in range(_VISITS[int(5 * draw())]):
             on = first + 182 * visit
             if on > _TODAY:
@@ -162,7 +163,8 @@ class _Chunk:
             doc = screening(rng, day, birth, state)
             raw = orjson.dumps(doc)
             models.append(parse(raw))
-            found = evaluate(followup(tuple(models), tuple(step2), rules, None)) if len(models) > 1 else None
+            found = (evaluate(followup(tuple(models), tuple(step2), rules, None), previous_result=result)
+                     if models[1:] else None)
             result = found.latest if found is not None else score(models[-1])  # as save_document stores it
             rid = self.record(pid, "icope.screening", day, site, doc, raw, render(result).rstrip(b"\n"))
             due = result.next_step1_due.isoformat()

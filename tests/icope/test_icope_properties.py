@@ -158,3 +158,23 @@ def test_deep_screening_is_too_deep_only_beyond_64(depth: int) -> None:
         parse_screening(raw)
     codes = {issue.code for issue in err.value.issues}
     assert ("too_deep" in codes) == (depth > 64)
+
+
+weighed = st.tuples(screenings, maybe(st.floats(30, 150, allow_nan=False))).map(
+    lambda pair: pair[0] if pair[1] is None else {**pair[0], "nutrition": {**pair[0].get("nutrition", {}), "weight_kg": pair[1]}})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(weighed, min_size=2, max_size=4, unique_by=lambda d: d["date"]))
+def test_followup_with_the_previous_result_given_equals_followup_alone(docs: list[dict[str, Any]]) -> None:
+    """`previous_result` (a history evaluated a visit at a time, as the demo does) changes nothing."""
+    from icope import InvalidFollowup, evaluate_followup, parse_followup
+
+    history = sorted(docs, key=lambda d: d["date"])
+    try:
+        whole = parse_followup(orjson.dumps({"screenings": history}))
+        before = parse_followup(orjson.dumps({"screenings": history[:-1]}))
+    except InvalidFollowup:
+        return  # an invalid history is the parser's business (tested elsewhere)
+    previous = evaluate_followup(before).latest
+    assert evaluate_followup(whole, previous_result=previous) == evaluate_followup(whole)

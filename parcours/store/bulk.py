@@ -19,6 +19,7 @@ from parcours.store.indexing import DOMAIN_NAMES
 __all__ = ["COLUMNS", "FIXED", "add_counts", "bulk_insert", "fix_sequences"]
 
 ROWS_PER_STATEMENT = 256  # SQLite: rows per INSERT statement (see _sqlite_insert)
+_TEMP_STORE_MEMORY = 2  # PRAGMA temp_store value of MEMORY
 
 #: Column order of each bulk-inserted table (values are built as tuples in this order).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -77,8 +78,13 @@ def _sqlite_insert(raw: Any, insert: str, width: int, one: str, rows: list[tuple
 
     Why: each statement execution opens a cursor per index, takes SQLite's mutexes and drops and
     retakes the GIL; 256 rows per statement cut the demo's write instructions by ~22 % (valgrind).
-    The group never exceeds the connection's host-parameter limit (999 before SQLite 3.32).
+    The group never exceeds the connection's host-parameter limit (999 before SQLite 3.32). A
+    statement of many rows keeps a statement journal (foreign keys may abort it half-way): in
+    memory (temp_store=MEMORY, set here for this connection), or it is written to a temporary
+    file and the saving goes to system time (measured: 123k pwrite calls instead of 51k).
     """
+    if raw.execute("PRAGMA temp_store").fetchone()[0] != _TEMP_STORE_MEMORY:
+        raw.execute("PRAGMA temp_store=MEMORY")
     per = max(1, min(ROWS_PER_STATEMENT, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
     whole = len(rows) - len(rows) % per
     if whole > 0:

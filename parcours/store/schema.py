@@ -121,8 +121,7 @@ records = Table(
     Column("updated_at", Stamp, nullable=False),
     Column("deleted_at", Stamp),
     Column("deleted_reason", Text),
-    Index("ix_records_patient", "patient_id", "recorded_on", "id"),
-    Index("ix_records_kind_date", "kind", "recorded_on"),
+    Index("ix_records_patient", "patient_id", "recorded_on", "id"),  # every records query is per patient
 )
 
 screenings = Table(

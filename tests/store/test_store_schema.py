@@ -30,3 +30,31 @@ def test_migrated_database_equals_schema(store_url):
         assert check_database(store.engine) == []
     finally:
         store.close()
+
+
+def test_a_0001_database_upgrades_on_open_and_keeps_its_data(store_url):
+    """0002 drops the unused (kind, date) index of records; the rows stay."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from parcours.store.engine import current_revision, make_engine
+
+    engine = make_engine(store_url)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(Path(engine_module.__file__).parent / "migrations"))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+        assert current_revision(engine) == "0001"
+        with engine.connect() as conn:
+            assert "ix_records_kind_date" in {i["name"] for i in inspect(conn).get_indexes("records")}
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO sites (finess, name, kind) VALUES ('540099901', 'MSP', 'msp')"))
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        assert current_revision(store.engine) == engine_module.HEAD_REVISION
+        with store.engine.connect() as conn:
+            assert "ix_records_kind_date" not in {i["name"] for i in inspect(conn).get_indexes("records")}
+            assert conn.execute(text("SELECT name FROM sites")).scalars().all() == ["MSP"]

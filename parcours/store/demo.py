@@ -8,6 +8,8 @@ them. For large N each worker process builds a chunk from its own seed and write
 through its own connection opened after the fork (no rows are shipped between processes); chunks
 commit in order, one at a time, so the data (audit order included) depend on the seed only, never
 on the number of workers. The connections keep the store's settings (synchronous=FULL included).
+A large load into SQLite sets the worklist indexes aside and builds them once at the end
+(parcours.store.deferred_indexes).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import Connection, func, select
 
 from parcours.store import audit
 from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
+from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
 from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, Built, ChunkPlan, build_chunk
 from parcours.store.schema import patients, records
@@ -29,6 +32,9 @@ __all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate"]
 
 CHUNK = 5000  # patients per chunk (one transaction); see chunk_sizes
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
+#: From this many patients (and at least as many as the database holds), SQLite's worklist indexes
+#: are dropped during the load and built after it (parcours.store.deferred_indexes).
+DEFER_INDEXES_FROM = 100_000
 
 
 def plans(seed: int, count: int, first_patient: int, first_record: int, sites: tuple[int, int, int],
@@ -71,18 +77,25 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
     workers = workers or (os.cpu_count() or 1 if count >= PARALLEL_FROM else 1)
-    if workers > 1 and len(todo) > 1 and _shareable(store):
-        from parcours.store.demo_workers import build_and_write_in_parallel
+    defer = count >= DEFER_INDEXES_FROM and count >= first_patient - 1  # a big load, at least what is there
+    if defer:
+        drop_deferrable(store.engine)
+    try:
+        if workers > 1 and len(todo) > 1 and _shareable(store):
+            from parcours.store.demo_workers import build_and_write_in_parallel
 
-        done = build_and_write_in_parallel(store, todo, workers, progress)
-    else:
-        done = 0
-        for plan in todo:
-            with store.engine.begin() as conn:
-                write_chunk(conn, build_chunk(plan))
-            done += plan.size
-            if progress is not None:
-                progress(done)
+            done = build_and_write_in_parallel(store, todo, workers, progress)
+        else:
+            done = 0
+            for plan in todo:
+                with store.engine.begin() as conn:
+                    write_chunk(conn, build_chunk(plan))
+                done += plan.size
+                if progress is not None:
+                    progress(done)
+    finally:
+        if defer:
+            restore_indexes(store.engine)
     fix_sequences(store)
     return done
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
 from parcours.store import drafts, patients, reading, saving, sites, worklists
+from parcours.store.deferred_indexes import restore_indexes
 from parcours.store.engine import make_engine, ping, upgrade
 from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
@@ -28,6 +29,7 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     ping(engine)
     if migrate:
         upgrade(engine)
+        restore_indexes(engine)  # after a demo load that could not rebuild them (parcours.store.deferred_indexes)
     return Store(engine)
 
 

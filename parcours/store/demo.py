@@ -34,7 +34,7 @@ CHUNK = 5000  # patients per chunk (one transaction); see chunk_sizes
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
 #: From this many patients (and at least as many as the database holds), SQLite's worklist indexes
 #: are dropped during the load and built after it (parcours.store.deferred_indexes).
-DEFER_INDEXES_FROM = 100_000
+DEFER_INDEXES_FROM = 20_000
 
 
 def plans(seed: int, count: int, first_patient: int, first_record: int, sites: tuple[int, int, int],

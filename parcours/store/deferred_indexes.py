@@ -4,12 +4,14 @@ Why: their keys (due dates, screening and alert dates) land all over the year, s
 large load rewrote thousands of their pages: at 600,000 patients 40 % of the pages a 5,000-patient
 chunk wrote, for ~6 s to build them all by sorting at 785,000 patients (bench/README.md). A load
 stopped before the rebuild (a crash, SIGKILL) leaves them missing; `restore_indexes` runs on every
-open and builds whatever index of the schema is missing, so worklists are never left slow.
+open and builds whatever index of the schema is missing, so worklists are never left slow. Opening
+the database while such a load runs builds them then: the data stay right, the load slows down.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine, Index, text
+from sqlalchemy.schema import CreateIndex
 
 from parcours.store.schema import metadata
 
@@ -48,5 +50,5 @@ def restore_indexes(engine: Engine) -> list[str]:
     missing = [index for name, index in _indexes().items() if name not in present]
     for index in missing:
         with engine.begin() as conn:
-            index.create(conn, checkfirst=True)
+            conn.execute(CreateIndex(index, if_not_exists=True))  # another process may build it first
     return [index.name for index in missing]

@@ -88,8 +88,10 @@ def demo(args: argparse.Namespace, lang: Lang) -> int:
     def body(store: Any) -> int:
         from parcours.store.demo import generate
 
+        tty = sys.stderr.isatty()
         added = generate(store, args.patients, seed=args.seed,
-                         progress=progress_bar(args.patients, lang, "store.demo.progress"))
+                         progress=progress_bar(args.patients, lang, "store.demo.progress"),
+                         indexing=(lambda: _err(message("store.demo.indexing", lang))) if tty else None)
         _err(message("store.demo.done", lang, count=added, url=store.url))
         return EXIT_OK
 

@@ -69,8 +69,12 @@ def chunk_sizes(count: int) -> Iterator[int]:
 
 
 def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int], None] | None = None,
-             workers: int | None = None) -> int:
-    """Add `count` demo patients; returns how many were added. Same seed and database, same data."""
+             workers: int | None = None, indexing: Callable[[], None] | None = None) -> int:
+    """Add `count` demo patients; returns how many were added. Same seed and database, same data.
+
+    `progress(done)` follows the patients written; `indexing()` is called before the set-aside
+    worklist indexes are built (a few seconds at a million patients).
+    """
     with store.engine.begin() as conn:
         sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
@@ -95,6 +99,8 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
                     progress(done)
     finally:
         if defer:
+            if indexing is not None:
+                indexing()
             restore_indexes(store.engine)
     fix_sequences(store)
     return done

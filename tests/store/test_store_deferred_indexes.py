@@ -56,16 +56,19 @@ def test_a_large_load_writes_without_them_and_rebuilds_them(tmp_path, small, mon
         write(conn, built)
 
     monkeypatch.setattr(demo, "write_chunk", spy)
+    told: list[int] = []
     with open_store(f"sqlite:///{tmp_path / 'deferred.db'}") as store:
-        demo.generate(store, 230, seed=4, workers=1)
+        demo.generate(store, 230, seed=4, workers=1, indexing=lambda: told.append(len(seen)))
         assert seen and all(not (set(DEFERRABLE) & names) for names in seen)
+        assert told == [len(seen)]  # once, after the last chunk
         assert _schema_diff(store) == []
         deferred = _content(store)
     monkeypatch.setattr(demo, "DEFER_INDEXES_FROM", 10**9)
     seen.clear()
     with open_store(f"sqlite:///{tmp_path / 'plain.db'}") as store:
-        demo.generate(store, 230, seed=4, workers=1)
+        demo.generate(store, 230, seed=4, workers=1, indexing=lambda: told.append(-1))
         assert all(set(DEFERRABLE) <= names for names in seen)
+        assert -1 not in told  # nothing set aside, nothing to build
         assert _content(store) == deferred  # same data, audit order included
 
 

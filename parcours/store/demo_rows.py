@@ -164,7 +164,7 @@ class _Chunk:
             raw = orjson.dumps(doc)
             models.append(parse(raw))
             found = (evaluate(followup(tuple(models), tuple(step2), rules, None), previous_result=result)
-                     if models[1:] else None)
+                     if len(models) > 1 else None)
             result = found.latest if found is not None else score(models[-1])  # as save_document stores it
             rid = self.record(pid, "icope.screening", day, site, doc, raw, render(result).rstrip(b"\n"))
             due = result.next_step1_due.isoformat()

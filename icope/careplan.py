@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import Field
 
 from icope.results import Step1Result
-from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
+from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months, latest_start
 from icope.step2.base import Step2Result
 from icope.vocab import DOMAINS, Domain, DomainResult, Instrument, InterventionType
 from icope.errors import InvalidCarePlan
@@ -109,7 +109,8 @@ def propose_interventions(
 ) -> tuple[ProposedIntervention, ...]:
     """The spec's interventions for each confirmed domain, reviewed at the 6-month re-screen (§3.1)."""
     assessments = tuple(assessments)
-    due = add_months(start, DEFAULT_RESCREEN_MONTHS)
+    # clamped to the last date there is (9999-12-31) rather than a ValueError past it
+    due = add_months(start, DEFAULT_RESCREEN_MONTHS) if start <= latest_start(DEFAULT_RESCREEN_MONTHS) else date.max
     proposals: list[ProposedIntervention] = []
     for domain in confirmed_domains(step1, assessments):
         actions = list(_ACTIONS[domain])

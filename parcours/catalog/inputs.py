@@ -24,3 +24,69 @@ EN: Final[dict[str, str]] = {
     "error.fhir_integer": "too large for a FHIR integer (at most {limit})",
     "error.no_identity": "not enough identity to save: give identifier or ins, or family and birth_date",
 }
+
+# argparse's own sentences (parcours.cli.argparse_words), %-style as argparse formats them
+FR.update({
+    "argparse.usage": "utilisation : ",
+    "argparse.positionals": "arguments positionnels ",  # argparse adds ":" (« arguments positionnels : »)
+    "argparse.options": "options ",
+    "argparse.help": "affiche cette aide et quitte",
+    "argparse.argument": "argument %(argument_name)s : %(message)s",
+    "argparse.required": "argument(s) obligatoire(s) manquant(s) : %s",
+    "argparse.unrecognized": "argument(s) non reconnu(s) : %s",
+    "argparse.invalid_choice": "choix invalide : %(value)r (choisir parmi %(choices)s)",
+    "argparse.invalid_value": "valeur invalide (%(type)s) : %(value)r",
+    "argparse.expected_one": "une valeur attendue",
+    "argparse.expected_at_most_one": "au plus une valeur attendue",
+    "argparse.expected_at_least_one": "au moins une valeur attendue",
+    "argparse.expected_n": "%s valeur(s) attendue(s)",
+    "argparse.ambiguous": "option ambiguë : %(option)s peut désigner %(matches)s",
+    "argparse.not_allowed_with": "interdit avec l'argument %s",
+    "argparse.one_required": "l'un des arguments %s est obligatoire",
+    "argparse.ignored_explicit": "valeur explicite ignorée : %r",
+    "argparse.unknown_parser": "commande inconnue %(parser_name)r (choix : %(choices)s)",
+    "argparse.cannot_open": "impossible d'ouvrir « %(filename)s » : %(error)s",
+    "argparse.unexpected_option": "option inattendue : %s",
+    "argparse.error": "%(prog)s : erreur : %(message)s\n",
+    "cli.type.positive_integer": "entier ≥ 1",
+    "cli.type.iso_date": "date AAAA-MM-JJ",
+    "cli.type.int": "entier",
+    "cli.validate_needs_fhir": "--validate : seulement avec --format fhir (il vérifie les ressources FHIR émises)",
+})
+EN.update({
+    "argparse.usage": "usage: ",
+    "argparse.positionals": "positional arguments",
+    "argparse.options": "options",
+    "argparse.help": "show this help message and exit",
+    "argparse.argument": "argument %(argument_name)s: %(message)s",
+    "argparse.required": "the following arguments are required: %s",
+    "argparse.unrecognized": "unrecognized arguments: %s",
+    "argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse.expected_one": "expected one argument",
+    "argparse.expected_at_most_one": "expected at most one argument",
+    "argparse.expected_at_least_one": "expected at least one argument",
+    "argparse.expected_n": "expected %s argument(s)",
+    "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    "argparse.not_allowed_with": "not allowed with argument %s",
+    "argparse.one_required": "one of the arguments %s is required",
+    "argparse.ignored_explicit": "ignored explicit argument %r",
+    "argparse.unknown_parser": "unknown parser %(parser_name)r (choices: %(choices)s)",
+    "argparse.cannot_open": "can't open '%(filename)s': %(error)s",
+    "argparse.unexpected_option": "unexpected option string: %s",
+    "argparse.error": "%(prog)s: error: %(message)s\n",
+    "cli.type.positive_integer": "positive integer",
+    "cli.type.iso_date": "YYYY-MM-DD date",
+    "cli.type.int": "integer",
+    "cli.validate_needs_fhir": "--validate: only with --format fhir (it checks the emitted FHIR resources)",
+})
+
+# standard output (parcours.cli.output)
+FR.update({
+    "cli.output_closed": "sortie standard fermée avant la fin (tube rompu) : résultat incomplet",
+    "cli.cannot_write_output": "impossible d'écrire la sortie standard : {reason}",
+})
+EN.update({
+    "cli.output_closed": "standard output closed before the end (broken pipe): incomplete result",
+    "cli.cannot_write_output": "cannot write standard output: {reason}",
+})

@@ -14,7 +14,6 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from parcours.core.documents import UTF8_BOM
 from parcours.core.errors import InvalidInput
 from parcours.lang import LANGS, Lang
 
@@ -25,6 +24,7 @@ EXIT_BATCH_ERRORS = 1
 EXIT_INVALID = 2
 
 _FLUSH_EVERY = 256
+UTF8_BOM = b"\xef\xbb\xbf"  # the same as parcours.core.documents.UTF8_BOM (not imported: pydantic_core)
 
 
 def read_source(source: str) -> bytes:

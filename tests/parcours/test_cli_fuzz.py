@@ -9,12 +9,8 @@ must name a JSON path (`$` for the whole document).
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parcours.cli import main
+from tests_parcours_cli import run
 
 SEEDS: dict[str, list[dict[str, Any]]] = json.loads((Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
 COMMANDS = sorted(SEEDS)
@@ -37,31 +33,6 @@ EDGE_VALUES = [
     "", " ", "x" * 300, "9999-12-31", "9999-06-30", "9999-07-01", "0001-01-01", "2026-02-30", "2026-13-01",
     "٣", "²", "1٣", "１２", "\u00e9", "\ud7ff", "null", "NaN", [], {}, [1, "a"], {"x": 1}, [[[]]],
 ]
-
-
-@contextmanager
-def captured(stdin: bytes) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
-    """sys.stdin/stdout/stderr swapped for byte buffers (the CLI writes bytes and text)."""
-    out, err = io.BytesIO(), io.BytesIO()
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
-    sys.stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
-    try:
-        yield out, err
-    finally:
-        for stream in (sys.stdin, sys.stdout, sys.stderr):
-            stream.detach()  # flushes, and keeps the byte buffers open for reading
-        sys.stdin, sys.stdout, sys.stderr = saved
-
-
-def run(argv: list[str], stdin: bytes) -> tuple[int, bytes, str]:
-    with captured(stdin) as (out, err):
-        try:
-            status = main(argv)
-        except SystemExit as exc:  # argparse; --validate failures
-            status = exc.code if isinstance(exc.code, int) else 1
-    return status, out.getvalue(), err.getvalue().decode("utf-8")
 
 
 # --- documents ---------------------------------------------------------------------------------

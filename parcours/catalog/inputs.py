@@ -90,3 +90,27 @@ EN.update({
     "cli.output_closed": "standard output closed before the end (broken pipe): incomplete result",
     "cli.cannot_write_output": "cannot write standard output: {reason}",
 })
+
+# the database URL and file (parcours.store.opening); {source} is --db or PARCOURS_DATABASE_URL
+FR.update({
+    "store.db_url": "{source} : base de données inutilisable",
+    "store.db_url_invalid": "{source} : URL de base de données illisible « {url} » (attendu : un fichier, sqlite:///chemin/parcours.db ou postgresql+psycopg://utilisateur@hôte/base)",
+    "store.db_url_scheme": "{source} : type de base inconnu « {scheme} » (attendu : sqlite:///chemin/parcours.db ou postgresql+psycopg://utilisateur@hôte/base)",
+    "store.db_no_directory": "{source} : le dossier {directory} n'existe pas (il n'est pas créé pour une base désignée : créez-le ou corrigez le chemin)",
+    "store.db_not_a_database": "{source} : {path} n'est pas une base de données SQLite",
+    "store.db_access_denied": "{source} : accès refusé par le serveur pour l'utilisateur {user} (mot de passe, utilisateur ou nom de base) : {reason}",
+    "store.db_damaged": "base de données endommagée : {path} (lancez parcours db check ; restaurez une sauvegarde)",
+    "store.db_unreachable": "base de données injoignable ({target}) : {reason}",
+    "store.check.unreadable": "le fichier ne peut pas être lu (database disk image is malformed) : restaurez une sauvegarde",
+})
+EN.update({
+    "store.db_url": "{source}: database unusable",
+    "store.db_url_invalid": "{source}: unreadable database URL \"{url}\" (expected: a file, sqlite:///path/parcours.db or postgresql+psycopg://user@host/database)",
+    "store.db_url_scheme": "{source}: unknown kind of database \"{scheme}\" (expected: sqlite:///path/parcours.db or postgresql+psycopg://user@host/database)",
+    "store.db_no_directory": "{source}: the folder {directory} does not exist (it is not created for a named database: create it or fix the path)",
+    "store.db_not_a_database": "{source}: {path} is not an SQLite database",
+    "store.db_access_denied": "{source}: the server refused user {user} (password, user or database name): {reason}",
+    "store.db_damaged": "damaged database: {path} (run parcours db check; restore a backup)",
+    "store.db_unreachable": "database unreachable ({target}): {reason}",
+    "store.check.unreadable": "the file cannot be read (database disk image is malformed): restore a backup",
+})

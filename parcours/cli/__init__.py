@@ -241,11 +241,11 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return 130
     except OutputError:
         raise  # said by main: stdout, not the input
-    except ParcoursError as exc:  # the store's (a database fault or a conflict while saving)
-        from parcours.cli.store_commands import render_store_error
+    except ParcoursError as exc:  # the store's (a database URL, a database fault, a conflict while saving)
+        from parcours.cli.store_commands import render_store_error, store_error_status
 
         err.write((render_store_error(exc, lang) + "\n").encode())
-        return runner.EXIT_BATCH_ERRORS
+        return store_error_status(exc)
     finally:
         out.flush()
         if store is not None:

@@ -38,17 +38,27 @@ def render_store_error(exc: Exception, lang: Lang) -> str:
     return message(f"store.{exc.code}", lang, **params)  # type: ignore[attr-defined]
 
 
-def _with_store(args: argparse.Namespace, lang: Lang, body: Callable[[Any], int], *, migrate: bool = True) -> int:
-    """Open the store, run `body`, close; render store errors."""
+def store_error_status(exc: Exception) -> int:
+    """Exit 2 for a database URL the user got wrong (issue 18), 1 for a database that fails."""
+    from parcours.store.errors import DatabaseUrlError
+
+    return EXIT_INVALID if isinstance(exc, DatabaseUrlError) else EXIT_FAULT
+
+
+def _with_store(args: argparse.Namespace, lang: Lang, body: Callable[[Any], int], *, migrate: bool = True,
+                on_damaged: Callable[[Exception], int] | None = None) -> int:
+    """Open the store, run `body`, close; render store errors (`on_damaged`: a damaged file's own answer)."""
     from parcours.core.errors import InvalidInput
     from parcours.store import open_store
-    from parcours.store.errors import DatabaseError, StoreError
+    from parcours.store.errors import Damaged, DatabaseError, StoreError
 
     try:
         store = open_store(getattr(args, "db", None), migrate=migrate)
     except StoreError as exc:
+        if on_damaged is not None and isinstance(exc, Damaged):
+            return on_damaged(exc)
         _err(render_store_error(exc, lang))
-        return EXIT_FAULT
+        return store_error_status(exc)
     try:
         return body(store)
     except DatabaseError as exc:
@@ -184,16 +194,25 @@ def db_upgrade(args: argparse.Namespace, lang: Lang) -> int:
 def db_check(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours db check`: integrity, foreign keys, schema revision, append-only audit."""
     def body(store: Any) -> int:
+        from sqlalchemy.exc import SQLAlchemyError
+
         from parcours.store.check import check_database
 
-        problems = check_database(store.engine)
+        try:
+            problems = check_database(store.engine)
+        except SQLAlchemyError as exc:  # a page too damaged to read: the check's answer, not a crash
+            problems = [("integrity", {"detail": str(getattr(exc, "orig", None) or exc).splitlines()[0]})]
         for code, params in problems:
             _err(message(f"store.check.{code}", lang, **params))
         if not problems:
             _err(message("store.check.ok", lang, url=store.url))
         return EXIT_FAULT if problems else EXIT_OK
 
-    return _with_store(args, lang, body, migrate=False)
+    def damaged(exc: Exception) -> int:
+        _err(message("store.check.integrity", lang, detail=message("store.check.unreadable", lang)))
+        return EXIT_FAULT
+
+    return _with_store(args, lang, body, migrate=False, on_damaged=damaged)
 
 
 def tui(args: argparse.Namespace, lang: Lang) -> int:

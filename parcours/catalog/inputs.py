@@ -102,6 +102,8 @@ FR.update({
     "store.db_damaged": "base de données endommagée : {path} (lancez parcours db check ; restaurez une sauvegarde)",
     "store.db_unreachable": "base de données injoignable ({target}) : {reason}",
     "store.check.unreadable": "le fichier ne peut pas être lu (database disk image is malformed) : restaurez une sauvegarde",
+    "store.demo.seed_loaded": "les patients fictifs de la graine {seed} sont déjà dans {url} : rien n'est ajouté (--seed {next} pour en ajouter d'autres)",
+    "store.list.truncated": "… {limit} premiers patients seulement : --limit N pour en voir plus",
 })
 EN.update({
     "store.db_url": "{source}: database unusable",
@@ -113,4 +115,6 @@ EN.update({
     "store.db_damaged": "damaged database: {path} (run parcours db check; restore a backup)",
     "store.db_unreachable": "database unreachable ({target}): {reason}",
     "store.check.unreadable": "the file cannot be read (database disk image is malformed): restore a backup",
+    "store.demo.seed_loaded": "the fake patients of seed {seed} are already in {url}: nothing added (--seed {next} to add others)",
+    "store.list.truncated": "… the first {limit} patients only: --limit N to see more",
 })

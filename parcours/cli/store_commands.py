@@ -99,6 +99,14 @@ def demo(args: argparse.Namespace, lang: Lang) -> int:
         from parcours.store.demo import generate
 
         tty = sys.stderr.isatty()
+        from parcours.store.demo import DEMO_SITES, seed_loaded
+        from parcours.store.sites import ensure_site
+
+        with store.engine.begin() as conn:
+            sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
+            if seed_loaded(conn, args.seed, sites):
+                _err(message("store.demo.seed_loaded", lang, seed=args.seed, next=args.seed + 1, url=store.url))
+                return EXIT_OK
         added = generate(store, args.patients, seed=args.seed,
                          progress=progress_bar(args.patients, lang, "store.demo.progress"),
                          indexing=(lambda: _err(message("store.demo.indexing", lang))) if tty else None)
@@ -111,7 +119,10 @@ def demo(args: argparse.Namespace, lang: Lang) -> int:
 def patients_list(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours patients list [--site FINESS] [--json]`."""
     def body(store: Any) -> int:
-        found = store.search_patients("", site=args.site, limit=args.limit)
+        found = store.search_patients("", site=args.site, limit=args.limit + 1)  # one more: is there more?
+        if len(found) > args.limit:
+            found = found[:args.limit]
+            _err(message("store.list.truncated", lang, limit=args.limit))
         if args.json:
             sys.stdout.buffer.write(orjson.dumps([_patient_json(p) for p in found]) + b"\n")
             return EXIT_OK

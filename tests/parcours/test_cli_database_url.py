@@ -14,7 +14,7 @@ from parcours.store.opening import as_url, diagnose
 from tests_parcours_cli import run
 
 ROOT = Path(__file__).parents[2]
-SCREENING = (ROOT / "examples" / "screening.json").read_bytes()
+SCREENING = (ROOT / "examples" / "screening_to_save.json").read_bytes()
 
 
 def test_a_plain_path_is_an_sqlite_file(tmp_path: Path) -> None:

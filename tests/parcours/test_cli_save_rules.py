@@ -82,3 +82,13 @@ def test_demo_twice_does_not_add_the_same_people_again(tmp_path: Path) -> None:
     assert len(listed(url)) == len(first) == 12
     assert run(["demo", "--patients", "12", "--seed", "2", "--db", url], b"")[0] == 0
     assert len(listed(url)) == 24
+
+
+@pytest.mark.parametrize("key", ["²", "٣", "１", "1²"])
+def test_only_ascii_digits_are_store_ids(tmp_path: Path, key: str) -> None:
+    url = f"sqlite:///{tmp_path}/p.db"
+    for _ in range(3):
+        assert run(["icope", "score", "-", "--save", "--db", url], json.dumps({**SCREENING, "patient": {"family": "X"}}).encode())[0] == 0
+    assert run(["patients", "show", "3", "--db", url], b"")[0] == 0
+    status, out, err = run(["patients", "show", key, "--db", url], b"")
+    assert (status, out) == (2, b"") and err == f"ID : patient inconnu : {key}\n"

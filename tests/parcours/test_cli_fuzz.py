@@ -47,6 +47,31 @@ def _paths(doc: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+DATE_EDGES = ["9999-12-31", "9999-06-30", "9999-07-01", "9999-12-01", "9999-12-02", "0001-01-01", "0001-12-31",
+              "2026-02-29", "2024-02-29", "1900-01-01"]
+NUMBER_EDGES = [0, -1, 1, 0.5, 1e308, -1e308, 5e-324, 2**31, 2**53 + 1, 2**63, 10**30, 1e-7, 100, 3.0]
+TEXT_EDGES = ["", " ", "x" * 2000, "٣", "²", "\u200b", "é", "\n", "null"]
+
+
+def _at(doc: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        doc = doc[key]
+    return doc
+
+
+def _edges_like(value: Any) -> list[Any]:
+    """Edge values of the same kind as `value`, so a mutation gets past type validation."""
+    if isinstance(value, bool) or value is None:
+        return [True, False, None]
+    if isinstance(value, int | float):
+        return NUMBER_EDGES
+    if isinstance(value, str):
+        return DATE_EDGES if len(value) == 10 and value[4:5] == "-" else TEXT_EDGES
+    if isinstance(value, list):
+        return [[], value * 3, [None], value[:1]]
+    return [{}, None]
+
+
 def _mutate(doc: Any, path: tuple[Any, ...], how: str, value: Any) -> Any:
     doc = json.loads(json.dumps(doc))
     *parents, last = path
@@ -71,8 +96,9 @@ def documents(draw: st.DrawFn, command: str) -> Any:
         if not paths:
             break
         path = draw(st.sampled_from(paths))
-        how = draw(st.sampled_from(["set", "set", "set", "drop", "extra"]))
-        doc = _mutate(doc, path, how, draw(st.sampled_from(EDGE_VALUES)))
+        how = draw(st.sampled_from(["set", "typed", "typed", "drop", "extra"]))
+        value = draw(st.sampled_from(_edges_like(_at(doc, path)) if how == "typed" else EDGE_VALUES))
+        doc = _mutate(doc, path, "set" if how == "typed" else how, value)
     if draw(st.integers(0, 19)) == 0:
         doc = draw(st.sampled_from(EDGE_VALUES))  # not an object at all
     return doc
@@ -109,7 +135,7 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('fuzz')}/parcours.db"
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(command=st.sampled_from(COMMANDS), data=st.data(), options=OPTIONS)
 def test_any_document_gets_a_result_or_errors_naming_json_paths(db_url: str, command: str, data: st.DataObject,
                                                                 options: tuple[str, ...]) -> None:
@@ -134,7 +160,7 @@ def test_any_document_gets_a_result_or_errors_naming_json_paths(db_url: str, com
         _check_errors(lines)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(command=st.sampled_from(COMMANDS), data=st.data(), fhir=st.booleans())
 def test_any_batch_gets_one_line_per_document(command: str, data: st.DataObject, fhir: bool) -> None:
     docs = data.draw(st.lists(documents(command), min_size=1, max_size=6))

@@ -92,3 +92,14 @@ def test_only_ascii_digits_are_store_ids(tmp_path: Path, key: str) -> None:
     assert run(["patients", "show", "3", "--db", url], b"")[0] == 0
     status, out, err = run(["patients", "show", key, "--db", url], b"")
     assert (status, out) == (2, b"") and err == f"ID : patient inconnu : {key}\n"
+
+
+def test_followup_save_with_patient_sex_and_birth_date(tmp_path: Path) -> None:
+    """It crashed with a pydantic error: the strict identity model was given a dict, not JSON (issue 18)."""
+    url = f"sqlite:///{tmp_path}/p.db"
+    followup = json.loads((ROOT / "examples" / "followup.json").read_text("utf-8"))
+    followup["patient"] = {**INS, "family": "MARTIN", "birth_date": "1944-05-02", "sex": "female"}
+    status, out, err = run(["icope", "followup", "-", "--save", "--db", url], json.dumps(followup).encode())
+    assert (status, err) == (0, "") and orjson.loads(out)["next_step1_due"] == "2027-05-20"
+    [patient] = listed(url)
+    assert patient["patient"]["sex"] == "female" and patient["patient"]["birth_date"] == "1944-05-02"

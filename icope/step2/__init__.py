@@ -110,6 +110,16 @@ def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Pat
         raise InvalidAssessment([issue.prefixed(prefix) for issue in exc.issues]) from None
 
 
+def _entry_bytes(entry: Any) -> bytes:
+    """An embedded entry back to JSON; integers past 64 bits (orjson's limit) through the json module."""
+    try:
+        return orjson.dumps(entry)
+    except TypeError:  # "Integer exceeds 64-bit range": validation then names the field (issue 18)
+        import json
+
+        return json.dumps(entry).encode()
+
+
 def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments") -> list[AssessmentInput]:
     """The step-2 entries embedded in a larger document (no context objects), each error at `key[i]`.
 
@@ -119,7 +129,7 @@ def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments
     issues: list[FieldIssue] = []
     for i, entry in enumerate(entries):
         try:
-            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=(key, i)))
+            parsed.append(parse_assessment_item(_entry_bytes(entry), context=False, prefix=(key, i)))
         except InvalidAssessment as exc:
             issues.extend(exc.issues)
     if issues:

@@ -180,3 +180,11 @@ def test_broken_pipe_is_said_once() -> None:
     _, err = proc.communicate(line * 5000)
     assert proc.returncode == 74
     assert err.decode().splitlines() == ["standard output closed before the end (broken pipe): incomplete result"]
+
+
+@pytest.mark.parametrize("fmt", [(), ("--format", "fhir")])
+def test_followup_assessment_with_an_integer_past_64_bits_is_named(fmt: tuple[str, ...]) -> None:
+    """orjson stops at 64-bit integers: an embedded assessment with one crashed (found by the fuzz test)."""
+    assessments = [*FOLLOWUP["assessments"], {"instrument": "mmse", "date": "2026-08-22", "score": 10**30}]
+    status, out, err = run(["icope", "followup", "-", "--lang", "en", *fmt], dumps({**FOLLOWUP, "assessments": assessments}))
+    assert (status, out) == (2, b"") and "assessments[1].score: must be ≤ 30" in err.splitlines()

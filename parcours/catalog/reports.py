@@ -287,6 +287,8 @@ _VOCAB: Final[dict[str, dict[str, tuple[str, str]]]] = {
                                       "some discrepancies are still to be qualified with the prescriber"),
         "undocumented_intentional_discrepancies": ("des divergences intentionnelles ne sont pas documentées",
                                                    "some intentional discrepancies are not documented"),
+        "incomplete_lines": ("dose ou fréquence connue d'un seul côté : ligne à compléter et à qualifier",
+                             "dose or frequency known on one side only: complete and qualify the line"),
     },
     "route": {
         "oral": ("orale", "oral"), "sublingual": ("sublinguale", "sublingual"), "buccal": ("buccale", "buccal"),

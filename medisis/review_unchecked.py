@@ -8,6 +8,7 @@ still depends on the missing input: digoxin with eGFR 45 cannot fire whatever it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 
@@ -25,6 +26,18 @@ FALLS = "patient.falls_12m"
 CONDITIONS = "patient.conditions_icd10"
 #: The closed vocabulary of `missing` (interchange §4.3), patient values first; `{i}` is the drug index.
 MISSING_PATHS = (EGFR, POTASSIUM, FALLS, CONDITIONS, "drugs[{i}].started", "drugs[{i}].dose", "drugs[{i}].frequency")
+
+_DRUG_PATH = re.compile(r"drugs\[(\d+)\]\.(started|dose|frequency)")
+
+
+def missing_input(path: str) -> tuple[str, int | None]:
+    """A `missing` path as (input name, drug index or None): what a screen or a report names."""
+    if path.startswith("patient."):
+        return path.removeprefix("patient."), None
+    m = _DRUG_PATH.fullmatch(path)
+    if m is None:
+        raise ValueError(path)
+    return m[2], int(m[1])
 
 
 def _started(d: DrugFacts) -> tuple[str, ...]:

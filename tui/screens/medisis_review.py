@@ -14,8 +14,8 @@ from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
-from tui.screens.form import FormScreen
 from tui.rows import FieldRow
+from tui.screens.form import FormScreen
 
 __all__ = ["REVIEW_FIELDS", "ReviewScreen"]
 

@@ -349,6 +349,66 @@ _VOCAB: Final[dict[str, dict[str, tuple[str, str]]]] = {
     },
 }
 
+# --- relevance review (docs/medisis.md §6; `unchecked` §6.2, revised 2026-12-01) ---
+_REVIEW: Final[dict[str, tuple[str, str]]] = {
+    "report.section.review": ("Révision de pertinence des prescriptions — {date}", "Medication relevance review — {date}"),
+    "report.review.drugs": ("Traitements revus", "Reviewed drugs"),
+    "report.review.findings": ("Critères déclenchés (suggestions à discuter, jamais une modification automatique)",
+                               "Criteria fired (suggestions to discuss, never an automatic change)"),
+    "report.review.no_finding": ("Aucun critère déclenché parmi ceux qui ont pu être vérifiés.",
+                                 "No criterion fired among those that could be checked."),
+    "report.review.acb": ("Charge anticholinergique (ACB) : {total}", "Anticholinergic burden (ACB): {total}"),
+    "report.review.age": ("Âge à la date de la révision : {age} ans", "Age on the review date: {age}"),
+    "report.review.unchecked": ("Non vérifiable : données manquantes", "Not checkable: missing data"),
+    "report.review.unchecked_line": ("{rule} ({drugs}) — non vérifiable : {missing}",
+                                     "{rule} ({drugs}) — not checkable: {missing}"),
+    "report.review.unchecked_none": ("Tous les critères concernés par ces traitements ont pu être vérifiés.",
+                                     "Every criterion these drugs make relevant could be checked."),
+    "report.review.unchecked_unknown": (
+        "Révision enregistrée avant le 01/12/2026 : les critères non vérifiables n'y sont pas listés.",
+        "Review saved before 01/12/2026: the criteria that could not be checked are not listed."),
+    "report.col.criterion": ("Critère", "Criterion"),
+    "report.col.posology": ("Posologie", "Dosage"),
+    "report.col.drugs_involved": ("Médicaments en cause", "Drugs involved"),
+    "report.missing.egfr": ("DFG manquant", "eGFR missing"),
+    "report.missing.potassium_mmol_l": ("kaliémie manquante", "potassium missing"),
+    "report.missing.falls_12m": ("nombre de chutes sur 12 mois manquant", "number of falls in 12 months missing"),
+    "report.missing.conditions_icd10": ("diagnostics CIM-10 manquants", "ICD-10 diagnoses missing"),
+    "report.missing.started": ("date de début de {drug} manquante", "start date of {drug} missing"),
+    "report.missing.dose": ("dose de {drug} manquante ou non exprimée en masse", "dose of {drug} missing or not a mass"),
+    "report.missing.frequency": ("fréquence de {drug} manquante ou mensuelle", "frequency of {drug} missing or monthly"),
+    # our short paraphrases of the criteria (docs/medisis.md §6.3), never the criteria text
+    "report.review.rule.STOPP-A3": ("doublon de classe thérapeutique en prise régulière", "duplicate drug class, regular use"),
+    "report.review.rule.STOPP-B3": ("bêtabloquant avec vérapamil ou diltiazem", "beta-blocker with verapamil or diltiazem"),
+    "report.review.rule.STOPP-B12": ("IEC ou ARA II avec hyperkaliémie", "ACE inhibitor or ARB with hyperkalaemia"),
+    "report.review.rule.STOPP-C1": ("aspirine au long cours à plus de 100 mg/j", "long-term aspirin above 100 mg/day"),
+    "report.review.rule.STOPP-C10": ("AINS avec un anticoagulant oral", "NSAID with an oral anticoagulant"),
+    "report.review.rule.STOPP-D8": ("benzodiazépine depuis 4 semaines ou plus", "benzodiazepine for 4 weeks or more"),
+    "report.review.rule.STOPP-D10": ("benzodiazépine pour insomnie depuis 2 semaines ou plus",
+                                     "benzodiazepine for insomnia for 2 weeks or more"),
+    "report.review.rule.STOPP-D11": ("hypnotique apparenté (Z) depuis 2 semaines ou plus", "Z-drug for 2 weeks or more"),
+    "report.review.rule.STOPP-E1": ("digoxine à 125 µg/j ou plus avec DFG < 30", "digoxin 125 µg/day or more with eGFR < 30"),
+    "report.review.rule.STOPP-E2": ("dabigatran avec DFG < 30", "dabigatran with eGFR < 30"),
+    "report.review.rule.STOPP-E3": ("inhibiteur du facteur Xa avec DFG < 15", "factor Xa inhibitor with eGFR < 15"),
+    "report.review.rule.STOPP-E4": ("AINS avec DFG < 50", "NSAID with eGFR < 50"),
+    "report.review.rule.STOPP-E5": ("colchicine avec DFG < 10", "colchicine with eGFR < 10"),
+    "report.review.rule.STOPP-E6": ("metformine avec DFG < 30", "metformin with eGFR < 30"),
+    "report.review.rule.STOPP-E8": ("nitrofurantoïne avec DFG < 45", "nitrofurantoin with eGFR < 45"),
+    "report.review.rule.STOPP-J1": ("sulfamide hypoglycémiant à longue durée d'action dans le diabète de type 2",
+                                    "long half-life sulfonylurea in type 2 diabetes"),
+    "report.review.rule.STOPP-K1": ("benzodiazépine et chutes répétées", "benzodiazepine with recurrent falls"),
+    "report.review.rule.STOPP-K4": ("hypnotique apparenté (Z) et chutes répétées", "Z-drug with recurrent falls"),
+    "report.review.rule.STOPP-L2": ("opioïde régulier sans laxatif", "regular opioid without a laxative"),
+    "report.review.rule.STOPP-M1": ("deux médicaments anticholinergiques ou plus", "two or more anticholinergic drugs"),
+    "report.review.rule.START-C1": ("fibrillation atriale sans anticoagulant", "atrial fibrillation without an anticoagulant"),
+    "report.review.rule.ACB-TOTAL": ("charge anticholinergique élevée", "high anticholinergic burden"),
+    "report.review.rule.FR-HYPNOTIC-4W": ("hypnotique au-delà de la durée maximale française de 4 semaines",
+                                         "hypnotic beyond the French 4-week maximum"),
+    "report.review.rule.FR-ANXIOLYTIC-12W": ("benzodiazépine anxiolytique au-delà de la durée maximale française de 12 semaines",
+                                            "anxiolytic benzodiazepine beyond the French 12-week maximum"),
+}
+_PAIRS.update(_REVIEW)
+
 for _vocab, _labels in _VOCAB.items():
     for _code, _pair in _labels.items():
         _PAIRS[f"report.{_vocab}.{_code}"] = _pair

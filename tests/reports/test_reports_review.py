@@ -68,3 +68,16 @@ def test_english_and_missing_dose() -> None:
             "dose of aspirine 75 mg missing or not a mass") in text
     assert "START-C1 — atrial fibrillation without an anticoagulant" not in text  # conditions given: checked
     assert "non vérifiable" not in text
+
+
+def test_reconciliation_sheet_warns_of_incomplete_lines() -> None:
+    from reports.inputs import build_report
+
+    body = {"moment": "admission", "date": "2026-11-20", "sources": ["10000001", "10000009", "10000003"],
+            "bm": [{"id": "b1", "atc": "B01AA03", "label": "warfarine 5 mg", "dose": {"value": 5, "unit": "mg"}}],
+            "orders": [{"id": "o1", "atc": "B01AA03", "label": "warfarine"}]}
+    report = build_report(orjson.dumps(body))
+    fr, en = flat(render_pdf(report, "fr")), flat(render_pdf(report, "en"))
+    assert "modifié" in fr and "changé : dose" in fr
+    assert "dose ou fréquence connue d'un seul côté : ligne à compléter et à qualifier" in fr
+    assert "dose or frequency known on one side only: complete and qualify the line" in en

@@ -186,3 +186,19 @@ def test_patient_file_line_counts_unchecked_rules(store, patient) -> None:  # no
     store.save_document(RecordKind.MEDISIS_REVIEW, body, actor="t", patient_id=patient.id)
     (line,) = medisis_lines(store.patient_records(patient.id).documents, lambda key, **p: message(key, "fr", **p))
     assert line.endswith("pertinence : 0 alerte(s), ACB 0 — ⚠ 1 règle(s) non vérifiable(s)")
+
+
+@pytest.mark.asyncio
+async def test_reconciliation_one_sided_dose_is_modified_and_warned(make_app, patient) -> None:  # noqa: ANN001
+    """docs/medisis.md §2.7 A, §2.8 (revised): "warfarine 5 mg" against "warfarine" is never Continué."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, ReconciliationScreen(patient))
+        for key, value in {"sources": "10000001;10000009;10000003",
+                           "bm.0.label": "warfarine 5 mg", "bm.0.atc": "B01AA03", "bm.0.dose.value": "5",
+                           "bm.0.dose.unit": "mg", "orders.0.label": "warfarine", "orders.0.atc": "B01AA03"}.items():
+            screen.field_changed(key, value)
+        await pilot.pause()
+        text = _result(screen)
+        assert "Continué" not in text and "Modifié" in text
+        assert "⚠ dose ou fréquence d'un seul côté : à compléter" in text

@@ -286,3 +286,25 @@ def test_property_removing_egfr_never_hides_an_egfr_finding(doc, egfr) -> None:
             assert rule in listed and "patient.egfr" in listed[rule]["missing"]
             assert set(ids) <= set(listed[rule]["drugs"])
     assert not [r for r, _ in fired(without) if r.startswith("STOPP-E")]
+
+
+def _doc_blocks(title: str) -> list[str]:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "docs" / "medisis.md").read_text(encoding="utf-8")
+    section = text[text.index(title):]
+    return re.findall(r"```json\n(.*?)```", section, flags=re.S)[:2]
+
+
+def test_docs_worked_example_review() -> None:
+    source, expected = _doc_blocks("### Exemple commenté (révision de pertinence, données incomplètes)")
+    assert orjson.loads(orjson.dumps(review(source.encode()))) == orjson.loads(expected)
+
+
+def test_docs_worked_example_reconciliation() -> None:
+    from parcours.cli.medisis_commands import reconcile
+
+    source = _doc_blocks("### Exemple commenté (conciliation, dose d'un seul côté)")[0]
+    out = orjson.loads(orjson.dumps(reconcile(source.encode())))
+    assert out["lines"][0]["status"] == "modified" and out["lines"][0]["changes"] == ["dose"]
+    assert out["warnings"] == ["unqualified_discrepancies", "incomplete_lines"]

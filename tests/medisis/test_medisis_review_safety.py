@@ -293,7 +293,7 @@ def _doc_blocks(title: str) -> list[str]:
 
     text = (Path(__file__).parents[2] / "docs" / "medisis.md").read_text(encoding="utf-8")
     section = text[text.index(title):]
-    return re.findall(r"```json\n(.*?)```", section, flags=re.S)[:2]
+    return re.findall(r"```json\n(.*?)```", section, flags=re.DOTALL)[:2]
 
 
 def test_docs_worked_example_review() -> None:

@@ -1,4 +1,4 @@
-"""Medication relevance review: the rule engine (medisis.md §6, interchange §4.3); the document is in review_input.
+"""Medication relevance review: the rule engine (docs/medisis.md §6, interchange §4.3); the document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
 comparisons exactly as written; a rule whose input is missing is not evaluated and, when its drug
@@ -160,7 +160,7 @@ def _fr_anxiolytic(c: _Context) -> list[tuple[int, ...]]:
     return _when(hits, True)
 
 
-#: medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
+#: docs/medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
 RULES: Mapping[str, Rule] = {
     "STOPP-A3": _a3,
     "STOPP-B3": _both(rd.BETA_BLOCKERS, rd.RATE_LIMITING_CCB),

@@ -92,7 +92,10 @@ def medisis_lines(docs: Iterable[Any], t: T) -> list[str]:
             out.append(t("tui.pf.risk", date=day, score=str(r.get("score", "")).upper(), value=r.get("value"),
                          max=r.get("max_value"), band=_band(t, str(r.get("band")))))
         elif kind == "medisis.review":
-            out.append(t("tui.pf.review", date=day, findings=len(r.get("findings", [])), acb=r.get("acb_total", 0)))
+            line = t("tui.pf.review", date=day, findings=len(r.get("findings", [])), acb=r.get("acb_total", 0))
+            if r.get("unchecked"):  # docs/medisis.md §6.2: never hide "could not check"
+                line += " — " + t("tui.rev.unchecked_count", count=len(r["unchecked"]))
+            out.append(line)
         elif kind == "medisis.consultation30":
             out.append(t("tui.pf.consultation30", date=day))
         elif kind == "medisis.intervention":

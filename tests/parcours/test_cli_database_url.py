@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+from tests_parcours_cli import run
 
 from parcours.store.errors import AccessDenied, Damaged, NotADatabase
 from parcours.store.opening import as_url, diagnose
-from tests_parcours_cli import run
 
 ROOT = Path(__file__).parents[2]
 SCREENING = (ROOT / "examples" / "screening_to_save.json").read_bytes()

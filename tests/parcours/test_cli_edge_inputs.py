@@ -15,7 +15,6 @@ from typing import Any
 
 import orjson
 import pytest
-
 from tests_parcours_cli import run
 
 ROOT = Path(__file__).parents[2]

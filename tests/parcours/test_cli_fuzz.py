@@ -18,7 +18,6 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests_parcours_cli import run
 
 SEEDS: dict[str, list[dict[str, Any]]] = json.loads((Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
@@ -155,7 +154,7 @@ def test_any_document_gets_a_result_or_errors_naming_json_paths(db_url: str, com
         orjson.loads(out)
     else:
         assert out == b""
-        header, *lines = err.splitlines()
+        _header, *lines = err.splitlines()
         assert lines, err
         _check_errors(lines)
 
@@ -184,5 +183,5 @@ def test_any_batch_gets_one_line_per_document(command: str, data: st.DataObject,
 def test_every_seed_is_valid(command: str) -> None:
     """The fuzz starts from valid documents: each gives exit 0 alone."""
     for doc in SEEDS[command]:
-        status, out, err = run([*command.split(), "-"], dumps(doc))
+        status, _, err = run([*command.split(), "-"], dumps(doc))
         assert (status, err) == (0, "")

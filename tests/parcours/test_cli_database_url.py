@@ -89,3 +89,22 @@ def test_an_unknown_postgresql_role_is_refused_by_name(pg_server) -> None:  # no
     status, _, err = run(["patients", "list", "--lang", "en", "--db", url], b"")
     assert status == 2 and err.startswith("--db: the server refused user nobody_here")
     assert len(err.splitlines()) == 1  # one message, no traceback
+
+
+def test_a_wrong_postgresql_password_is_refused_by_name(pg_server) -> None:  # noqa: ANN001
+    """A role that must give its password (scram-sha-256 on the socket), given the wrong one: exit 2."""
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = 'clinic_pw'")).first() is None:
+            conn.execute(text("CREATE ROLE clinic_pw LOGIN PASSWORD 'right'"))
+            hba = pg_server.root / "data" / "pg_hba.conf"
+            hba.write_text("local all clinic_pw scram-sha-256\n" + hba.read_text())
+            conn.execute(text("SELECT pg_reload_conf()"))
+    admin.dispose()
+    wrong = pg_server.url().replace("postgres@", "clinic_pw:wrong@", 1)
+    status, out, err = run(["patients", "list", "--db", wrong], b"")
+    assert (status, out) == (2, b"")
+    assert err.startswith("--db : accès refusé par le serveur pour l'utilisateur clinic_pw") and "wrong" not in err
+    assert "password authentication failed" in err

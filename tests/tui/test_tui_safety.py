@@ -69,6 +69,7 @@ async def test_patient_file_shows_open_s1_first(make_app, store, patient) -> Non
         banner = screen.query_one("#pf-safety")
         assert "Alerte S1 ouverte (19/11/2026)" in str(banner.render()) and banner.display
         assert str(screen.query_one("#pf-alerts").render()).startswith("19/11/2026 S1")
+        assert "⚠ Item 9 > 0" in str(screen.query_one("#pf-step2").render())
         record_id = screen.open_alerts()[0][0]
         store.set_alert_status(record_id, "closed", actor="test")
         screen.reload()

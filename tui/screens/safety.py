@@ -31,7 +31,7 @@ class SafetyBanner(ModalScreen[bool]):
     )
 
     def __init__(self, date_text: str) -> None:
-        super().__init__(id="safety")
+        super().__init__(classes="safety")  # no fixed id: modals may stack (issue 17)
         self.date_text = date_text
 
     def compose(self):  # noqa: ANN201

@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from icope.vocab import DOMAIN_NAMES
 from reports.content import AlertEntry, AssessmentEntry, Report, ScreeningEntry

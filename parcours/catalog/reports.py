@@ -354,10 +354,10 @@ _VOCAB["rule"]["S1"] = ("S1 sécurité : idées de mort ou d'auto-agression", "S
 _PAIRS.update({
     "report.section.safety": ("ALERTE S1 — À TRAITER LE JOUR MÊME", "S1 ALERT — TO HANDLE TODAY"),
     "report.safety.s1": (
-        "PHQ-9 du {date} : item 9 (idées de mort ou d'auto-agression) supérieur à 0. Quel que soit le score total, "
-        "évaluation du risque suicidaire le jour même.",
-        "PHQ-9 of {date}: item 9 (thoughts of death or self-harm) above 0. Whatever the total score, "
-        "same-day safety assessment."),
+        ("PHQ-9 du {date} : item 9 (idées de mort ou d'auto-agression) supérieur à 0. Quel que soit le score "
+         "total, évaluation du risque suicidaire le jour même."),
+        ("PHQ-9 of {date}: item 9 (thoughts of death or self-harm) above 0. Whatever the total score, "
+         "same-day safety assessment.")),
     "report.safety.status": ("Alerte S1 : {status}", "S1 alert: {status}"),
 })
 

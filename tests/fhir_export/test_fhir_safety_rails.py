@@ -12,7 +12,7 @@ BASE = "https://parcours.example/fhir/"
 PATIENT = {"family": "MARTIN", "given": ["Jeanne"], "birth_date": "1944-05-02", "sex": "female"}
 
 
-def _export(tmp_path, fx, build):  # noqa: ANN001, ANN202
+def _export(tmp_path, fx, build):
     from fhir_export.bulk import export_bulk
 
     store = open_store("sqlite://")
@@ -29,7 +29,7 @@ def _export(tmp_path, fx, build):  # noqa: ANN001, ANN202
 
 
 def test_s1_observation_is_critical_and_its_task_stat(tmp_path, fx, r4check):
-    def build(store, pid):  # noqa: ANN001, ANN202
+    def build(store, pid):
         store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "phq9", "date": "2026-11-20",
                                                           "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}, actor="t", patient_id=pid)
 
@@ -46,7 +46,7 @@ def test_s1_observation_is_critical_and_its_task_stat(tmp_path, fx, r4check):
 
 
 def test_first_screening_d1_tasks_and_plan_rescreen(tmp_path, fx, r4check):
-    def build(store, pid):  # noqa: ANN001, ANN202
+    def build(store, pid):
         doc = orjson.loads((fx.REPO / "examples" / "screening.json").read_bytes())
         doc.pop("patient", None)
         doc.update(date="2026-11-20", vision={"eye_problems": True})

@@ -13,13 +13,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from icope import (
-    assess_instrument, parse_assessment, parse_screening, propose_interventions, rescreen_due, safety_alerts,
+    assess_instrument,
+    parse_assessment,
+    parse_screening,
+    propose_interventions,
+    rescreen_due,
+    safety_alerts,
     score_screening,
 )
 from icope.weights import has_relative_loss, measured_weight_loss
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import make  # noqa: E402
+from conftest import make
 
 TODAY = date(2026, 11, 20)
 
@@ -30,7 +35,7 @@ def nutrition(**items: Any) -> dict[str, Any]:
     return out["domains"]["nutrition"]
 
 
-def step2(instrument: str, **items: Any):  # noqa: ANN201
+def step2(instrument: str, **items: Any):
     return assess_instrument(parse_assessment(orjson.dumps({"instrument": instrument, "date": "2026-11-20", **items})))
 
 

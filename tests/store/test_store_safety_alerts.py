@@ -12,7 +12,7 @@ from parcours.core.records import RecordKind
 from parcours.store import open_store
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from test_store_basics import INS, TEST_SYSTEM, screening  # noqa: E402
+from test_store_basics import INS, TEST_SYSTEM, screening
 
 PATIENT = {"identifier": {"system": TEST_SYSTEM, "value": INS}, "family": "Martin", "given": "Jeanne"}
 

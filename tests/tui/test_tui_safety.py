@@ -10,7 +10,7 @@ from tui.screens.step2 import Step2Screen
 ITEM9 = {**{f"items.{i}": 0 for i in range(8)}, "items.8": 1}  # total 1: "minimal", yet S1
 
 
-async def _save_phq9(app, pilot, patient, values):  # noqa: ANN001, ANN202
+async def _save_phq9(app, pilot, patient, values):
     screen = Step2Screen("phq9", patient)
     await app.push_screen(screen)
     await pilot.pause()
@@ -24,7 +24,7 @@ async def _save_phq9(app, pilot, patient, values):  # noqa: ANN001, ANN202
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_s1_banner_stays_until_acknowledged(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_s1_banner_stays_until_acknowledged(make_app, store, patient, lang) -> None:
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await _save_phq9(app, pilot, patient, ITEM9)
@@ -44,7 +44,7 @@ async def test_s1_banner_stays_until_acknowledged(make_app, store, patient, lang
 
 
 @pytest.mark.asyncio
-async def test_no_banner_without_item9(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_no_banner_without_item9(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         values = {**{f"items.{i}": 3 for i in range(8)}, "items.8": 0}  # total 24 without item 9
@@ -54,7 +54,7 @@ async def test_no_banner_without_item9(make_app, store, patient) -> None:  # noq
 
 
 @pytest.mark.asyncio
-async def test_patient_file_shows_open_s1_first(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_patient_file_shows_open_s1_first(make_app, store, patient) -> None:
     from parcours.core.records import RecordKind
     from tui.screens.patient import PatientScreen
 

@@ -34,7 +34,7 @@ class SafetyBanner(ModalScreen[bool]):
         super().__init__(classes="safety")  # no fixed id: modals may stack (issue 17)
         self.date_text = date_text
 
-    def compose(self):  # noqa: ANN201
+    def compose(self):
         t = self.app.t
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():

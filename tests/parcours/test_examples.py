@@ -67,3 +67,12 @@ def test_make_reports_uses_the_projects_venv(tmp_path):
     assert made == sorted(f"{k}_{lang}.pdf" for k in ("screening", "followup", "reconciliation") for lang in ("fr", "en"))
     assert all((tmp_path / "examples" / "reports" / n).read_bytes().startswith(b"%PDF") for n in made)
     assert (tmp_path / "calls").read_text().count("report --lang") == 6
+
+
+def test_batch_example_gives_one_result_a_line():
+    lines = (EXAMPLES / "screenings.ndjson").read_bytes().splitlines()
+    done = subprocess.run([sys.executable, "-m", "parcours", "icope", "score", "--batch", "-"], cwd=REPO,
+                          input=b"\n".join(lines) + b"\n", capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    results = [orjson.loads(line) for line in done.stdout.splitlines()]
+    assert len(results) == len(lines) >= 2 and all("overall" in r for r in results)

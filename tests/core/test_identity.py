@@ -105,3 +105,8 @@ def test_drug_codes_are_matched_whole() -> None:
     assert is_atc("B01AF02") and not is_atc("B01AF02\n")
     assert is_cis("60234100") and not is_cis("60234100\n")
     assert cip13_problem("3400949497294") is None and cip13_problem("3400949497294\n") == "format"
+    from medisis.lines import BmLine
+
+    BmLine.model_validate({"id": "b1", "atc": "B01AF02"})
+    with pytest.raises(ValueError, match="atc"):  # pydantic's own pattern, Rust `$`: the end of the text
+        BmLine.model_validate({"id": "b1", "atc": "B01AF02\n"})

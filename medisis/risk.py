@@ -26,6 +26,7 @@ from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, Practitioner
 from parcours.core.models import InputModel
+from parcours.core.plausibility import plausible
 
 if TYPE_CHECKING:
     from medisis.config import Protocol
@@ -75,9 +76,9 @@ class HospitalInput(_RiskDocument):
     """`hospital`: the seven discharge items."""
 
     score: Literal["hospital"]
-    hemoglobin_g_dl: Annotated[float, Field(gt=0)]
+    hemoglobin_g_dl: plausible("hemoglobin_g_dl")  # docs/plausibility.md
     oncology_discharge: bool
-    sodium_mmol_l: Annotated[float, Field(gt=0)]
+    sodium_mmol_l: plausible("sodium_mmol_l")
     procedure: bool
     urgent_admission: bool
     admissions_12m: Count

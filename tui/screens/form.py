@@ -163,8 +163,8 @@ class FormScreen(FormFocus):
         by_field, other = issues_by_field(self.specs(), issues)
         for row in self.query(FieldRow):
             issue = by_field.get(row.spec.key)
-            if issue is not None and only_typed and issue.code == "missing":
-                issue = None
+            if issue is not None and only_typed and (issue.code == "missing" or issue.code.startswith("implausible")):
+                issue = None  # while typing: "6" on the way to "67,9" is not yet an error (shown on ctrl+s)
             row.set_error(issue_text(issue, lang) if issue is not None else None)
         shown = [] if only_typed else other
         self.query_one("#form-errors", Line).update("\n".join(render_issue(i, lang) for i in shown))

@@ -619,6 +619,9 @@ FR: Final[dict[str, str]] = {
     "tui.s1.options.audiometry_pass_max_db": "Audiométrie : réussite jusqu'à (dB)",
     "tui.s1.options.rescreen_months": "Redépistage après (mois)",
     "tui.draft.patient.edit": "Modification du patient",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Date de naissance (dossier patient) : {date}",
+    "tui.error.future_date": "ne peut pas être après aujourd'hui ({today})",
 }
 
 EN: Final[dict[str, str]] = {
@@ -1168,4 +1171,7 @@ EN: Final[dict[str, str]] = {
     "tui.s1.options.audiometry_pass_max_db": "Audiometry: pass up to (dB)",
     "tui.s1.options.rescreen_months": "Re-screen after (months)",
     "tui.draft.patient.edit": "Patient edit",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Birth date (patient file): {date}",
+    "tui.error.future_date": "cannot be after today ({today})",
 }

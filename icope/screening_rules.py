@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from parcours.core.clock import today as clock_today
 from parcours.core.date_checks import future_dates
 from parcours.core.errors import FieldIssue
 
@@ -32,7 +33,8 @@ def check_screening(doc: Any, today: date | None = None) -> list[FieldIssue]:
 
     `today` (default: parcours.core.clock): a screening dated after it is refused (docs/plausibility.md §1).
     """
-    issues: list[FieldIssue] = future_dates(((("date",), doc.date),), today)
+    limit = clock_today() if today is None else today  # inlined future_dates: this runs per screening of a batch
+    issues: list[FieldIssue] = [] if doc.date <= limit else future_dates(((("date",), doc.date),), limit)
     if doc.birth_date is not None and doc.birth_date > doc.date:
         issues.append(FieldIssue(("birth_date",), "date_after", {"other": "date"}))
     patient = getattr(doc, "patient", None)

@@ -85,10 +85,8 @@ class ParcoursApp(App):
         return message(key, self.lang, **params)
 
     def today(self) -> date:
-        """Today's date: the one given (tests), else the clock the domain checks read (PARCOURS_TODAY)."""
-        from parcours.core import clock
-
-        return self._today or clock.today()
+        """Today's date (fixed in tests)."""
+        return self._today or date.today()
 
     def on_mount(self) -> None:
         register_themes(self)

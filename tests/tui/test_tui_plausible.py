@@ -106,3 +106,20 @@ async def test_implausible_weight_is_named_under_its_field_on_save(make_app, pat
         await pilot.pause()
         assert screen.saved is None
         assert _error(screen, "row-nutrition-weight_kg") == "valeur invraisemblable : attendue entre 20 et 350 kg"
+
+
+@pytest.mark.asyncio
+async def test_review_birth_after_its_date_is_refused_under_the_birth_date(make_app, patient) -> None:  # noqa: ANN001
+    from tui.screens.medisis_review import ReviewScreen
+
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = ReviewScreen(patient)  # born 02/05/1944
+        await app.push_screen(screen)
+        await pilot.pause()
+        await _type(pilot, screen, "date", "01/01/1944")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.saved is None
+        assert _error(screen, "row-patient-birth-date") == "cannot be after date"
+        assert str(screen.query_one("#form-errors").render()) == ""

@@ -72,11 +72,18 @@ def test_reconciliation_at_year_9999_is_saved_or_refused_naming_date(tmp_path: P
 # --- numbers up to 1e308 ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", [(), ("--format", "fhir")])
-def test_sppb_times_of_1e308_give_a_result(fmt: tuple[str, ...]) -> None:
-    status, out, err = run(["icope", "assess", "-", *fmt], dumps({**SPPB, "gait_times_s": [1e308, 1e308]}))
-    assert (status, err) == (0, "")
-    if not fmt:
-        assert orjson.loads(out)["instrument"] == "sppb"
+def test_sppb_times_of_1e308_are_named(fmt: tuple[str, ...]) -> None:
+    """It crashed with decimal.InvalidOperation; now the plausibility bound names the field."""
+    status, out, err = run(["icope", "assess", "-", *fmt], dumps({**SPPB, "gait_times_s": [1e308, 4.0]}))
+    assert (status, out) == (2, b"") and any(line.startswith("gait_times_s[0]: ") for line in err.splitlines())
+
+
+def test_hundredths_of_any_float() -> None:
+    """The rounding itself (icope.md §2.1) carries any float: quantize failed past 28 digits."""
+    from icope.step2.base import hundredths
+
+    assert (hundredths(4.125), hundredths(1.005), hundredths(0.0)) == (413, 101, 0)
+    assert hundredths(1e308) == 10**310
 
 
 def test_indicators_with_huge_counts_give_exact_ratios() -> None:

@@ -1,7 +1,8 @@
 """The audit trail: one appended row per create, update and delete (who, when, what, before/after).
 
-Why: a clinical record must show who changed what; the table is append-only — this module only
-inserts, and database triggers (migration 0001) refuse UPDATE and DELETE on it.
+Why: a clinical record must show who changed what, and who read whose personal data; the table
+is append-only — this module only inserts, database triggers (migration 0001) refuse UPDATE and
+DELETE on it, and each row is chained to the one before it (parcours.store.audit_chain, 0003).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
-from parcours.store.schema import audit
+from parcours.store import audit_chain
 
 __all__ = ["append", "now"]
 
@@ -32,10 +33,11 @@ def append(
     conn: Connection, *, actor: str, action: str, entity: str, entity_id: object,
     before: Any = None, after: Any = None, at: datetime | None = None,
 ) -> None:
-    """Append one audit row in the caller's transaction (so it commits or rolls back with the change)."""
-    conn.execute(
-        insert(audit).values(
-            at=at or now(), actor=actor, action=action, entity=entity, entity_id=str(entity_id),
-            before=_json(before), after=_json(after),
-        )
-    )
+    """Append one audit row in the caller's transaction (so it commits or rolls back with the change).
+
+    The row is written, chained, just before the transaction commits (parcours.store.audit_chain).
+    """
+    audit_chain.queue(conn, {
+        "at": (at or now()).astimezone(UTC), "actor": actor, "action": action, "entity": entity,
+        "entity_id": str(entity_id), "before": _json(before), "after": _json(after),
+    })

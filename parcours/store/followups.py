@@ -32,7 +32,7 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
     with store.engine.begin() as conn:
         identity = PatientIdentity.model_validate(context["patient"]) if "patient" in context else None
         organization = context.get("organization")
-        site = ensure_site(conn, organization["finess"], organization.get("name")) if organization else None
+        site = ensure_site(conn, organization["finess"], organization.get("name"), actor=actor) if organization else None
         patient_id: int | None = None
         if identity is not None and identity.business_identifier() is not None:
             patient_id = patient_rows.find_or_create_patient(conn, identity, site=site, actor=actor)

@@ -8,6 +8,7 @@ DELETE on it, and each row is chained to the one before it (parcours.store.audit
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 import orjson
@@ -15,7 +16,21 @@ from sqlalchemy import Connection
 
 from parcours.store import audit_chain
 
-__all__ = ["append", "now"]
+__all__ = ["Access", "append", "now"]
+
+#: Who reads the whole of all patients' data (an export without --patient): the audit row's entity_id.
+ALL_PATIENTS = "*"
+
+
+class Access(StrEnum):
+    """Why personal data were read (the `purpose` of an audited read, issue 20)."""
+
+    SHOW = "show"  # parcours patients show
+    EXPORT_FHIR = "export-fhir"  # parcours export fhir
+    REPORT = "report"  # parcours report --patient
+    TUI_OPEN = "tui-open"  # the TUI's patient file
+    TUI_EXPORT_PDF = "tui-export-pdf"
+    TUI_EXPORT_FHIR = "tui-export-fhir"
 
 
 def now() -> datetime:

@@ -112,15 +112,15 @@ class Store:
         with self._read() as conn:
             return str(patients.resolve_patient(conn, key))
 
-    def record_access(self, patient_id: str, *, actor: str, purpose: str) -> None:
-        """Audit a read of a patient's personal data (`purpose`: show, export-fhir, report, tui-open...).
+    def record_access(self, patient_id: str, *, actor: str, purpose: audit.Access) -> None:
+        """Audit a read of a patient's personal data (`patient_id` "*": every patient, a full export).
 
         Why: who saw whose file is part of the trail (issue 20), not only who changed it; one small
         transaction of its own, committed before the data are shown or written.
         """
         with self._write() as conn:
             audit.append(conn, actor=actor, action="read", entity="patient", entity_id=patient_id,
-                         after={"purpose": purpose})
+                         after={"purpose": audit.Access(purpose).value})
 
     def patient_records(self, patient_id: str) -> PatientRecords:
         """The patient and all their live records, oldest first."""

@@ -75,6 +75,13 @@ class PatientScreen(PatientForms, Screen[None]):
         t = self.app.t
         table = self.query_one("#pf-screenings", DataTable)
         table.add_columns(t("tui.col.date"), t("tui.col.overall"), *(t(f"tui.pf.short.{d}") for d in DOMAIN_KEYS))
+        from parcours.store.audit import Access
+
+        try:  # who opened whose file is audited (issue 20), before anything is shown
+            self.app.store.record_access(self.patient_id, actor=self.app.actor, purpose=Access.TUI_OPEN)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
         self.reload()
         table.focus()
 
@@ -182,9 +189,9 @@ class PatientScreen(PatientForms, Screen[None]):
         try:
             folder = actions.export_dir(getattr(self.app, "export_folder", None))
             if kind == "pdf":
-                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder)
+                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder, actor=self.app.actor)
             else:
-                done = actions.export_fhir(self.app.store, self.patient_id, folder)
+                done = actions.export_fhir(self.app.store, self.patient_id, folder, actor=self.app.actor)
         except ImportError as exc:
             self.app.status(t("tui.pf.export_missing", what=kind.upper(), module=exc.name or ""), error=True)
             return

@@ -1,24 +1,33 @@
 """Names are data, never markup: hostile names stored in the database, shown literally by every screen.
 
 Issue 20: a patient named `DUPONT [/]` crashed the home screen at start-up (every workstation of a
-shared database), and `[@click=app.quit]` became a live action.
+shared database), and `[@click=app.quit]` became a live action; control characters must be shown,
+never sent to the terminal.
 """
 
 from __future__ import annotations
 
+import orjson
 import pytest
-from textual.widgets import DataTable
+from sqlalchemy import text
+from textual.widgets import DataTable, OptionList
 
 from tui.screens.home import HomeScreen
 from tui.screens.patient import PatientScreen
 
 HOSTILE = ["DUPONT [/]", "[@click=app.quit]CLIQUEZ[/]", "[b]GRAS", "[link=https://evil.example]LIEN[/link]",
-           "\\[/]", "ESC\x1b[31mROUGE", "[red]ROUGE[/red"]
+           "\\[/]", "ESC\x1b[31mROUGE", "[red]ROUGE[/red", "BIDI\u202eETIRW"]
+GIVEN = "[i]Anne[/i]"
+
+
+def shown(name: str) -> str:
+    """What the screen must show for a stored name: the same characters, control ones made visible."""
+    return name.replace("\x1b", "\u241b").replace("\u202e", "<U+202E>")
 
 
 @pytest.fixture
 def hostile(store):  # noqa: ANN001, ANN201
-    return [store.create_patient({"family": name, "given": ["[i]Anne[/i]"], "birth_date": "1944-05-02"},
+    return [store.create_patient({"family": name, "given": [GIVEN], "birth_date": "1944-05-02"},
                                  site=None, actor="test") for name in HOSTILE]
 
 
@@ -27,22 +36,51 @@ def _cells(app) -> list[str]:  # noqa: ANN001
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-def _screen_text(app) -> str:  # noqa: ANN001
-    return "\n".join(str(line.text) for line in app.screen._compositor.render_update(full=True).strips) \
-        if False else app.export_screenshot()
-
-
 @pytest.mark.asyncio
 async def test_home_lists_hostile_names_literally_and_stays_up(make_app, store, hostile) -> None:  # noqa: ANN001
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        shown = _cells(app)
-        assert len(shown) == len(HOSTILE)
-        for name in HOSTILE:
-            visible = name.replace("\x1b", "^[")
-            assert any(cell.startswith(visible) for cell in shown), (name, shown)
-        await pilot.click(DataTable, offset=(4, 2))
+        assert sorted(_cells(app)) == sorted(f"{shown(name)} {GIVEN}" for name in HOSTILE)
+        for row in range(len(HOSTILE)):  # a click on every row: no name is a live action
+            await pilot.click(DataTable, offset=(3, 2 + row))
+            await pilot.pause()
+            assert app.is_running
+        rendered = app.export_screenshot()
+        assert "\x1b" not in rendered and "CLIQUEZ" in rendered
+
+
+@pytest.mark.asyncio
+async def test_patient_file_shows_hostile_names_and_audits_the_read(make_app, store, hostile) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for patient, name in zip(hostile, HOSTILE, strict=True):
+            app.push_screen(PatientScreen(patient.id))
+            await pilot.pause()
+            who = app.screen.query_one("#pf-who")
+            assert str(who.render()) == f"{shown(name)} {GIVEN}"
+            await pilot.click("#pf-who")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, PatientScreen)
+            app.status(app.t("tui.pf.deleted", name=name))  # a status quoting the name: literal too
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+    with store.engine.connect() as conn:
+        opened = conn.execute(text("SELECT actor, entity_id, after FROM audit WHERE action = 'read' ORDER BY id")).all()
+    assert [(r.actor, r.entity_id, orjson.loads(r.after)["purpose"]) for r in opened] == [
+        ("test", p.id, "tui-open") for p in hostile]
+
+
+@pytest.mark.asyncio
+async def test_pick_list_of_hostile_labels(make_app, store) -> None:  # noqa: ANN001
+    from tui.screens.modals import PickScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PickScreen("[/]", [(str(i), name) for i, name in enumerate(HOSTILE)]))
         await pilot.pause()
-        assert app.is_running  # no live [@click] action
+        options = app.screen.query_one(OptionList)
+        assert [str(options.get_option_at_index(i).prompt) for i in range(len(HOSTILE))] == [shown(n) for n in HOSTILE]
+        assert app.is_running

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
+from tui.plain import Label
 from tui.screens.form import FormScreen
 from tui.rows import FieldRow
 

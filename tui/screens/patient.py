@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header
 
 from parcours.core.errors import ParcoursError
 from tui import actions
@@ -18,6 +18,7 @@ from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
+from tui.plain import Label, Static, cell
 from tui.screens.patient_actions import PatientForms
 
 __all__ = ["PatientScreen"]
@@ -110,7 +111,7 @@ class PatientScreen(PatientForms, Screen[None]):
         table.clear()
         for doc in docs:
             if doc.kind.value == "icope.screening":
-                table.add_row(*screening_cells(doc, t))
+                table.add_row(*map(cell, screening_cells(doc, t)))
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t))
         alerts = [
             t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),

@@ -255,6 +255,7 @@ def test_postgresql_app_role_cannot_alter_the_audit(pg_url):
                 "GRANT USAGE ON SCHEMA public TO parcours_app",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO parcours_app",
                 "REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM parcours_app",
+                "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM parcours_app",
                 "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO parcours_app",
             ):
                 conn.execute(text(statement))

@@ -19,8 +19,8 @@ __all__ = ["Label", "Static", "cell", "plain"]
 
 
 def plain(content: Any) -> Any:
-    """A string with its control characters shown (other renderables unchanged)."""
-    return visible(content) if isinstance(content, str) else content
+    """A string with its control characters shown, line feeds kept (other renderables unchanged)."""
+    return visible(content, keep_newlines=True) if isinstance(content, str) else content
 
 
 def cell(value: Any) -> Any:

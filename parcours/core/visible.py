@@ -25,6 +25,11 @@ def _shown(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
-def visible(text: str) -> str:
-    """`text` with every control or direction-override character replaced by a visible stand-in."""
-    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+def visible(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every control or direction-override character replaced by a visible stand-in
+    (line feeds kept with `keep_newlines`: multi-line text built by the program)."""
+    if not _UNSAFE.search(text):
+        return text
+    if keep_newlines:
+        return "\n".join(_UNSAFE.sub(_shown, line) for line in text.split("\n"))
+    return _UNSAFE.sub(_shown, text)

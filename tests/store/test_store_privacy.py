@@ -165,3 +165,11 @@ def test_a_postgresql_data_error_is_said_without_the_row(pg_url):
     said, status = render_escaped(err.value, "en")
     assert status == 1 and said.startswith("database unusable")
     assert not any(value in said for value in PII), said
+
+
+def test_visible_keeps_line_feeds_only_when_asked():
+    from parcours.core.visible import visible
+
+    assert visible("A\nB\x1b") == "A\u240aB\u241b"
+    assert visible("A\nB\x1b", keep_newlines=True) == "A\nB\u241b"
+    assert visible("Hélène DUPONT") == "Hélène DUPONT"

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, event, insert, select, text
 
 from parcours.store.schema import audit
 
-__all__ = ["GENESIS", "ChainReport", "chain_bulk", "queue", "row_hash", "verify_chain"]
+__all__ = ["GENESIS", "ChainReport", "chain_bulk", "listen", "queue", "row_hash", "verify_chain"]
 
 GENESIS = "0" * 64  # the "previous hash" of the first row
 #: pg_advisory_xact_lock key of the audit chain (b"parcours" as a signed 64-bit integer).
@@ -59,11 +59,12 @@ def _sqlite_at(at: datetime) -> str:
 # --- appends: queued in the transaction, chained just before its COMMIT ---------------------------
 def queue(conn: Connection, row: dict[str, Any]) -> None:
     """Queue one audit row (at, actor, action, entity, entity_id, before, after) until the commit."""
-    _listen(conn.engine)
+    listen(conn.engine)
     conn.info.setdefault(_PENDING, []).append(row)
 
 
-def _listen(engine: Engine) -> None:
+def listen(engine: Engine) -> None:
+    """Chain and write the queued rows at each COMMIT of `engine` (idempotent)."""
     if not event.contains(engine, "commit", _on_commit):
         event.listen(engine, "commit", _on_commit)
         event.listen(engine, "rollback", _on_end)

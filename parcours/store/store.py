@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
-from parcours.store import audit, drafts, patients, reading, saving, sites, worklists
+from parcours.store import audit, audit_chain, drafts, patients, reading, saving, sites, worklists
 from parcours.store.deferred_indexes import restore_indexes
 from parcours.store.engine import make_engine, ping, upgrade
 from parcours.store.errors import Conflict, DatabaseError
@@ -38,6 +38,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        audit_chain.listen(engine)  # audit rows are chained at COMMIT (registered before any thread writes)
 
     @property
     def url(self) -> str:

@@ -231,12 +231,15 @@ def test_migration_0003_backfills_the_chain_of_existing_rows(store_url):
         assert check_database(store.engine) == []
 
 
-def test_demo_rows_are_chained(store_url):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_demo_rows_are_chained(store_url, monkeypatch, workers):
+    from parcours.store import demo
     from parcours.store.demo import generate
 
+    monkeypatch.setattr(demo, "CHUNK", 8)  # several chunks, written in turn by the workers
     with open_store(store_url) as store:
         store.create_patient({"family": "BEFORE"}, site=None, actor="nurse-1")
-        generate(store, 30, seed=3)
+        generate(store, 30, seed=3, workers=workers)
         store.create_patient({"family": "AFTER"}, site=None, actor="nurse-1")
         with store.engine.connect() as conn:
             report = verify_chain(conn)
@@ -273,3 +276,14 @@ def test_postgresql_app_role_cannot_alter_the_audit(pg_url):
     with admin.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit")).scalar() == 2
     admin.dispose()
+
+
+def test_a_site_renamed_by_a_document_is_audited(store):
+    doc = screening("2026-11-20")
+    doc["organization"] = {"finess": "540000000", "name": "MSP renommée"}
+    store.save_document(RecordKind.ICOPE_SCREENING, doc, actor="nurse-3")
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT actor, before, after FROM audit WHERE entity = 'site' AND action = 'update'")).one()
+    assert row.actor == "nurse-3" and orjson.loads(row.before) == {"name": "MSP"}
+    assert orjson.loads(row.after) == {"name": "MSP renommée"}
+    assert check_database(store.engine) == []

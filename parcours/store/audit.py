@@ -2,7 +2,8 @@
 
 Why: a clinical record must show who changed what, and who read whose personal data; the table
 is append-only — this module only inserts, database triggers (migration 0001) refuse UPDATE and
-DELETE on it, and each row is chained to the one before it (parcours.store.audit_chain, 0003).
+DELETE on it, and each row is chained to the one before it (parcours.store.audit_chain;
+migration 0004_audit_hash_chain).
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ def verify_chain(conn: Connection, *, keep: int = 10) -> ChainReport:
 
 
 def backfill(conn: Connection, batch: int = 5_000) -> int:
-    """Fill `row_hash` of every row in id order (migration 0003; the caller lifts the UPDATE guard)."""
+    """Fill `row_hash` of every row in id order (migration 0004_audit_hash_chain lifts the UPDATE guard)."""
     previous = GENESIS
     done = 0
     last_id = 0

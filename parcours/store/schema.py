@@ -250,7 +250,7 @@ daily_counts = Table(
 )
 
 #: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after;
-#: `row_hash` chains each row to the one before it (parcours.store.audit_chain; migration 0003).
+#: `row_hash` chains each row to the one before it (parcours.store.audit_chain, migration 0004).
 audit = Table(
     "audit", metadata,
     Column("id", Id, primary_key=True),

@@ -26,18 +26,18 @@ def shown(name: str) -> str:
 
 
 @pytest.fixture
-def hostile(store):  # noqa: ANN001, ANN201
+def hostile(store):
     return [store.create_patient({"family": name, "given": [GIVEN], "birth_date": "1944-05-02"},
                                  site=None, actor="test") for name in HOSTILE]
 
 
-def _cells(app) -> list[str]:  # noqa: ANN001
+def _cells(app) -> list[str]:
     table = app.screen.query_one(DataTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 @pytest.mark.asyncio
-async def test_home_lists_hostile_names_literally_and_stays_up(make_app, store, hostile) -> None:  # noqa: ANN001
+async def test_home_lists_hostile_names_literally_and_stays_up(make_app, store, hostile) -> None:
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -52,7 +52,7 @@ async def test_home_lists_hostile_names_literally_and_stays_up(make_app, store, 
 
 
 @pytest.mark.asyncio
-async def test_patient_file_shows_hostile_names_and_audits_the_read(make_app, store, hostile) -> None:  # noqa: ANN001
+async def test_patient_file_shows_hostile_names_and_audits_the_read(make_app, store, hostile) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         for patient, name in zip(hostile, HOSTILE, strict=True):
@@ -74,7 +74,7 @@ async def test_patient_file_shows_hostile_names_and_audits_the_read(make_app, st
 
 
 @pytest.mark.asyncio
-async def test_pick_list_of_hostile_labels(make_app, store) -> None:  # noqa: ANN001
+async def test_pick_list_of_hostile_labels(make_app, store) -> None:
     from tui.screens.modals import PickScreen
 
     app = make_app()

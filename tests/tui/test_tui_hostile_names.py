@@ -84,3 +84,16 @@ async def test_pick_list_of_hostile_labels(make_app, store) -> None:
         options = app.screen.query_one(OptionList)
         assert [str(options.get_option_at_index(i).prompt) for i in range(len(HOSTILE))] == [shown(n) for n in HOSTILE]
         assert app.is_running
+
+
+def test_every_screen_takes_label_and_static_from_tui_plain():
+    """A textual Label or Static parses markup: the app's come from tui.plain (a new screen included)."""
+    import re
+    from pathlib import Path
+
+    import tui
+
+    root = Path(tui.__file__).parent
+    offending = [str(p.relative_to(root)) for p in root.rglob("*.py") if p.name != "plain.py" and re.search(
+        r"from textual\.widgets import [^\n]*\b(Label|Static)\b", p.read_text(encoding="utf-8"))]
+    assert offending == []

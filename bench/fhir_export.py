@@ -98,7 +98,7 @@ def part2(n: int) -> None:
     from fhir.resources.R4B.observation import Observation
 
     from icope.step1 import parse_screening, score_screening
-    from parcours.cli.icope_commands import render_step1
+    from icope.step1_json import render_step1
 
     lines = generate(n)
     with tempfile.NamedTemporaryFile(suffix=".ndjson", delete=False) as handle:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Final
 
-#: The project's canonical base (fhir.md §2.1). Never change it after a release.
-BASE: Final = "https://parcours.example/fhir"
+from parcours.core.ids import BASE as _BASE
+
+#: The project's canonical base (fhir.md §2.1), the kernel's (ids are built on it). Never change it after a release.
+BASE: Final = _BASE
 SID_RESOURCE: Final = BASE + "/sid/resource-id"
 SID_PRESCRIPTION: Final = BASE + "/sid/prescription"
 

@@ -36,7 +36,7 @@ def _stamp() -> str:
 
 def export_pdf(store: Any, patient_id: str, lang: str, folder: Path) -> ExportDone:
     """The patient's history as PDF: `reports.history_report` + `reports.render_pdf`, written atomically."""
-    from parcours.cli.report_commands import write_atomically
+    from parcours.core.files import write_atomically
     from reports import history_report, render_pdf
 
     pdf = render_pdf(history_report(store.patient_records(patient_id)), lang)

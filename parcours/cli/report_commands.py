@@ -9,12 +9,11 @@ existing file is replaced only with --force.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from parcours.core.errors import InvalidInput
+from parcours.core.files import write_atomically
 from parcours.messages import Lang, message, render_issue
 
 __all__ = ["report", "write_atomically"]
@@ -24,27 +23,6 @@ EXIT_OK, EXIT_INVALID = 0, 2
 
 def _say(text: str) -> None:
     sys.stderr.buffer.write((text + "\n").encode("utf-8"))
-
-
-def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
-    """Write `data` to `path` through a temporary file; FileExistsError when it exists and not `force`."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        if force:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if `path` appeared meanwhile: never clobber without --force
-            os.unlink(tmp)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _document_report(source: str, lang: Lang):

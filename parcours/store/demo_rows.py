@@ -70,7 +70,7 @@ def _engines() -> dict[str, Any]:
     from icope.vocab import DeclineRule
     from medisis.consultation30 import due_date
     from medisis.reconciliation import parse_reconciliation, reconcile
-    from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
+    from icope.step1_json import render_step1  # the command's own bytes (cached fragments)
 
     return {"icope": (read_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
                       render_step1),

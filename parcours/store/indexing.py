@@ -15,7 +15,7 @@ import orjson
 from sqlalchemy import Connection, insert, select, update
 
 from icope.vocab import DOMAIN_NAMES  # icope.md §1 order
-from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
+from parcours.core.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
 from parcours.store.patients import set_schedule

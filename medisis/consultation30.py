@@ -32,6 +32,14 @@ class ConsultationStatus(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+#: Statuses after which a discharge reconciliation no longer awaits its 30-day review: the
+#: consultation took place, was declined or does not apply (PROJECT DECISION, docs/medisis.md §8).
+#: PLANNED and MISSED leave it awaited.
+CLOSES_REVIEW30: frozenset[ConsultationStatus] = frozenset(
+    {ConsultationStatus.DONE, ConsultationStatus.DECLINED, ConsultationStatus.NOT_APPLICABLE}
+)
+
+
 class AdverseEvent(InputModel):
     """An adverse event reported at the consultation (seriousness free text unless configured)."""
 

@@ -13,8 +13,9 @@ from typing import Any
 import orjson
 
 from fhir_export.bundle import build, bundle_bytes
+from parcours.kinds import by_name
 
-__all__ = ["assess", "followup", "reconcile", "review", "risk", "score"]
+__all__ = ["assess", "bundle_line", "followup", "reconcile", "review", "risk", "score"]
 
 
 def _emit(command: str, doc: dict[str, Any], result: dict[str, Any], validate: bool) -> bytes:
@@ -41,48 +42,44 @@ def _plain(result: Any) -> dict[str, Any]:
     return orjson.loads(orjson.dumps(result))
 
 
+def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
+    """`<group> <command> --format fhir` for the document kind `name` (fhir.md §4-§5): the kind's own
+    parse and compute (same InvalidInput, exit 2), then its mapping (fhir_export.bundle)."""
+    kind = by_name(name)
+    parsed = kind.parse_bytes(raw)
+    result = kind.to_json(kind.compute_result(parsed))
+    if kind.name == "icope.followup":  # §4.3: the newest screening as the parser ordered them
+        result["latest_date"] = parsed.screenings[-1].date.isoformat()
+    elif kind.name.startswith("medisis."):  # the MEDISIS mappings read plain JSON (decimals, nested models)
+        result = _plain(result)
+    return _emit(kind.command[1], orjson.loads(raw), result, validate)  # type: ignore[index]
+
+
 def score(raw: bytes, *, validate: bool = False) -> bytes:
     """`icope score --format fhir` (fhir.md §4.1): the batch hot path, no JSON round trip."""
-    from icope.step1 import parse_screening, score_screening
-
-    result = score_screening(parse_screening(raw)).to_json()
-    return _emit("score", orjson.loads(raw), result, validate)
+    return bundle_line("icope.screening", raw, validate=validate)
 
 
 def assess(raw: bytes, *, validate: bool = False) -> bytes:
     """`icope assess --format fhir` (fhir.md §4.2)."""
-    from icope.step2 import assess_instrument, parse_assessment
-
-    result = assess_instrument(parse_assessment(raw)).to_json()
-    return _emit("assess", orjson.loads(raw), result, validate)
+    return bundle_line("icope.assessment", raw, validate=validate)
 
 
 def followup(raw: bytes, *, validate: bool = False) -> bytes:
     """`icope followup --format fhir` (fhir.md §4.3)."""
-    from icope.followup import evaluate_followup, parse_followup
-
-    parsed = parse_followup(raw)
-    result = evaluate_followup(parsed).to_json()
-    result["latest_date"] = parsed.screenings[-1].date.isoformat()
-    return _emit("followup", orjson.loads(raw), result, validate)
+    return bundle_line("icope.followup", raw, validate=validate)
 
 
 def reconcile(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis reconcile --format fhir` (fhir.md §5.2)."""
-    from parcours.cli.medisis_commands import reconcile as compute
-
-    return _emit("reconcile", orjson.loads(raw), _plain(compute(raw)), validate)
+    return bundle_line("medisis.reconciliation", raw, validate=validate)
 
 
 def risk(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis risk --format fhir` (fhir.md §5.3)."""
-    from parcours.cli.medisis_commands import risk as compute
-
-    return _emit("risk", orjson.loads(raw), _plain(compute(raw)), validate)
+    return bundle_line("medisis.risk", raw, validate=validate)
 
 
 def review(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis review --format fhir` (fhir.md §5.4)."""
-    from parcours.cli.medisis_commands import review as compute
-
-    return _emit("review", orjson.loads(raw), _plain(compute(raw)), validate)
+    return bundle_line("medisis.review", raw, validate=validate)

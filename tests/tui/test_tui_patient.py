@@ -88,3 +88,36 @@ async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> 
         assert (folder / "export.json").exists()
         assert screen.last_export.count > 0
         assert any("FHIR :" in str(n.message) for n in app._notifications)  # noqa: SLF001
+
+
+@pytest.fixture
+def two_alerts(store, patient):  # noqa: ANN001, ANN201
+    """A patient whose second screening declines in vision and hearing: two open D1 alerts."""
+    save = store.save_document
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False},
+                                      "hearing": {"hearwho_score": 80}}, actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True},
+                                      "hearing": {"hearwho_score": 40}}, actor="t", patient_id=patient.id)
+    return patient
+
+
+@pytest.mark.asyncio
+async def test_alert_status_with_several_alerts(make_app, store, two_alerts) -> None:  # noqa: ANN001
+    """`a` with two open alerts: pick one, then its status; both dialogs stack without an id clash."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PatientScreen(two_alerts.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        before = screen.open_alerts()
+        assert len(before) >= 2
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)  # the status list, second dialog
+        await pilot.press("down", "enter")  # « clôturée »
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.open_alerts() == before[1:]  # the first alert, closed, left the list

@@ -100,7 +100,7 @@ class PickScreen(ModalScreen[Any]):
     KEYS = (Key("escape", "cancel", "tui.key.back"),)
 
     def __init__(self, title: str, options: list[tuple[Any, str]]) -> None:
-        super().__init__(id="pick")
+        super().__init__(classes="pick")
         self.title_text = title
         self.options = options
 

@@ -12,11 +12,14 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.records import RecordKind
 
-__all__ = ["DocumentKind", "resolve"]
+if TYPE_CHECKING:  # pydantic models: the one-shot CLI reads the registry without building any
+    from parcours.core.identity import Organization, PatientIdentity, Practitioner
+
+__all__ = ["DocumentKind", "Parsed", "resolve"]
 
 
 def resolve(spec: str) -> Callable[..., Any]:
@@ -82,3 +85,17 @@ class DocumentKind:
     def rows(self, model: Any, result: dict[str, Any] | None) -> dict[str, Any] | None:
         """The pure side-row values of one record (None when no worklist filters on this kind)."""
         return None if self.side_rows is None else self._fn("side_rows")(model, result)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A validated document, its JSON result, its clinical date, its context objects and its side rows."""
+
+    document: dict[str, Any]
+    result: dict[str, Any] | None
+    recorded_on: date
+    patient: PatientIdentity | None
+    practitioner: Practitioner | None
+    organization: Organization | None
+    model: Any
+    rows: dict[str, Any] | None = None

@@ -47,7 +47,7 @@ def results(lines: list[bytes]) -> list[tuple[dict, dict]]:
 def parcours_path(pairs: list[tuple[dict, dict]]) -> list[bytes]:
     from fhir_export.bundle import build, bundle_bytes
 
-    return [bundle_bytes(*build("score", doc, result)) for doc, result in pairs]
+    return [bundle_bytes(*build("icope.screening", doc, result)) for doc, result in pairs]
 
 
 def naive_inputs(pairs: list[tuple[dict, dict]]) -> list[list[tuple[str, dict, str]]]:
@@ -56,7 +56,7 @@ def naive_inputs(pairs: list[tuple[dict, dict]]) -> list[list[tuple[str, dict, s
 
     out = []
     for doc, result in pairs:
-        _, items = build("score", doc, result)
+        _, items = build("icope.screening", doc, result)
         out.append([(rtype, res, f"urn:uuid:{id_}", match) for rtype, id_, res, match, _ in items])
     return out
 

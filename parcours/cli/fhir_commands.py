@@ -18,8 +18,8 @@ from parcours.kinds import by_name
 __all__ = ["assess", "bundle_line", "followup", "reconcile", "review", "risk", "score"]
 
 
-def _emit(command: str, doc: dict[str, Any], result: dict[str, Any], validate: bool) -> bytes:
-    bundle_id, items = build(command, doc, result)
+def _emit(kind: str, doc: dict[str, Any], result: dict[str, Any], validate: bool) -> bytes:
+    bundle_id, items = build(kind, doc, result)
     if validate:
         from fhir_export.validate import FhirValidationFailed, validate_items
 
@@ -52,7 +52,7 @@ def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
         result["latest_date"] = parsed.screenings[-1].date.isoformat()
     elif kind.name.startswith("medisis."):  # the MEDISIS mappings read plain JSON (decimals, nested models)
         result = _plain(result)
-    return _emit(kind.command[1], orjson.loads(raw), result, validate)  # type: ignore[index]
+    return _emit(kind.name, orjson.loads(raw), result, validate)
 
 
 def score(raw: bytes, *, validate: bool = False) -> bytes:

@@ -24,13 +24,6 @@ _DOMAINS = DOMAIN_NAMES
 #: result keys of step-2 instruments written as components (interchange §2; fhir.md §4.2)
 SUB_RESULTS = ("sppb.balance", "sppb.gait", "sppb.chair", "phq9.urgent", "moca.raw_score",
                "visual_acuity.right_decimal", "visual_acuity.left_decimal", "visual_acuity.near")
-#: interchange §2: the bands of each instrument
-BANDS = {"sppb": ("severe", "low", "moderate", "high"), "mna_sf": ("normal", "at_risk", "malnourished"),
-         "gds15": ("normal", "mild", "moderate", "severe"),
-         "phq9": ("minimal", "mild", "moderate", "moderately_severe", "severe"), "moca": ("normal", "impaired"),
-         "mini_cog": ("normal", "positive"), "mmse": ("normal", "impaired"), "visual_acuity": ("normal", "refer"),
-         "audiometry": ("normal", "mild", "moderate", "moderately_severe", "severe", "profound", "complete"),
-         "hearwho": ("good", "monitor", "refer")}
 #: interchange §4.2: the components of each readmission-risk score
 RISK_ITEMS = {
     "lace": ("length_of_stay", "acuity", "comorbidity", "ed_visits"),
@@ -77,8 +70,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         Instrument,
         InterventionType,
     )
+    from icope.outcome_codes import FLAGS, INSTRUMENT_BANDS, REASONS
     from medisis.review_data import RULE_IDS
-    from parcours.catalog.reports import _VOCAB
 
     def items(prefix: str, model: Any) -> list[str]:
         out = []
@@ -96,7 +89,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     instruments += [(s, _pair(f"fhir.display.sub.{s}")) for s in SUB_RESULTS]
     bands = [(f"{i}.{b}", tuple(_m("fhir.display.icope-band", lang, instrument=_m(f"report.instrument.{i}", lang),
                                    band=_m(f"report.band.{b}", lang)) for lang in ("fr", "en")))
-             for i, names in BANDS.items() for b in names]
+             for i, names in INSTRUMENT_BANDS.items() for b in names]
     risk = []
     for score, names in RISK_ITEMS.items():
         risk.append((score, _pair(f"fhir.display.risk.{score}")))
@@ -106,8 +99,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     return {
         "icope-step1": step1,
         "icope-result": [(r.value, _pair(f"fhir.display.icope-result.{r.value}")) for r in DomainResult],
-        "icope-reason": [(c, _pair(f"report.reason.{c}")) for c in _VOCAB["reason"]],
-        "icope-flag": [(c, _pair(f"report.flag.{c}")) for c in _VOCAB["flag"]],
+        "icope-reason": [(c, _pair(f"report.reason.{c}")) for c in REASONS],
+        "icope-flag": [(c, _pair(f"report.flag.{c}")) for c in FLAGS],
         "icope-answer": [(c, _pair(f"fhir.display.icope-answer.{c}"))
                          for c in ("correct", "wrong", "unknown", "yes", "no", "pass", "fail")],
         "icope-administered-by": [(a.value, _pair(f"report.role.{a.value}")) for a in AdministeredBy],

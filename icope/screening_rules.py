@@ -1,7 +1,7 @@
 """Rules over a whole step-1 screening: cross-field checks and the birth date that applies.
 
 Why: both the pydantic models (icope.screening) and the compiled validator of the one-shot CLI
-(icope.screening_schema) give documents that these functions read by attribute only.
+(icope._generated.screening_schema) give documents that these functions read by attribute only.
 """
 
 from __future__ import annotations

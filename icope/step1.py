@@ -49,7 +49,7 @@ def read_screening(raw: bytes | str) -> Any:
     """`parse_screening` through the stored schema: the same checks and errors, plain objects.
 
     Why: the one-shot `parcours icope score` then builds no pydantic model (over half its start-up);
-    icope.screening_schema is the schema pydantic builds for `Screening` (tested current).
+    icope._generated.screening_schema is the schema pydantic builds for `Screening` (tested current).
     """
     return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check_screening,
                          schema_bounds_depth=True)
@@ -57,7 +57,7 @@ def read_screening(raw: bytes | str) -> Any:
 
 @cache
 def _screening_validator() -> SchemaValidator:
-    from icope.screening_schema import CONFIG, SCHEMA
+    from icope._generated.screening_schema import CONFIG, SCHEMA
 
     return SchemaValidator(SCHEMA, CONFIG)
 

@@ -1,7 +1,7 @@
 """Identifier rules of the context objects (interchange.md §5.2), without pydantic.
 
 Why: the identity models (parcours.core.identity) and the compiled step-1 schema of the one-shot
-CLI (icope.screening_schema) call the very same functions, so the two paths cannot disagree.
+CLI (icope._generated.screening_schema) call the very same functions, so the two paths cannot disagree.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The project's CodeSystems and extension StructureDefinitions, as FHIR definitions (fhir.md §2.1).
+"""The project's CodeSystems and extension StructureDefinitions, as FHIR definitions (docs/fhir.md §2.1).
 
 Why generated: the codes are the JSON contract's strings, so they come from the domain's own
 vocabularies (enums, rule tables, result keys) and the displays from the message catalog; the
@@ -21,10 +21,10 @@ __all__ = ["DEFINITIONS_DIR", "code_systems", "definitions", "structure_definiti
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 _DOMAINS = DOMAIN_NAMES
-#: result keys of step-2 instruments written as components (interchange §2; fhir.md §4.2)
+#: result keys of step-2 instruments written as components (docs/interchange.md §2; docs/fhir.md §4.2)
 SUB_RESULTS = ("sppb.balance", "sppb.gait", "sppb.chair", "phq9.urgent", "moca.raw_score",
                "visual_acuity.right_decimal", "visual_acuity.left_decimal", "visual_acuity.near")
-#: interchange §4.2: the components of each readmission-risk score
+#: docs/interchange.md §4.2: the components of each readmission-risk score
 RISK_ITEMS = {
     "lace": ("length_of_stay", "acuity", "comorbidity", "ed_visits"),
     "lace_modified": ("length_of_stay", "acuity", "comorbidity", "ed_visits"),
@@ -157,7 +157,7 @@ def _extension(name: str, title: str, context: str, kind: str, system: str | Non
 
 
 def structure_definitions() -> list[dict[str, Any]]:
-    """The three extensions of fhir.md §2.1."""
+    """The three extensions of docs/fhir.md §2.1."""
     return [
         _extension("icope-reason", "Motif d'un domaine ICOPE positif (ICOPE positive-domain reason)", "Observation",
                    "Coding", U.CS_REASON, "*"),

@@ -1,4 +1,4 @@
-"""One transaction Bundle per stateless document (fhir.md §6.1; interchange.md §5.1).
+"""One transaction Bundle per stateless document (docs/fhir.md §6.1; docs/interchange.md §5.1).
 
 Why conditional creates: `ifNoneExist` on every entry makes re-POSTing a Bundle create nothing,
 and two documents about the same person share one Patient on the server.
@@ -99,7 +99,7 @@ BUILDERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], Ctx]] = {
 def build(kind: str, doc: dict[str, Any], result: dict[str, Any]) -> tuple[str, list[Item]]:
     """(Bundle id, items) for one document of `kind` (`icope.screening`) and its JSON result.
 
-    The Bundle id is keyed by the kind's command (`score`, fhir.md §6.1), as it always was.
+    The Bundle id is keyed by the kind's command (`score`, docs/fhir.md §6.1), as it always was.
     """
     ctx = BUILDERS[kind](doc, result)
     h = ctx.prefix.rsplit("|", 2)[-2]

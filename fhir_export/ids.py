@@ -1,4 +1,4 @@
-"""Deterministic identities (fhir.md §2.3): the kernel's `parcours.core.ids`, re-exported.
+"""Deterministic identities (docs/fhir.md §2.3): the kernel's `parcours.core.ids`, re-exported.
 
 Why: the store needs the same ids and may not import an output package, so they live in the kernel.
 """

@@ -1,4 +1,4 @@
-"""One stored patient's records as FHIR resources, for the bulk export (fhir.md §2.3, §6.2).
+"""One stored patient's records as FHIR resources, for the bulk export (docs/fhir.md §2.3, §6.2).
 
 Why: stored screenings, assessments, reconciliations, risks and reviews get the same ids as their
 stateless `--format fhir` Bundle (key `<pk>|<H>|<role>`); database-only records are keyed by their
@@ -117,7 +117,7 @@ class _Mapper:
         map_careplan(self.ctx(d), doc, screening, supporting)
 
 
-#: record kind -> (mapper, record, document, result) emitting its resources (fhir.md §4-§5).
+#: record kind -> (mapper, record, document, result) emitting its resources (docs/fhir.md §4-§5).
 _MAPPINGS: dict[RecordKind, Callable[[_Mapper, StoredDocument, dict[str, Any], dict[str, Any]], Any]] = {
     K.ICOPE_SCREENING: lambda m, d, doc, result: map_step1(m.ctx(d), doc, result),
     K.ICOPE_ASSESSMENT: lambda m, d, doc, result: m.assessments.append((d, map_assessment(m.ctx(d), doc, result))),

@@ -1,4 +1,4 @@
-"""Database-only records as FHIR: care plans, stays, interventions, 30-day reviews (fhir.md §4.4, §5.5, §5.6).
+"""Database-only records as FHIR: care plans, stays, interventions, 30-day reviews (docs/fhir.md §4.4, §5.5, §5.6).
 
 Why separate: these have no stateless command; their keys are `<pk>|<record kind>|<store id>|<role>`
 and they point at resources of other records of the same patient (the screening a plan follows).

@@ -1,6 +1,6 @@
 """ICOPE step 3: the personalised care plan and the interventions proposed per confirmed domain.
 
-icope.md §3.3: the plan is drafted by the professional who did step 2, with the GP; the toolkit
+docs/icope.md §3.3: the plan is drafted by the professional who did step 2, with the GP; the toolkit
 proposes interventions from the spec's step-2 actions (§2.1–§2.6), the professional edits them.
 """
 
@@ -24,7 +24,7 @@ from parcours.core.errors import FieldIssue
 from parcours.core.identity import ProfessionalRole
 from parcours.core.models import InputModel
 
-SPPB_SEVERE_AT_MOST = 3  # icope.md §2.1 default mapping: 0–3 → comprehensive geriatric assessment
+SPPB_SEVERE_AT_MOST = 3  # docs/icope.md §2.1 default mapping: 0–3 → comprehensive geriatric assessment
 
 
 class PlannedIntervention(InputModel):
@@ -37,7 +37,7 @@ class PlannedIntervention(InputModel):
 
 
 class CarePlan(InputModel):
-    """The plan as the professional records it (icope.md §3.3 data model; all keys optional)."""
+    """The plan as the professional records it (docs/icope.md §3.3 data model; all keys optional)."""
 
     goals: list[Annotated[str, Field(min_length=1)]] = []
     interventions: list[PlannedIntervention] = []
@@ -47,7 +47,7 @@ class CarePlan(InputModel):
 
 
 class CarePlanStatus(StrEnum):
-    """Whether the plan is being followed (FHIR CarePlan.status, fhir.md §4.4)."""
+    """Whether the plan is being followed (FHIR CarePlan.status, docs/fhir.md §4.4)."""
 
     ACTIVE = "active"
     COMPLETED = "completed"
@@ -84,7 +84,7 @@ class ProposedIntervention:
     intervention: PlannedIntervention
 
 
-# domain -> (action code, intervention type, responsible professional), from icope.md §2.
+# domain -> (action code, intervention type, responsible professional), from docs/icope.md §2.
 _ACTIONS: dict[Domain, tuple[tuple[str, InterventionType, ProfessionalRole], ...]] = {
     Domain.COGNITION: (("memory_clinic_referral", InterventionType.MEMORY_CLINIC, ProfessionalRole.PHYSICIAN),),
     Domain.LOCOMOTION: (

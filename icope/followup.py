@@ -1,6 +1,6 @@
-"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (icope.md §3.2).
+"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (docs/icope.md §3.2).
 
-Every rule is switchable (interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
+Every rule is switchable (docs/interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
 DECISION in the spec), D1 is the WHO step-1 rule applied over time.
 """
 
@@ -28,10 +28,10 @@ from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
 
-# icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
+# docs/icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
 CHAIR_RISE_WORSENING_S = Decimal("2.6")
 CHAIR_RISE_WORSENING_RATIO = Decimal("0.277")
-# icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
+# docs/icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
 HEARWHO_REFER_BELOW = Decimal(50)
 HEARWHO_DROP = Decimal(10)
 
@@ -74,7 +74,7 @@ class Alert:
 
 @dataclass(frozen=True, slots=True)
 class FollowupResult:
-    """The newest screening's result, its alerts and the next due date (interchange.md §3)."""
+    """The newest screening's result, its alerts and the next due date (docs/interchange.md §3)."""
 
     latest: Step1Result
     alerts: tuple[Alert, ...]
@@ -210,7 +210,7 @@ def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = No
         if DeclineRule.D3 in rules and chair_rise_worsened(previous, newest):
             found.append((DeclineRule.D3, Domain.LOCOMOTION))
     if DeclineRule.D4 in rules:
-        if loss is not None and loss > 3.0:  # icope.md §1.4: "more than 3 kg"
+        if loss is not None and loss > 3.0:  # docs/icope.md §1.4: "more than 3 kg"
             found.append((DeclineRule.D4, Domain.NUTRITION))
     if previous is not None:
         if DeclineRule.D5 in rules and cognition_worsened(previous, newest):

@@ -1,4 +1,4 @@
-"""The ICOPE document kinds (interchange.md §1-§3, docs/icope.md) and their pure side rows.
+"""The ICOPE document kinds (docs/interchange.md §1-§3, docs/icope.md) and their pure side rows.
 
 Why: one spec per kind, read by the CLI, the store, the FHIR exporter and the TUI through
 `parcours.kinds`; the side rows are the values worklists filter on, computed here (no database)

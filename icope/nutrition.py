@@ -1,4 +1,4 @@
-"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (icope.md §1.4).
+"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (docs/icope.md §1.4).
 
 The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
 """
@@ -10,7 +10,7 @@ from functools import cache
 from icope.results import DomainOutcome, combine
 from icope.vocab import WeightLossAnswer
 
-#: icope.md §1.4 [S1][S4][S5]: "more than 3 kg"; exactly 3.0 kg is negative.
+#: docs/icope.md §1.4 [S1][S4][S5]: "more than 3 kg"; exactly 3.0 kg is negative.
 WEIGHT_LOSS_KG = 3.0
 
 
@@ -24,7 +24,7 @@ def nutrition_outcome(
 ) -> DomainOutcome:
     """Positive if the loss exceeds 3 kg (or is reported, or unknown by default) or appetite is lost.
 
-    `given_over`: the document's kilograms exceed 3 (they decide the item, interchange.md §1);
+    `given_over`: the document's kilograms exceed 3 (they decide the item, docs/interchange.md §1);
     `measured_over`: the loss the follow-up derived from recorded weights does, which can only add
     a positive and never overrides a "yes". Both are None when there are no kilograms.
     """

@@ -32,7 +32,7 @@ FLAGS: tuple[str, ...] = ("memory_complaint", "hearing_monitor", "chair_rise_age
 
 
 class Band(StrEnum):
-    """A step-2 instrument's band (interchange.md §2 `band`; docs/icope.md §2)."""
+    """A step-2 instrument's band (docs/interchange.md §2 `band`; docs/icope.md §2)."""
 
     NORMAL = "normal"
     AT_RISK = "at_risk"

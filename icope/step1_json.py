@@ -1,4 +1,4 @@
-"""The step-1 result of interchange.md §1 as one JSON line, rendered from cached fragments.
+"""The step-1 result of docs/interchange.md §1 as one JSON line, rendered from cached fragments.
 
 Why: `icope score` is the batch hot path and the demo stores the very same bytes; both render
 the six outcomes straight to bytes (no dict, no Step1Result needed) from cached fragments (a

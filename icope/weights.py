@@ -1,4 +1,4 @@
-"""Weight loss measured across screenings (icope.md §1.4 PROJECT DECISION, rule D4 of §3.2)."""
+"""Weight loss measured across screenings (docs/icope.md §1.4 PROJECT DECISION, rule D4 of §3.2)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-#: icope.md §1.4: the loss is taken over a 3-month window (≤ 92 days before the current date)...
+#: docs/icope.md §1.4: the loss is taken over a 3-month window (≤ 92 days before the current date)...
 WINDOW_DAYS = 92
 #: ...and only when some weight was recorded 76–106 days before (about three months ago).
 ANCHOR_DAYS = (76, 106)

@@ -1,7 +1,7 @@
 """MEDISIS medication pathway engine: reconciliation, readmission risk, relevance review, indicators.
 
 Pure domain code (pydantic and orjson only): no UI, PDF or database import. Rules and vocabularies
-follow the shared spec `medisis.md`; the JSON contract is `interchange.md` §4.
+follow the shared spec `docs/medisis.md`; the JSON contract is `docs/interchange.md` §4.
 """
 
 from medisis.bands import Bands

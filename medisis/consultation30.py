@@ -1,4 +1,4 @@
-"""The 30-day review consultation (consultation d'évaluation à J+30): record and due date (medisis.md §8).
+"""The 30-day review consultation (consultation d'évaluation à J+30): record and due date (docs/medisis.md §8).
 
 Content, window, mode and operator are UNKNOWN: the due date uses the configured nominal day
 (30, UNCONFIRMED) and the window exists only when configured; a record's drugs actually taken are

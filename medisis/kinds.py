@@ -1,4 +1,4 @@
-"""The MEDISIS document kinds (interchange.md §4, docs/medisis.md) and their pure side rows.
+"""The MEDISIS document kinds (docs/interchange.md §4, docs/medisis.md) and their pure side rows.
 
 Why: one spec per kind, read by the CLI, the store, the FHIR exporter and the TUI through
 `parcours.kinds`; the side rows (what the worklists filter on) are computed here, without a
@@ -48,7 +48,7 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("medisis.reconciliation", "medisis.reconciliation:parse_reconciliation",
                  "medisis.reconciliation:reconcile", RecordKind.MEDISIS_RECONCILIATION, ("medisis", "reconcile"),
                  fhir=True, side_rows="medisis.kinds:reconciliation_row"),
-    # interchange.md §4.2: a risk document has no date; the store dates it the day it is saved.
+    # docs/interchange.md §4.2: a risk document has no date; the store dates it the day it is saved.
     DocumentKind("medisis.risk", "medisis.risk:parse_risk", "medisis.risk:score_risk", RecordKind.MEDISIS_RISK,
                  ("medisis", "risk"), fhir=True, dates=()),
     DocumentKind("medisis.review", "medisis.review:parse_review", "medisis.review:review_drugs",

@@ -1,4 +1,4 @@
-"""Medication relevance review: the rule engine (medisis.md §6, interchange §4.3); the document is in review_input.
+"""Medication relevance review: the rule engine (docs/medisis.md §6, docs/interchange.md §4.3); the document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
 comparisons exactly as written, a rule whose patient value is missing is not evaluated.
@@ -42,7 +42,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
-    """The result of `parcours medisis review` (interchange §4.3 output)."""
+    """The result of `parcours medisis review` (docs/interchange.md §4.3 output)."""
 
     age: int
     findings: tuple[Finding, ...]
@@ -178,7 +178,7 @@ def _fr_anxiolytic(c: _Context) -> list[tuple[int, ...]]:
     return _when(hits, True)
 
 
-#: medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
+#: docs/medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
 RULES: Mapping[str, Rule] = {
     "STOPP-A3": _a3,
     "STOPP-B3": _both(rd.BETA_BLOCKERS, rd.RATE_LIMITING_CCB),

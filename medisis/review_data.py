@@ -1,4 +1,4 @@
-"""Versioned rule data of the relevance review: drug sets and rule ids (medisis.md §6.3, §6.4).
+"""Versioned rule data of the relevance review: drug sets and rule ids (docs/medisis.md §6.3, §6.4).
 
 STOPP/START v3 (O'Mahony 2023 [M22]) criterion ids from a third-party transcription: check each id
 against the official Appendix 1 before release. ATC seeds from `IarlaithDoherty/stoppstartR` (MIT,
@@ -19,7 +19,7 @@ CITATION = (
 
 @dataclass(frozen=True, slots=True)
 class DrugSet:
-    """ATC prefixes and exact exclusions (medisis.md §6.2 "drug in a set")."""
+    """ATC prefixes and exact exclusions (docs/medisis.md §6.2 "drug in a set")."""
 
     name: str
     prefixes: tuple[str, ...]
@@ -29,7 +29,7 @@ class DrugSet:
         return isinstance(atc, str) and atc.startswith(self.prefixes) and atc not in self.exclusions
 
 
-# medisis.md §6.4; aspirin and topical NSAIDs (M02A) are not ATC-M01, hence not in the set.
+# docs/medisis.md §6.4; aspirin and topical NSAIDs (M02A) are not ATC-M01, hence not in the set.
 NSAIDS = DrugSet("NSAIDS", ("M01AA", "M01AB", "M01AC", "M01AE", "M01AG", "M01AH", "M01AX01", "M01AX02"))
 ANTICOAGULANTS = DrugSet("ANTICOAGULANTS", ("B01AA", "B01AE", "B01AF"))
 BENZODIAZEPINES = DrugSet("BENZODIAZEPINES", ("N05BA", "N05CD", "N03AE01"))
@@ -53,7 +53,7 @@ NITROFURANTOIN = DrugSet("NITROFURANTOIN", ("J01XE01",))
 ANXIOLYTIC_BZD = DrugSet("N05BA", ("N05BA",))
 HYPNOTICS = DrugSet("HYPNOTICS", ("N05CD", "N05CF"))
 
-#: STOPP-A3 classes, in this order (medisis.md §6.4; lithium N05AN is not an antipsychotic here).
+#: STOPP-A3 classes, in this order (docs/medisis.md §6.4; lithium N05AN is not an antipsychotic here).
 DUPLICATE_CLASSES: tuple[DrugSet, ...] = (
     NSAIDS,
     DrugSet("SSRI", ("N06AB",)),
@@ -79,7 +79,7 @@ ANTICHOLINERGICS_M1 = DrugSet(
 )
 
 
-#: Every rule id in the order of medisis.md §6.3 (the order of the findings).
+#: Every rule id in the order of docs/medisis.md §6.3 (the order of the findings).
 RULE_IDS: tuple[str, ...] = (
     "STOPP-A3", "STOPP-B3", "STOPP-B12", "STOPP-C1", "STOPP-C10", "STOPP-D8", "STOPP-D10", "STOPP-D11",
     "STOPP-E1", "STOPP-E2", "STOPP-E3", "STOPP-E4", "STOPP-E5", "STOPP-E6", "STOPP-E8", "STOPP-J1",
@@ -91,7 +91,7 @@ ANY_AGE_RULES = frozenset({"ACB-TOTAL", "FR-HYPNOTIC-4W", "FR-ANXIOLYTIC-12W"})
 #: STOPP/START v3 population: people ≥ 65 years (CONFIRMED [M22]).
 STOPP_START_MIN_AGE = 65
 
-# Thresholds exactly as written in medisis.md §6.3 ("<" and "≥" kept as written).
+# Thresholds exactly as written in docs/medisis.md §6.3 ("<" and "≥" kept as written).
 HYPERKALAEMIA_MMOL_L = 5.5  # B12: potassium > 5.5
 ASPIRIN_MAX_DAILY_MG = 100  # C1: daily dose > 100 mg
 BZD_MAX_DAYS = 28  # D8: duration ≥ 28 days

@@ -19,7 +19,7 @@ Json = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """Who the report is about and who produced it (interchange §5.2 objects, JSON form)."""
+    """Who the report is about and who produced it (docs/interchange.md §5.2 objects, JSON form)."""
 
     patient: Json = field(default_factory=dict)
     practitioner: Json | None = None

@@ -1,4 +1,4 @@
-"""The pydantic_core schema of a step-1 screening (interchange.md §1).
+"""The pydantic_core schema of a step-1 screening (docs/interchange.md §1).
 
 GENERATED from icope.screening.Screening by `python tools/schema_source.py --write`:
 do not edit. It is the schema pydantic builds for the model, with plain immutable classes in
@@ -72,7 +72,7 @@ class PsychologyItems(ValidatedObject):
 
 
 class Step1Options(ValidatedObject):
-    """Options of one screening (`options` in interchange.md §1); defaults: icope.option_values."""
+    """Options of one screening (`options` in docs/interchange.md §1); defaults: icope.option_values."""
 
     __slots__ = ()
 

@@ -1,4 +1,4 @@
-"""What every step-2 assessment shares: its input header and its result shape (interchange.md §2)."""
+"""What every step-2 assessment shares: its input header and its result shape (docs/interchange.md §2)."""
 
 from __future__ import annotations
 
@@ -48,5 +48,5 @@ class Step2Result:
 
 
 def hundredths(seconds: float) -> int:
-    """A time in hundredths of a second, rounded half up (icope.md §2.1: round to 0.01 s first)."""
+    """A time in hundredths of a second, rounded half up (docs/icope.md §2.1: round to 0.01 s first)."""
     return int(Decimal(repr(seconds)).quantize(_CENT, rounding=ROUND_HALF_UP) * 100)

@@ -26,11 +26,11 @@ __all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS
 #: parse -> compute -> to_json (or its faster `json_line`), see `document_handler`.
 DOCUMENT_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"))
 
-#: The commands with `--format fhir` (one transaction Bundle line, interchange.md §5.1): kinds with
+#: The commands with `--format fhir` (one transaction Bundle line, docs/interchange.md §5.1): kinds with
 #: a FHIR form; indicators have none. Handlers: parcours.cli.fhir_commands.bundle_line.
 FHIR_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"), where=attrgetter("fhir"))
 
-#: Commands that accept `--save` (interchange.md §0): the document and its result are stored.
+#: Commands that accept `--save` (docs/interchange.md §0): the document and its result are stored.
 #: They are the commands with a FHIR form (both are the contract's stored documents).
 SAVE_COMMANDS: Mapping[tuple[str, str], str] = FHIR_COMMANDS
 

@@ -1,7 +1,7 @@
 """`--format fhir` handlers: bytes of one document in, one transaction Bundle line out.
 
-interchange.md §5.1: the same parsers and engines as the JSON handlers (so invalid input raises
-the same InvalidInput, exit 2), then `fhir_export` maps the document and its result (fhir.md).
+docs/interchange.md §5.1: the same parsers and engines as the JSON handlers (so invalid input raises
+the same InvalidInput, exit 2), then `fhir_export` maps the document and its result (docs/fhir.md).
 `--validate` checks every resource with fhir.resources R4B; a failure is a bug: exit 1.
 """
 
@@ -43,7 +43,7 @@ def _plain(result: Any) -> dict[str, Any]:
 
 
 def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
-    """`<group> <command> --format fhir` for the document kind `name` (fhir.md §4-§5): the kind's own
+    """`<group> <command> --format fhir` for the document kind `name` (docs/fhir.md §4-§5): the kind's own
     parse and compute (same InvalidInput, exit 2), then its mapping (fhir_export.bundle)."""
     kind = by_name(name)
     parsed = kind.parse_bytes(raw)
@@ -56,30 +56,30 @@ def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
 
 
 def score(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope score --format fhir` (fhir.md §4.1): the batch hot path, no JSON round trip."""
+    """`icope score --format fhir` (docs/fhir.md §4.1): the batch hot path, no JSON round trip."""
     return bundle_line("icope.screening", raw, validate=validate)
 
 
 def assess(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope assess --format fhir` (fhir.md §4.2)."""
+    """`icope assess --format fhir` (docs/fhir.md §4.2)."""
     return bundle_line("icope.assessment", raw, validate=validate)
 
 
 def followup(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope followup --format fhir` (fhir.md §4.3)."""
+    """`icope followup --format fhir` (docs/fhir.md §4.3)."""
     return bundle_line("icope.followup", raw, validate=validate)
 
 
 def reconcile(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis reconcile --format fhir` (fhir.md §5.2)."""
+    """`medisis reconcile --format fhir` (docs/fhir.md §5.2)."""
     return bundle_line("medisis.reconciliation", raw, validate=validate)
 
 
 def risk(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis risk --format fhir` (fhir.md §5.3)."""
+    """`medisis risk --format fhir` (docs/fhir.md §5.3)."""
     return bundle_line("medisis.risk", raw, validate=validate)
 
 
 def review(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis review --format fhir` (fhir.md §5.4)."""
+    """`medisis review --format fhir` (docs/fhir.md §5.4)."""
     return bundle_line("medisis.review", raw, validate=validate)

@@ -1,6 +1,6 @@
 """`--save`: store the document and its result, then print exactly what the command prints.
 
-Why: interchange.md §0 — the output of `icope score --save` is byte-identical to `icope score`,
+Why: docs/interchange.md §0 — the output of `icope score --save` is byte-identical to `icope score`,
 and invalid input stores nothing (the handler validates first; the store saves in one
 transaction, so a second failure there rolls everything back).
 """

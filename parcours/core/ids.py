@@ -1,4 +1,4 @@
-"""Deterministic identities: resource ids, document hash, patient key (fhir.md §2.3).
+"""Deterministic identities: resource ids, document hash, patient key (docs/fhir.md §2.3).
 
 In the kernel because the store (a patient's FHIR id, a record's document hash) and the FHIR
 exporter compute the same ids, and the store must not import an output package. Why: the same
@@ -17,12 +17,12 @@ import orjson
 from parcours.core.identifiers import INS_NIR_SYSTEM as INS_NIR
 from parcours.core.identifiers import INS_SYSTEMS
 
-#: The base of every URL and id namespace of parcours; must never change once published (fhir.md §2.1).
+#: The base of every URL and id namespace of parcours; must never change once published (docs/fhir.md §2.1).
 BASE = "https://parcours.example/fhir"
 
 __all__ = ["BASE", "NS", "business_identifier", "doc_hash", "patient_key", "rid", "stored_patient_key"]
 
-#: uuid5(NAMESPACE_URL, BASE) (fhir.md §2.3).
+#: uuid5(NAMESPACE_URL, BASE) (docs/fhir.md §2.3).
 NS = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 _NS_BYTES = NS.bytes
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
@@ -36,7 +36,7 @@ def rid(rtype: str, key: str) -> str:
 
 
 def doc_hash(doc: dict[str, Any]) -> str:
-    """H: SHA-256 of the sorted-key document without its identity context (fhir.md §2.3)."""
+    """H: SHA-256 of the sorted-key document without its identity context (docs/fhir.md §2.3)."""
     if "practitioner" in doc or "organization" in doc or "patient" in doc:
         doc = {k: v for k, v in doc.items() if k != "practitioner" and k != "organization"}
         patient = doc.get("patient")
@@ -62,13 +62,13 @@ def business_identifier(patient: dict[str, Any] | None) -> tuple[str, str] | Non
 
 
 def stored_patient_key(store_id: str | int, identifier: tuple[str, str] | None) -> str:
-    """pk in the database export: the INS when known, else `parcours-patient|<store id>` (fhir.md §2.3)."""
+    """pk in the database export: the INS when known, else `parcours-patient|<store id>` (docs/fhir.md §2.3)."""
     if identifier is not None and identifier[0] in INS_SYSTEMS:
         return f"{identifier[0]}|{identifier[1]}"
     return f"parcours-patient|{store_id}"
 
 
 def patient_key(patient: dict[str, Any] | None, h: str) -> str:
-    """pk of a stateless document: `<system>|<value>`, else `doc|<H>` (fhir.md §2.3)."""
+    """pk of a stateless document: `<system>|<value>`, else `doc|<H>` (docs/fhir.md §2.3)."""
     ident = business_identifier(patient)
     return f"{ident[0]}|{ident[1]}" if ident else f"doc|{h}"

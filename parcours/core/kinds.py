@@ -30,7 +30,7 @@ def resolve(spec: str) -> Callable[..., Any]:
 
 @dataclass(frozen=True, slots=True)
 class DocumentKind:
-    """One contract document of a domain (interchange.md) and what every layer needs to know of it.
+    """One contract document of a domain (docs/interchange.md) and what every layer needs to know of it.
 
     - `parse`: bytes -> validated model, or the domain's InvalidInput naming each bad field.
     - `compute`: model -> result object with `to_json()`; None for records that are facts (a stay).

@@ -1,6 +1,6 @@
 """The FHIR id the store keeps for each patient, so `--patient` can name an export's Patient.
 
-Why: fhir.md §2.3 — in the database export a patient's key is the INS when known, else
+Why: docs/fhir.md §2.3 — in the database export a patient's key is the INS when known, else
 `parcours-patient|<store id>`; key and id come from the kernel's parcours.core.ids (one implementation, shared with fhir_export).
 """
 

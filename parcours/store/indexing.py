@@ -16,7 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from icope.kinds import positive_mask as domain_mask  # the side-row rule, one implementation
 from icope.vocab import DOMAIN_NAMES  # docs/icope.md §1 order
-from parcours.core.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
+from parcours.core.ids import doc_hash as document_hash  # docs/fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
 from parcours.kinds import side_rows
 from parcours.store import audit, counts
@@ -34,7 +34,7 @@ OPEN_ALERT = frozenset({"new", "confirmed"})
 
 
 def _stripped(document: dict[str, Any]) -> dict[str, Any]:
-    """A stored document as a follow-up item: no context objects (interchange §5.2)."""
+    """A stored document as a follow-up item: no context objects (docs/interchange.md §5.2)."""
     return {k: v for k, v in document.items() if k not in ("patient", "practitioner", "organization")}
 
 
@@ -61,7 +61,7 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
                actor: str) -> dict[str, Any] | None:
     """Side row, alerts and schedule; with history, the stored result is the follow-up's `latest`.
 
-    icope.md §1.4: weight loss measured across screenings can make nutrition positive, which the
+    docs/icope.md §1.4: weight loss measured across screenings can make nutrition positive, which the
     document alone cannot show; the store keeps that result so the record and its alerts agree.
     """
     on = parsed.recorded_on
@@ -87,7 +87,7 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
 
 def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> dict[str, Any] | None:
-    """icope.md §3.2 decline rules against the previous screening; the follow-up's latest result."""
+    """docs/icope.md §3.2 decline rules against the previous screening; the follow-up's latest result."""
     from icope.followup import evaluate_followup, parse_followup
 
     on = parsed.recorded_on

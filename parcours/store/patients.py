@@ -1,6 +1,6 @@
 """Patients and sites: create, read, update with optimistic locking, soft delete, search, resolve.
 
-Why: identity is validated by the same model as a document's `patient` object (interchange §5.2),
+Why: identity is validated by the same model as a document's `patient` object (docs/interchange.md §5.2),
 so the CLI, TUI and `--save` agree on what a valid INS or name is; every change is audited.
 """
 
@@ -128,7 +128,7 @@ def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *
                            actor: str) -> int:
     """The patient a document's `patient` object names (by its identifier), created if new.
 
-    A document without an identifier is its own patient (fhir.md §2.3: anonymous documents are
+    A document without an identifier is its own patient (docs/fhir.md §2.3: anonymous documents are
     never merged).
     """
     identity = identity or PatientIdentity()

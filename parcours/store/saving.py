@@ -42,7 +42,7 @@ def _parse(kind: RecordKind, raw: bytes, document: dict[str, Any]) -> Parsed:
         raw = orjson.dumps({k: v for k, v in document.items() if k != link})
     model = spec.parse_bytes(raw)
     result = _json(spec.compute_result(model)) if spec.compute is not None else None
-    on = spec.clinical_date(model) or audit.now().date()  # interchange.md §4.2: a risk has no date: the day saved
+    on = spec.clinical_date(model) or audit.now().date()  # docs/interchange.md §4.2: a risk has no date: the day saved
     patient = getattr(model, "patient", None)  # an intervention's `patient` is a local id, not an identity
     return Parsed(document, result, on, patient if isinstance(patient, PatientIdentity) else None,
                   getattr(model, "practitioner", None), getattr(model, "organization", None), model,

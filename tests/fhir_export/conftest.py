@@ -1,6 +1,6 @@
 """Fixtures of the FHIR tests: sample documents, the three independent validators, a FHIR server.
 
-Validators (fhir.md §7): fhir.resources R4B; the official R4 JSON schema + FHIRPath invariants of
+Validators (docs/fhir.md §7): fhir.resources R4B; the official R4 JSON schema + FHIRPath invariants of
 `shared/fhir-r4/check.py` (plus the required bindings the schema leaves as plain `code`); and the
 loopback Medplum R4 server of `shared/fhir-server/`, started once per session.
 """
@@ -33,7 +33,7 @@ COMMANDS = ("score", "assess", "followup", "reconcile", "risk", "review")
 GROUP = {"score": "icope", "assess": "icope", "followup": "icope",
          "reconcile": "medisis", "risk": "medisis", "review": "medisis"}
 
-#: R4 required bindings that the JSON schema leaves as plain `code` (fhir.md §7).
+#: R4 required bindings that the JSON schema leaves as plain `code` (docs/fhir.md §7).
 _OBS_STATUS = {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"}
 _REQUEST_STATUS = {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"}
 _REQUEST_INTENT = {"proposal", "plan", "directive", "order", "original-order", "reflex-order", "filler-order",

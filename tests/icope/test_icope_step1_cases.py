@@ -1,4 +1,4 @@
-"""icope.md §7 worked cases and §1 boundaries, through the public parse + score path."""
+"""docs/icope.md §7 worked cases and §1 boundaries, through the public parse + score path."""
 
 from __future__ import annotations
 

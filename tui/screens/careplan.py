@@ -1,6 +1,6 @@
 """The step-3 care plan editor: goals, interventions (pre-filled from icope's proposals), dates.
 
-Why: icope.md §3.3 — the plan is drafted after step 2 with the GP; `icope.propose_interventions`
+Why: docs/icope.md §3.3 — the plan is drafted after step 2 with the GP; `icope.propose_interventions`
 suggests the interventions of the confirmed domains, the professional edits them, the store
 validates the record (`icope.careplan.parse_care_plan_record`) when it is saved.
 """

@@ -1,4 +1,4 @@
-"""MEDISIS forms: the readmission-risk score (interchange.md §4.2) and the 30-day review (medisis.md §8).
+"""MEDISIS forms: the readmission-risk score (docs/interchange.md §4.2) and the 30-day review (docs/medisis.md §8).
 
 Why: both are flat sheets; the score and its band come from `medisis.risk`, the consultation's
 rules (required when done, configured modes) from `medisis.consultation30`, via the store.

@@ -10,18 +10,15 @@ from typing import Any
 
 import orjson
 
+from medisis.lace import Comorbidity
 from tui.dates import show
 from tui.forms import BOOL, Choice, FieldSpec
 from tui.screens.form import FormScreen
 
 __all__ = ["COMORBIDITIES", "RISK_FIELDS", "Consultation30Screen", "RiskScreen"]
 
-COMORBIDITIES = (
-    "myocardial_infarction", "congestive_heart_failure", "peripheral_vascular_disease", "cerebrovascular_disease",
-    "dementia", "chronic_pulmonary_disease", "connective_tissue_disease", "peptic_ulcer_disease", "mild_liver_disease",
-    "diabetes_uncomplicated", "diabetes_complicated", "hemiplegia_paraplegia", "renal_disease", "cancer",
-    "moderate_severe_liver_disease", "metastatic_solid_tumour", "hiv_aids",
-)
+#: The LACE comorbidity codes, from the domain's enum (docs/medisis.md §4.1), in its order.
+COMORBIDITIES: tuple[str, ...] = tuple(c.value for c in Comorbidity)
 
 
 def _r(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from icope.vocab import DOMAIN_NAMES, INSTRUMENT_DOMAIN, Instrument
+from icope.vocab import DOMAIN_NAMES, INSTRUMENT_DOMAIN
 from parcours.core.kinds import DocumentKind
 from parcours.core.records import RecordKind
 
@@ -29,10 +29,17 @@ def screening_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:
             "positive_mask": positive_mask(domains), **{name: domains[name]["result"] for name in DOMAIN_NAMES}}
 
 
+#: instrument name -> its domain's name (docs/icope.md §2); a StrEnum member finds its value's entry.
+_DOMAIN_OF: dict[str, str] = {instrument.value: domain.value for instrument, domain in INSTRUMENT_DOMAIN.items()}
+
+
 def assessment_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:
-    """A step-2 assessment's worklist values: instrument, its domain (docs/icope.md §2), score, abnormal."""
-    score = result["score"]
-    return {"instrument": result["instrument"], "domain": INSTRUMENT_DOMAIN[Instrument(result["instrument"])].value,
+    """A step-2 assessment's worklist values: instrument, its domain (docs/icope.md §2), score, abnormal.
+
+    `result` is the JSON result, plain or straight from `to_json()` (the demo's hot path).
+    """
+    instrument, score = result["instrument"], result["score"]
+    return {"instrument": str(instrument), "domain": _DOMAIN_OF[instrument],
             "score": None if score is None else str(score), "abnormal": result["abnormal"]}
 
 

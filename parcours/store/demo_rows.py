@@ -192,9 +192,9 @@ class _Chunk:
                     araw = orjson.dumps(adoc)
                     amodel = parse_step2(araw)
                     step2.append(amodel)
-                    aresult = orjson.dumps(assess(amodel).to_json())
-                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc, araw, aresult)
-                    arow = assessment_row(amodel, orjson.loads(aresult))  # the side row a real save writes
+                    ajson = assess(amodel).to_json()
+                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc, araw, orjson.dumps(ajson))
+                    arow = assessment_row(amodel, ajson)  # the side row a real save writes
                     rows["assessments"].append((arid, pid, arow["instrument"], arow["domain"], assessed_on,
                                                 arow["score"], arow["abnormal"]))
                     pending &= ~(1 << i)

@@ -113,3 +113,12 @@ def test_reading_one_group_loads_no_other_domain_nor_engine():
             "or m in ('icope.step1', 'icope.step2')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_reading_every_kind_loads_no_engine():
+    """`parcours --help`, the TUI and `--format fhir` build the whole command tree: specs only, no models."""
+    code = ("import sys\nfrom parcours.kinds import all_kinds\nkinds = list(all_kinds())\n"
+            "print(len(kinds), sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' "
+            "or m in ('medisis.reconciliation', 'medisis.risk', 'icope.step1')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "11 []"

@@ -7,10 +7,11 @@ v2) [M23] where one exists; every set is to verify against the WHO ATC index.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 #: Version of this data module; bump it with any change of a set or a rule.
-DATA_VERSION = "medisis-review-2026.1"
+DATA_VERSION = "medisis-review-2026.2"
 CITATION = (
     "O'Mahony D et al. STOPP/START criteria for potentially inappropriate prescribing in older people: "
     "version 3. Eur Geriatr Med 2023;14(4):625-632. doi:10.1007/s41999-023-00777-y"
@@ -38,9 +39,33 @@ BETA_BLOCKERS = DrugSet("BETA_BLOCKERS", ("C07",))
 RATE_LIMITING_CCB = DrugSet("RATE_LIMITING_CCB", ("C08DA01", "C08DB01"))
 RAS_BLOCKERS = DrugSet("RAS_BLOCKERS", ("C09A", "C09B", "C09C", "C09D"))  # aliskiren C09X excluded
 ASPIRIN = DrugSet("ASPIRIN", ("B01AC06", "N02BA01"))
+#: docs/medisis.md §6.4 METFORMIN: metformin and every A10BD combination containing it in the WHO
+#: ATC index (WHOCC, https://atcddd.fhi.no/atc_ddd_index/?code=A10BD), each code named below.
 METFORMIN = DrugSet(
     "METFORMIN",
-    ("A10BA02", "A10BD02", "A10BD03", "A10BD05", "A10BD07", "A10BD08", "A10BD10", "A10BD11", "A10BD13"),
+    (
+        "A10BA02",  # metformin
+        "A10BD02",  # metformin and sulfonylureas
+        "A10BD03",  # metformin and rosiglitazone
+        "A10BD05",  # metformin and pioglitazone
+        "A10BD07",  # metformin and sitagliptin
+        "A10BD08",  # metformin and vildagliptin
+        "A10BD10",  # metformin and saxagliptin
+        "A10BD11",  # metformin and linagliptin
+        "A10BD13",  # metformin and alogliptin
+        "A10BD14",  # metformin and repaglinide (revised 2026-12-01)
+        "A10BD15",  # metformin and dapagliflozin (revised: SGLT2)
+        "A10BD16",  # metformin and canagliflozin (revised: SGLT2)
+        "A10BD17",  # metformin and acarbose (revised)
+        "A10BD18",  # metformin and gemigliptin (revised)
+        "A10BD20",  # metformin and empagliflozin (revised: SGLT2)
+        "A10BD22",  # metformin and evogliptin (revised)
+        "A10BD23",  # metformin and ertugliflozin (revised: SGLT2)
+        "A10BD25",  # metformin, saxagliptin and dapagliflozin (revised: SGLT2)
+        "A10BD26",  # metformin and lobeglitazone (revised)
+        "A10BD27",  # metformin, linagliptin and empagliflozin (revised: SGLT2)
+        "A10BD28",  # metformin and teneligliptin (revised)
+    ),
 )
 LONG_SULFONYLUREAS = DrugSet("LONG_SULFONYLUREAS", ("A10BB01", "A10BB02", "A10BB12"))
 OPIOIDS = DrugSet("OPIOIDS", ("N02A",))
@@ -64,7 +89,10 @@ DUPLICATE_CLASSES: tuple[DrugSet, ...] = (
     OPIOIDS,
 )
 
-#: STOPP-M1 set: stoppstartR `stopp_m1` list (MIT) [M23]; G04BD01–G04BD11 expanded.
+#: STOPP-M1 set (docs/medisis.md §6.4): stoppstartR `stopp_m1` list (MIT) [M23], G04BD01–G04BD11
+#: expanded, plus every drug scoring 3 in the shipped ACB table of §6.5 (revised 2026-12-01; the
+#: v2 list already holds amitriptyline, oxybutynin, hydroxyzine, solifenacin, tolterodine).
+#: A configured `review.acb_table` adds its own ACB-3 drugs at run time (`m1_extra`).
 ANTICHOLINERGICS_M1 = DrugSet(
     "ANTICHOLINERGICS_M1",
     (
@@ -75,8 +103,18 @@ ANTICHOLINERGICS_M1 = DrugSet(
         *(f"G04BD{n:02d}" for n in range(1, 12)),
         "N06AA", "A03B", "A03AA", "A03AB", "A04AD01", "M03BX02", "N04A",
         "N05AA01", "N05AH02", "N05AB02", "N05AA02", "N05AC02", "N05AA04", "N05AF04",
+        "N06AB05",  # paroxetine, ACB 3 (§6.5)
+        "N05AH04",  # quetiapine, ACB 3 (§6.5)
+        "N05AH03",  # olanzapine, ACB 3 (§6.5)
     ),
 )
+#: ACB score that puts a drug in the M1 set (docs/medisis.md §6.4: "every drug scoring 3").
+M1_ACB_SCORE = 3
+
+
+def m1_extra(acb_table: Mapping[str, int]) -> frozenset[str]:
+    """The ACB-3 codes of the ACB table in use, which STOPP-M1 counts too (docs/medisis.md §6.4)."""
+    return frozenset(atc for atc, score in acb_table.items() if score >= M1_ACB_SCORE)
 
 
 #: Every rule id in the order of docs/medisis.md §6.3 (the order of the findings).

@@ -250,3 +250,25 @@ async def test_answered_screening_of_today_saves_without_asking(make_app, patien
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is not None
+
+
+@pytest.mark.asyncio
+async def test_stray_keys_never_wipe_or_move_a_value(make_app, patient) -> None:  # noqa: ANN001
+    """A key typed as the form opens adds to the date (no select-all); a wrong digit on a choice row is
+    swallowed; Shift+Tab back into a field keeps its text."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        assert screen.focused is screen.query_one("#f-date")
+        await pilot.press("x")
+        assert screen.values["date"] == "20/11/2026x"  # shown invalid under the field, never replaced
+        await pilot.press("backspace")
+        await _focus(pilot, screen, "nutrition.weight_kg")
+        await pilot.press(*"61,5")
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("7", "9")  # not answers of a yes/no row
+        assert screen.values.get("vision.eye_problems") is None
+        assert screen.values["date"] == "20/11/2026"
+        assert screen.values["nutrition.weight_kg"] == "61,5"
+        await pilot.press("shift+tab", "0")
+        assert screen.values["nutrition.weight_kg"] == "61,50"

@@ -69,6 +69,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         DomainResult,
         Instrument,
         InterventionType,
+        SafetyRule,
     )
     from icope.outcome_codes import FLAGS, INSTRUMENT_BANDS, REASONS
     from medisis.review_data import RULE_IDS
@@ -108,7 +109,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
                                         for lang in ("fr", "en"))) for d in Domain],
         "icope-instrument": instruments,
         "icope-band": bands,
-        "icope-alert": [(r.value, _pair(f"report.rule.{r.value}")) for r in DeclineRule],
+        "icope-alert": [(r, _pair(f"report.rule.{r}")) for r in (*DeclineRule, *SafetyRule)],
         "icope-intervention": [(t.value, _pair(f"report.intervention_type.{t.value}")) for t in InterventionType],
         "medisis-risk": risk,
         "medisis-review": review,

@@ -37,7 +37,7 @@ def _document_kinds() -> frozenset[RecordKind]:
 
 
 #: the document keys naming the records whose resources a record's resources reference
-_LINKS = {K.ICOPE_ALERT: ("screening",), K.ICOPE_CARE_PLAN: ("screening",)}
+_LINKS = {K.ICOPE_ALERT: ("screening", "assessment"), K.ICOPE_CARE_PLAN: ("screening",)}
 
 
 def patient_key_db(records: PatientRecords) -> str:
@@ -106,9 +106,14 @@ class _Mapper:
             mapping(self, d, d.document, d.result or {})
 
     def alert(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
-        focus = self.linked(doc.get("screening"))
-        if focus is not None:
-            map_alert(self.ctx(d), doc, focus, doc.get("status"))
+        if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
+            focus = self.linked(doc.get("assessment"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
+        else:
+            focus = self.linked(doc.get("screening"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"))
 
     def care_plan(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
         screening = self.linked(doc.get("screening"))

@@ -22,7 +22,8 @@ from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
 from icope.step1 import score_screening
 from icope.step2 import AssessmentInput, parse_assessment_list
 from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
-from icope.weights import measured_weight_loss
+from icope.nutrition import WEIGHT_LOSS_KG
+from icope.weights import has_relative_loss, measured_weight_loss
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
@@ -111,16 +112,31 @@ def parse_followup(raw: bytes | str) -> Followup:
     return Followup(ordered, tuple(assessments), rules, doc)
 
 
-def _measured_loss(screenings: tuple[ScreeningItems, ...], index: int) -> float | None:
+def _weights(screenings: tuple[ScreeningItems, ...], index: int) -> tuple[list[tuple[date, float]], float | None]:
+    """The weights recorded before screening `index`, and its own (None when not weighed)."""
     current = screenings[index]
-    if current.nutrition is None or current.nutrition.weight_kg is None:
-        return None
+    today = None if current.nutrition is None else current.nutrition.weight_kg
     history = [
         (s.date, s.nutrition.weight_kg)
         for s in screenings[:index]
         if s.nutrition is not None and s.nutrition.weight_kg is not None
     ]
-    return measured_weight_loss(history, current.date, current.nutrition.weight_kg)
+    return history, today
+
+
+def _measured_loss(screenings: tuple[ScreeningItems, ...], index: int) -> float | None:
+    history, today = _weights(screenings, index)
+    if today is None:
+        return None
+    return measured_weight_loss(history, screenings[index].date, today)
+
+
+def weight_loss_alert(screenings: tuple[ScreeningItems, ...], index: int, loss: float | None) -> bool:
+    """D4 (docs/icope.md D4): > 3 kg within 106 days, or the HAS 2021 5 %/35 days, 10 %/190 days."""
+    if loss is not None and loss > WEIGHT_LOSS_KG:
+        return True
+    history, today = _weights(screenings, index)
+    return today is not None and has_relative_loss(history, screenings[index].date, today)
 
 
 def _chair_time(s: ScreeningItems) -> Decimal | None:
@@ -210,7 +226,7 @@ def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = No
         if DeclineRule.D3 in rules and chair_rise_worsened(previous, newest):
             found.append((DeclineRule.D3, Domain.LOCOMOTION))
     if DeclineRule.D4 in rules:
-        if loss is not None and loss > 3.0:  # docs/icope.md §1.4: "more than 3 kg"
+        if weight_loss_alert(doc.screenings, newest_index, loss):
             found.append((DeclineRule.D4, Domain.NUTRITION))
     if previous is not None:
         if DeclineRule.D5 in rules and cognition_worsened(previous, newest):

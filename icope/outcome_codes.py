@@ -20,15 +20,16 @@ REASONS: tuple[str, ...] = (
       for answer in (OrientationAnswer.WRONG, OrientationAnswer.UNKNOWN)),
     "words_recalled_below_3",
     "chair_rise_not_completed", "chair_rise_used_arms", "chair_rise_too_slow",
-    "weight_loss_over_3kg", "measured_weight_loss_over_3kg", "weight_loss_reported", "weight_loss_unknown",
+    "weight_loss_over_3kg", "measured_weight_loss", "weight_loss_reported", "weight_loss_unknown",
     "appetite_loss",
     "eye_problems",
     "whisper_right_failed", "whisper_left_failed", "hearwho_below_50", "audiometry_above_pass_level",
     "feeling_down", "little_interest",
 )
 
-#: Signals a step-1 domain raises without changing its result (docs/icope.md §1).
-FLAGS: tuple[str, ...] = ("memory_complaint", "hearing_monitor", "chair_rise_age_adjusted_cutoff")
+#: Signals that change no result: those a step-1 domain raises (docs/icope.md §1), then the PHQ-9's
+#: self-harm flag (docs/icope.md "Safety rules").
+FLAGS: tuple[str, ...] = ("memory_complaint", "hearing_monitor", "chair_rise_age_adjusted_cutoff", "self_harm_risk")
 
 
 class Band(StrEnum):
@@ -51,6 +52,7 @@ class Band(StrEnum):
     MONITOR = "monitor"
     PROFOUND = "profound"
     COMPLETE = "complete"
+    UNILATERAL = "unilateral"
 
 
 B = Band
@@ -64,6 +66,7 @@ INSTRUMENT_BANDS: dict[Instrument, tuple[Band, ...]] = {
     Instrument.MINI_COG: (B.NORMAL, B.POSITIVE),
     Instrument.MMSE: (B.NORMAL, B.IMPAIRED),
     Instrument.VISUAL_ACUITY: (B.NORMAL, B.REFER),
-    Instrument.AUDIOMETRY: (B.NORMAL, B.MILD, B.MODERATE, B.MODERATELY_SEVERE, B.SEVERE, B.PROFOUND, B.COMPLETE),
+    Instrument.AUDIOMETRY: (B.NORMAL, B.MILD, B.MODERATE, B.MODERATELY_SEVERE, B.SEVERE, B.PROFOUND, B.COMPLETE,
+                            B.UNILATERAL),
     Instrument.HEARWHO: (B.GOOD, B.MONITOR, B.REFER),
 }

@@ -25,6 +25,10 @@ AUDIOMETRY_GRADES = (
     (95, "complete"), (80, "profound"), (65, "severe"), (50, "moderately_severe"), (35, "moderate"), (20, "mild"),
 )
 AUDIOMETRY_ABNORMAL_FROM_DB = 35
+# docs/icope.md "Step 2" audiometry (docs/icope.md §2.5 revised, WHO 2021 grading table): a unilateral
+# loss is the better ear < 20 dB HL (normal) with the worse ear ≥ 35 dB HL; abnormal, ORL referral.
+UNILATERAL_BETTER_BELOW_DB = 20
+UNILATERAL_WORSE_FROM_DB = 35
 AUDIOMETER_MAX_DB = 120
 # docs/icope.md §1.6 / §2.5 [S18]: hearWHO > 75 good, 50–75 monitor, < 50 refer.
 HEARWHO_REFER_BELOW = 50
@@ -131,9 +135,20 @@ def audiometry_grade(better_ear_db: float) -> str:
     return next((grade for lower, grade in AUDIOMETRY_GRADES if better_ear_db >= lower), "normal")
 
 
+def is_unilateral(better_ear_db: float, worse_ear_db: float) -> bool:
+    """WHO 2021 unilateral loss: the better ear normal (< 20 dB HL), the worse one ≥ 35 dB HL."""
+    return better_ear_db < UNILATERAL_BETTER_BELOW_DB and worse_ear_db >= UNILATERAL_WORSE_FROM_DB
+
+
 def score_audiometry(doc: AudiometryInput) -> Step2Result:
-    """Score = the better ear's PTA; abnormal from 35 dB HL (WHO "moderate")."""
+    """Score = the better ear's PTA; abnormal from 35 dB HL (WHO "moderate"), or a unilateral loss.
+
+    Why a band of its own: the better-ear grade of a one-sided loss is "normal", which would hide
+    an ORL referral criterion (docs/icope.md §2.5).
+    """
     better = min(doc.pta_right_db, doc.pta_left_db)
+    if is_unilateral(better, max(doc.pta_right_db, doc.pta_left_db)):
+        return Step2Result(Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, "unilateral", True)
     return Step2Result(
         Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, audiometry_grade(better), better >= AUDIOMETRY_ABNORMAL_FROM_DB
     )

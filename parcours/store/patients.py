@@ -229,3 +229,14 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
         update(patients).where(patients.c.id == patient_id)
         .values(next_step1_due=next_due, last_screened_on=screened_on, step2_pending=pending)
     )
+
+
+def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
+    """Set the patient's next step-1 due date alone (a care plan moves it, docs/icope.md §3.1)."""
+    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    if before.next_step1_due == next_due:
+        return
+    if before.next_step1_due is not None:
+        counts.bump(conn, before.site_id, before.next_step1_due, due=-1)
+    counts.bump(conn, before.site_id, next_due, due=1)
+    conn.execute(update(patients).where(patients.c.id == patient_id).values(next_step1_due=next_due))

@@ -49,7 +49,8 @@ def test_the_scorers_band_tables_are_the_declared_bands() -> None:
     assert {name for _, name in mna_sf.BANDS} == set(INSTRUMENT_BANDS[Instrument.MNA_SF])
     assert {name for _, name in mood.GDS_BANDS} == set(INSTRUMENT_BANDS[Instrument.GDS15])
     assert {name for _, name in mood.PHQ_BANDS} == set(INSTRUMENT_BANDS[Instrument.PHQ9])
-    assert {name for _, name in sensory.AUDIOMETRY_GRADES} | {"normal"} == set(INSTRUMENT_BANDS[Instrument.AUDIOMETRY])
+    assert {name for _, name in sensory.AUDIOMETRY_GRADES} | {"normal", "unilateral"} == set(
+        INSTRUMENT_BANDS[Instrument.AUDIOMETRY])
     assert set(INSTRUMENT_BANDS) == set(Instrument)
     assert {b for bands in INSTRUMENT_BANDS.values() for b in bands} == set(Band)
 
@@ -62,3 +63,12 @@ def test_every_declared_code_is_labelled(lang: str) -> None:
         assert message(f"report.flag.{code}", lang)
     for band in Band:
         assert message(f"report.band.{band.value}", lang)
+
+
+def test_the_unilateral_band_is_given_and_declared() -> None:
+    """docs/icope.md §2.5: better ear < 20 dB and worse ear ≥ 35 dB."""
+    from icope.step2 import assess_instrument, parse_assessment
+
+    doc = b'{"instrument": "audiometry", "date": "2026-11-20", "pta_right_db": 10, "pta_left_db": 40}'
+    result = assess_instrument(parse_assessment(doc))
+    assert result.band == Band.UNILATERAL and result.band in INSTRUMENT_BANDS[Instrument.AUDIOMETRY]

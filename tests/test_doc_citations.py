@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CITATION = re.compile(r"docs/(\w+)\.md`? ?§ ?(\d+(?:\.\d+)*)")
-HEADING_SECTION = re.compile(r"§(\d+(?:\.\d+)*)")
+#: a heading's section number: `## §1.4 …` (our style) or `## 1. Dates` / `### 2.1 …`
+HEADING_SECTION = re.compile(r"§(\d+(?:\.\d+)*)|^#+\s+(\d+(?:\.\d+)*)\.?\s")
 OUTSIDE = re.compile(r"(?<![\w/.-])(?:icope|medisis|fhir|interchange)\.md ?§|\.\./shared/spec")
 SOURCES = ("icope", "medisis", "parcours", "fhir_export", "reports", "tui", "tools", "bench")
 
@@ -25,7 +26,7 @@ def _sections(name: str) -> set[str]:
     if not path.exists():
         return set()
     return {number for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
-            for number in HEADING_SECTION.findall(line)}
+            for pair in HEADING_SECTION.findall(line) for number in pair if number}
 
 
 def test_every_cited_section_exists() -> None:

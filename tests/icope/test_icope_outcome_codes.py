@@ -23,7 +23,7 @@ _screenings = st.fixed_dictionaries({"date": st.just("2026-11-20")}, optional={
             for k in ("year", "month", "day_of_month", "day_of_week", "place")}),
         "words_recalled": st.integers(0, 3), "memory_complaint": _maybe_bool}),
     "locomotion": st.fixed_dictionaries({}, optional={
-        "completed": _maybe_bool, "chair_rise_seconds": st.floats(0, 60), "used_arms": _maybe_bool}),
+        "completed": _maybe_bool, "chair_rise_seconds": st.floats(1, 60), "used_arms": _maybe_bool}),  # plausible
     "nutrition": st.fixed_dictionaries({}, optional={
         "weight_loss": st.sampled_from(["yes", "no", "unknown"]), "weight_loss_kg": st.floats(0, 10),
         "appetite_loss": _maybe_bool}),

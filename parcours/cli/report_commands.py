@@ -2,8 +2,8 @@
 
 Why here and not in reports/: the shell owns the streams, the exit statuses and the database;
 reports/ turns a document or a patient's records into PDF bytes. The file is written atomically
-(a temporary file in the same folder, then a rename), so a crash never leaves half a PDF, and an
-existing file is replaced only with --force.
+(a temporary file in the same folder, then a rename), so a crash never leaves half a PDF, 0600
+whatever the umask (a report is personal data), and an existing file is replaced only with --force.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from parcours.core.errors import InvalidInput
-from parcours.core.files import write_atomically
 from parcours.messages import Lang, message, render_issue
 
 __all__ = ["report", "write_atomically"]
@@ -23,6 +22,14 @@ EXIT_OK, EXIT_INVALID = 0, 2
 
 def _say(text: str) -> None:
     sys.stderr.buffer.write((text + "\n").encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
+    """Write `data` to `path` (0600: personal data) through a temporary file; FileExistsError when it
+    exists and not `force` (parcours.core.private_files)."""
+    from parcours.core.private_files import write_private
+
+    write_private(path, data, force=force)
 
 
 def _document_report(source: str, lang: Lang):
@@ -50,6 +57,10 @@ def _patient_report(key: str, db: str | None, lang: Lang):
         except NotFound:
             _say(message("report.cli.unknown_patient", lang, key=key))
             return None
+        from parcours.cli.save_commands import actor_for
+        from parcours.store.audit import Access
+
+        store.record_access(patient_id, actor=actor_for(), purpose=Access.REPORT)
         return history_report(store.patient_records(patient_id))
     finally:
         store.close()

@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "reconciliations": ("record_id", "patient_id", "site_id", "moment", "reconciled_on", "unintentional",
                         "review30_due", "awaiting_review30"),
     "reconciliation_lines": ("record_id", "position", "bm_id", "order_id", "status", "discrepancy"),
-    "audit": ("entity", "entity_id", "after"),
+    "audit": ("entity", "entity_id", "after", "row_hash"),  # row_hash: audit_chain.chain_bulk
 }
 #: Columns with one value for every row of a bulk insert (given once, as `fixed`, not in each tuple).
 FIXED: dict[str, tuple[str, ...]] = {
@@ -148,10 +148,15 @@ Built = tuple[dict[str, list[tuple[Any, ...]]], dict[str, tuple[Any, ...]], dict
 def write_chunk(conn: Connection, built: Built) -> None:
     """Insert one demo chunk and its count changes in the caller's transaction, parents first (foreign keys).
 
-    Here rather than in demo.py so that the worker processes (demo_workers) need not import demo.
+    The audit rows go last, chained (audit_chain.chain_bulk takes the chain's lock after every other
+    write). Here rather than in demo.py so that the worker processes (demo_workers) need not import demo.
     """
+    from parcours.store.audit_chain import chain_bulk
+
     rows, fixed, changes = built
     for name, table_rows in rows.items():
-        if table_rows:
+        if table_rows and name != "audit":
             bulk_insert(conn, name, table_rows, fixed.get(name, ()))
     add_counts(conn, changes)
+    if rows.get("audit"):
+        bulk_insert(conn, "audit", chain_bulk(conn, rows["audit"], fixed["audit"]), fixed["audit"])

@@ -76,7 +76,7 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     worklist indexes are built (a few seconds at a million patients).
     """
     with store.engine.begin() as conn:
-        sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
+        sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))

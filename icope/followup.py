@@ -1,6 +1,6 @@
-"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (icope.md §3.2).
+"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (docs/icope.md §3.2).
 
-Every rule is switchable (interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
+Every rule is switchable (docs/interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
 DECISION in the spec), D1 is the WHO step-1 rule applied over time.
 """
 
@@ -31,10 +31,10 @@ from parcours.core.errors import FieldIssue, format_path
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
 
-# icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
+# docs/icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
 CHAIR_RISE_WORSENING_S = Decimal("2.6")
 CHAIR_RISE_WORSENING_RATIO = Decimal("0.277")
-# icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
+# docs/icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
 HEARWHO_REFER_BELOW = Decimal(50)
 HEARWHO_DROP = Decimal(10)
 
@@ -77,7 +77,7 @@ class Alert:
 
 @dataclass(frozen=True, slots=True)
 class FollowupResult:
-    """The newest screening's result, its alerts and the next due date (interchange.md §3)."""
+    """The newest screening's result, its alerts and the next due date (docs/interchange.md §3)."""
 
     latest: Step1Result
     alerts: tuple[Alert, ...]
@@ -104,7 +104,7 @@ def _check(doc: FollowupInput, today: date | None = None) -> Iterator[FieldIssue
 
 
 def _birth_dates(doc: FollowupInput) -> Iterator[FieldIssue]:
-    """One person, one birth date (interchange.md §5.2): every given birth date agrees, none after a visit."""
+    """One person, one birth date (docs/interchange.md §5.2): every given birth date agrees, none after a visit."""
     given: list[tuple[tuple[str | int, ...], date]] = []
     if doc.patient is not None and doc.patient.birth_date is not None:
         given.append((("patient", "birth_date"), doc.patient.birth_date))

@@ -1,11 +1,11 @@
-"""Calendar arithmetic for the re-screening schedule (icope.md §3.1, interchange.md §1)."""
+"""Calendar arithmetic for the re-screening schedule (docs/icope.md §3.1, docs/interchange.md §1)."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
 
-#: icope.md §3.1 PROJECT DECISION: next step 1 six months after the last (configurable 4–6).
+#: docs/icope.md §3.1 PROJECT DECISION: next step 1 six months after the last (configurable 4–6).
 DEFAULT_RESCREEN_MONTHS = 6
 RESCREEN_MONTHS_RANGE = (4, 6)
 

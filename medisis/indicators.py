@@ -1,6 +1,6 @@
 """Pathway indicators from counts: reconciliation rate, MR1–MR3, DNI severity, IP acceptance, readmission.
 
-medisis.md §3 (formulas UNCONFIRMED / PROJECT DECISION), interchange §4.4. Rounding is half away
+docs/medisis.md §3 (formulas UNCONFIRMED / PROJECT DECISION), docs/interchange.md §4.4. Rounding is half away
 from zero on the exact rational value; a zero denominator gives null, never 0.
 """
 
@@ -23,7 +23,7 @@ from parcours.core.models import InputModel
 
 Count = Annotated[int, Field(ge=0)]
 
-#: Decimals of the outputs (medisis.md §3): percentages 1, MR2 2.
+#: Decimals of the outputs (docs/medisis.md §3): percentages 1, MR2 2.
 PCT_DECIMALS = 1
 MR2_DECIMALS = 2
 
@@ -55,7 +55,7 @@ class InterventionOutcomes(InputModel):
 
 
 class IndicatorCounts(InputModel):
-    """Counts for one site and period (interchange §4.4)."""
+    """Counts for one site and period (docs/interchange.md §4.4)."""
 
     site: str | None = None
     period: Period | None = None
@@ -76,7 +76,7 @@ def _not_above(doc: IndicatorCounts, left: str, right: str) -> Iterator[FieldIss
 
 
 def check_indicators(doc: IndicatorCounts) -> Iterator[FieldIssue]:
-    """Consistency rules of interchange §4.4; the path is the left-hand field."""
+    """Consistency rules of docs/interchange.md §4.4; the path is the left-hand field."""
     if doc.period is not None and doc.period.start > doc.period.end:
         yield FieldIssue(("period", "start"), "date_after", {"other": "period.end"})
     yield from _not_above(doc, "reconciled_within_24h", "reconciled_patients")
@@ -125,7 +125,7 @@ def ratio(num: int, den: int, *, percent: bool = True, decimals: int = PCT_DECIM
 
 @dataclass(frozen=True, slots=True)
 class Indicators:
-    """The result of `parcours medisis indicators` (interchange §4.4 output)."""
+    """The result of `parcours medisis indicators` (docs/interchange.md §4.4 output)."""
 
     reconciliation_rate_pct: float | None
     mr1_pct: float | None
@@ -149,7 +149,7 @@ class Indicators:
 
 
 def compute_indicators(doc: IndicatorCounts) -> Indicators:
-    """Every indicator of medisis.md §3 from validated counts; only DNI enter MR2/MR3."""
+    """Every indicator of docs/medisis.md §3 from validated counts; only DNI enter MR2/MR3."""
     severity_pct = None
     if doc.dni_by_severity is not None:
         counts = {s.value: getattr(doc.dni_by_severity, s.value) or 0 for s in Severity}

@@ -116,9 +116,9 @@ class ParcoursApp(App):
         try:
             store = self._open_store()
         except ParcoursError as exc:
-            from parcours.cli.store_commands import render_store_error
+            from parcours.messages import render_error
 
-            text = render_store_error(exc, self.lang)
+            text = render_error(exc, self.lang)
             self._deliver(lambda: self._store_failed(text))
             return
         if not self._deliver(lambda: self._store_opened(store)):

@@ -1,4 +1,4 @@
-"""ICOPE step 2: the ten instruments of interchange.md §2, one registry, one entry point.
+"""ICOPE step 2: the ten instruments of docs/interchange.md §2, one registry, one entry point.
 
 `parse_assessment` reads the `instrument` key first so that errors name the instrument's own
 fields (`tandem_s`), not a union branch.
@@ -70,7 +70,7 @@ class _Context(InputModel):
     organization: Organization | None = None
 
 
-#: The document form of each instrument: its items plus the context objects (interchange §5.2).
+#: The document form of each instrument: its items plus the context objects (docs/interchange.md §5.2).
 _DOCUMENTS: dict[Instrument, type[AssessmentInput]] = {
     name: type(f"{model.__name__[:-5]}Document", (model, _Context), {"__doc__": model.__doc__})
     for name, (model, _, _) in INSTRUMENTS.items()

@@ -1,4 +1,4 @@
-"""What every step-2 assessment shares: its input header and its result shape (interchange.md §2)."""
+"""What every step-2 assessment shares: its input header and its result shape (docs/interchange.md §2)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,6 @@ class Step2Result:
 
 
 def hundredths(seconds: float) -> int:
-    """A time in hundredths of a second, rounded half up (icope.md §2.1: round to 0.01 s first)."""
+    """A time in hundredths of a second, rounded half up (docs/icope.md §2.1: round to 0.01 s first)."""
     # to_integral_value, not quantize: quantize fails past 28 digits (1e308 s: InvalidOperation)
     return int(Decimal(repr(seconds)).scaleb(2).to_integral_value(rounding=ROUND_HALF_UP))

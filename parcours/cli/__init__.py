@@ -10,36 +10,30 @@ import argparse
 import functools
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import NoReturn
+from operator import attrgetter
+from typing import Any, NoReturn
 
 from parcours import __version__
 from parcours.core.errors import ParcoursError
 from parcours.cli.output import OutputError, output_failed
+from parcours.kinds import Commands, by_name
 from parcours.lang import LANGS, Lang, detect_lang
 
-__all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
+__all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "document_handler", "main"]
 
-#: (group, command) -> "module:function" of a bytes -> JSON handler (parcours.cli.runner).
-DOCUMENT_COMMANDS: dict[tuple[str, str], str] = {
-    ("icope", "score"): "parcours.cli.icope_commands:score",
-    ("icope", "assess"): "parcours.cli.icope_commands:assess",
-    ("icope", "followup"): "parcours.cli.icope_commands:followup",
-    ("medisis", "reconcile"): "parcours.cli.medisis_commands:reconcile",
-    ("medisis", "risk"): "parcours.cli.medisis_commands:risk",
-    ("medisis", "review"): "parcours.cli.medisis_commands:review",
-    ("medisis", "indicators"): "parcours.cli.medisis_commands:indicators",
-}
+#: (group, command) -> the name of its document kind (parcours.kinds); the handler is the kind's
+#: parse -> compute -> to_json (or its faster `json_line`), see `document_handler`.
+DOCUMENT_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"))
 
-#: The same commands with `--format fhir`: "module:function" of `(raw: bytes, *, validate: bool) -> bytes`
-#: giving one transaction Bundle line (interchange.md §5.1). Indicators have no FHIR form.
-FHIR_COMMANDS: dict[tuple[str, str], str] = {
-    key: f"parcours.cli.fhir_commands:{key[1]}" for key in DOCUMENT_COMMANDS if key != ("medisis", "indicators")
-}
+#: The commands with `--format fhir` (one transaction Bundle line, docs/interchange.md §5.1): kinds with
+#: a FHIR form; indicators have none. Handlers: parcours.cli.fhir_commands.bundle_line.
+FHIR_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"), where=attrgetter("fhir"))
 
-#: Commands that accept `--save` (interchange.md §0): the document and its result are stored.
-SAVE_COMMANDS = frozenset(FHIR_COMMANDS)
+#: Commands that accept `--save` (docs/interchange.md §0): the document and its result are stored.
+#: They are the commands with a FHIR form (both are the contract's stored documents).
+SAVE_COMMANDS: Mapping[tuple[str, str], str] = FHIR_COMMANDS
 
 #: Commands that are not document filters: "module:function" of `(args, lang) -> exit status`.
 TOOL_COMMANDS: dict[tuple[str, ...], str] = {
@@ -169,9 +163,19 @@ def iso_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _resolve(spec: str):  # noqa: ANN202 - a bytes -> JSON handler
+def _resolve(spec: str):  # noqa: ANN202 - a tool's `(args, lang) -> status`
     module, _, func = spec.partition(":")
     return getattr(importlib.import_module(module), func)
+
+
+def document_handler(name: str) -> Callable[[bytes], Any]:
+    """The bytes -> JSON handler of a document kind: its `json_line` when it has one, else parse -> compute -> to_json."""
+    kind = by_name(name)
+    if kind.json_line is not None:
+        from parcours.core.kinds import resolve
+
+        return resolve(kind.json_line)
+    return kind.result_json
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,9 +242,11 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
     store = None
     try:
         if args.format == "fhir":
-            handler = functools.partial(_resolve(FHIR_COMMANDS[args.key]), validate=args.validate)
+            from parcours.cli.fhir_commands import bundle_line
+
+            handler = functools.partial(bundle_line, FHIR_COMMANDS[args.key], validate=args.validate)
         else:
-            handler = _resolve(args.handler)
+            handler = document_handler(args.handler)
         if getattr(args, "save", False):
             from parcours.cli.save_commands import saving_handler
             from parcours.store import open_store

@@ -1,4 +1,4 @@
-"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (interchange.md §5.3).
+"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (docs/interchange.md §5.3).
 
 Why here and not in fhir_export: the bulk writer is pure (it maps `PatientRecords`); this module
 owns the CLI rules: exit 2 naming `--out` for a non-empty DIR and `--patient` for an unknown id,

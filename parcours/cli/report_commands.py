@@ -1,4 +1,4 @@
-"""`parcours report FILE | --patient ID -o OUT.pdf` (interchange.md §6).
+"""`parcours report FILE | --patient ID -o OUT.pdf` (docs/interchange.md §6).
 
 Why here and not in reports/: the shell owns the streams, the exit statuses and the database;
 reports/ turns a document or a patient's records into PDF bytes. The file is written atomically

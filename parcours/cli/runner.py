@@ -1,4 +1,4 @@
-"""Run a document command on one JSON document or on NDJSON (`--batch`), per interchange.md.
+"""Run a document command on one JSON document or on NDJSON (`--batch`), per docs/interchange.md.
 
 One document: the result on stdout, exit 0; invalid input: one `path: message` line per bad
 field on stderr, exit 2, nothing on stdout. Batch: one result per line, in order; a bad line

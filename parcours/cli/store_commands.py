@@ -16,6 +16,7 @@ import orjson
 
 from parcours.core.visible import visible
 from parcours.messages import Lang, message
+from parcours.messages import render_error as render_store_error
 
 __all__ = ["db_check", "db_upgrade", "demo", "patients_list", "patients_show", "render_store_error", "tui"]
 
@@ -24,19 +25,6 @@ EXIT_OK, EXIT_FAULT, EXIT_INVALID = 0, 1, 2
 
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def render_store_error(exc: Exception, lang: Lang) -> str:
-    """One line for a StoreError (by its stable code) or a field error of an InvalidInput."""
-    from parcours.core.errors import InvalidInput
-    from parcours.messages import render_issue
-
-    if isinstance(exc, InvalidInput):
-        return "\n".join(render_issue(issue, lang) for issue in exc.issues)
-    params = dict(getattr(exc, "params", {}))
-    if "entity" in params:
-        params["entity"] = message(f"store.entity.{params['entity']}", lang)
-    return message(f"store.{exc.code}", lang, **params)  # type: ignore[attr-defined]
 
 
 def store_error_status(exc: Exception) -> int:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="BaseModel")
 
-#: interchange.md (header): nesting deeper than 64 is invalid input.
+#: docs/interchange.md (header): nesting deeper than 64 is invalid input.
 MAX_DEPTH = 64
 
 _QUOTED = re.compile(r"'([^']*)'")

@@ -23,15 +23,14 @@ from sqlalchemy import Connection, func, select
 
 from parcours.core.identity import INS_TEST_SYSTEM
 from parcours.store import audit
-from parcours.store.audit_chain import chain_bulk
-from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
+from parcours.store.bulk import fix_sequences, write_chunk
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
-from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, Built, ChunkPlan, build_chunk
+from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, ChunkPlan, build_chunk
 from parcours.store.schema import patients, records
 from parcours.store.sites import ensure_site
 
-__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate", "seed_loaded"]
+__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate", "seed_loaded", "write_chunk"]
 
 CHUNK = 5000  # patients per chunk (one transaction); see chunk_sizes
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
@@ -141,17 +140,3 @@ def _shareable(store: Any) -> bool:
     url = store.engine.url
     database = url.database or ""
     return url.get_backend_name() != "sqlite" or (database not in ("", ":memory:") and not database.startswith("file:"))
-
-
-def write_chunk(conn: Connection, built: Built) -> None:
-    """Insert one chunk and its count changes in the caller's transaction, parents first (foreign keys).
-
-    The audit rows go last, chained (audit_chain.chain_bulk takes the chain's lock after every other write).
-    """
-    rows, fixed, changes = built
-    for name, table_rows in rows.items():
-        if table_rows and name != "audit":
-            bulk_insert(conn, name, table_rows, fixed.get(name, ()))
-    add_counts(conn, changes)
-    if rows.get("audit"):
-        bulk_insert(conn, "audit", chain_bulk(conn, rows["audit"], fixed["audit"]), fixed["audit"])

@@ -1,6 +1,6 @@
 """Patients and sites: create, read, update with optimistic locking, soft delete, search, resolve.
 
-Why: identity is validated by the same model as a document's `patient` object (interchange §5.2),
+Why: identity is validated by the same model as a document's `patient` object (docs/interchange.md §5.2),
 so the CLI, TUI and `--save` agree on what a valid INS or name is; every change is audited.
 """
 
@@ -132,7 +132,7 @@ def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *
                            actor: str) -> int:
     """The patient a document's `patient` object names (by its identifier), created if new.
 
-    A document without an identifier is its own patient (fhir.md §2.3: anonymous documents are
+    A document without an identifier is its own patient (docs/fhir.md §2.3: anonymous documents are
     never merged).
     """
     identity = identity or PatientIdentity()
@@ -236,7 +236,7 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
 
 
 def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
-    """Set the patient's next step-1 due date alone (a care plan moves it, icope.md §3.1)."""
+    """Set the patient's next step-1 due date alone (a care plan moves it, docs/icope.md §3.1)."""
     before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
     if before.next_step1_due == next_due:
         return

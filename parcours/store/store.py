@@ -160,7 +160,7 @@ class Store:
             saving.delete_record(conn, record_id, reason=reason, actor=actor)
 
     def set_alert_status(self, record_id: str, status: str, *, actor: str) -> None:
-        """Move an alert along new → confirmed → closed | refuted (fhir.md §4.4)."""
+        """Move an alert along new → confirmed → closed | refuted (docs/fhir.md §4.4)."""
         from parcours.store.alerts import set_alert_status
 
         with self._write() as conn:

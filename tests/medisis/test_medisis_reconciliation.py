@@ -1,4 +1,4 @@
-"""Reconciliation: interchange §4.1 example, medisis.md §13 examples 1–4, pairing, changes, validation."""
+"""Reconciliation: docs/interchange.md §4.1 example, docs/medisis.md §13 examples 1–4, pairing, changes, validation."""
 
 from __future__ import annotations
 

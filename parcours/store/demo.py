@@ -24,6 +24,7 @@ from parcours.store import audit
 from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
+from parcours.store.engine import writer
 from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, Built, ChunkPlan, build_chunk
 from parcours.store.schema import patients, records
 from parcours.store.sites import ensure_site
@@ -75,7 +76,7 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     `progress(done)` follows the patients written; `indexing()` is called before the set-aside
     worklist indexes are built (a few seconds at a million patients).
     """
-    with store.engine.begin() as conn:
+    with writer(store.engine).begin() as conn:
         sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
@@ -92,7 +93,7 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
         else:
             done = 0
             for plan in todo:
-                with store.engine.begin() as conn:
+                with writer(store.engine, bulk=True).begin() as conn:
                     write_chunk(conn, build_chunk(plan))
                 done += plan.size
                 if progress is not None:

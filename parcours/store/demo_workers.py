@@ -57,6 +57,7 @@ def _start(url: str, condition: Any, turn: Any) -> None:
 def _build_and_write(task: tuple[int, ChunkPlan]) -> int:
     """Build chunk `index`, wait for its turn, write and commit it; its number of patients."""
     from parcours.store.demo import write_chunk
+    from parcours.store.engine import writer
 
     index, plan = task
     built = build_chunk(plan)
@@ -68,7 +69,7 @@ def _build_and_write(task: tuple[int, ChunkPlan]) -> int:
             condition.wait(1.0)
     written = False
     try:
-        with _worker["engine"].begin() as conn:
+        with writer(_worker["engine"], bulk=True).begin() as conn:
             write_chunk(conn, built)
         written = True
     finally:

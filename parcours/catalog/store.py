@@ -66,6 +66,10 @@ FR: Final[dict[str, str]] = {
     "store.check.integrity": "contrôle d'intégrité en échec : {detail}",
     "store.check.foreign_keys": "{count} référence(s) cassée(s) entre tables",
     "store.check.audit_guard": "protection du journal d'audit absente : {missing}",
+    # issue 20, data: duplicates, recounts, stale writes
+    "store.save.duplicate": "déjà enregistré pour ce patient (dossier {record}, patient {patient}) : rien d'ajouté",
+    "store.check.drift": "{count} compteur(s) faux d'après un recomptage : {detail}",
+    "store.check.duplicates": "{count} dossier(s) enregistré(s) en double avant la révision 0003 (même document, même patient)",
 }
 
 EN: Final[dict[str, str]] = {
@@ -132,4 +136,8 @@ EN: Final[dict[str, str]] = {
     "store.check.integrity": "integrity check failed: {detail}",
     "store.check.foreign_keys": "{count} broken reference(s) between tables",
     "store.check.audit_guard": "audit trail guard missing: {missing}",
+    # issue 20, data: duplicates, recounts, stale writes
+    "store.save.duplicate": "already stored for this patient (record {record}, patient {patient}): nothing added",
+    "store.check.drift": "{count} count(s) wrong according to a recount: {detail}",
+    "store.check.duplicates": "{count} record(s) stored twice before revision 0003 (same document, same patient)",
 }

@@ -41,8 +41,15 @@ def actor_for(document: Any = None) -> str:
         return "user:unknown"
 
 
-def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any) -> Callable[[bytes], Any]:
-    """Wrap a document handler: compute (validating), then store, then return the same output."""
+def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any,
+                   lang: str = "fr") -> Callable[[bytes], Any]:
+    """Wrap a document handler: compute (validating), then store, then return the same output.
+
+    The same document already stored for the patient is not stored again: stdout stays the
+    command's output (interchange.md §0), stderr says so.
+    """
+    import sys
+
     import orjson
 
     def save(raw: bytes) -> Any:
@@ -53,7 +60,12 @@ def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store:
 
             save_followup(store, document, actor=actor_for(document))
         else:
-            store.save_document(KINDS[key], raw, actor=actor_for(document))
+            saved = store.save_document(KINDS[key], raw, actor=actor_for(document))
+            if saved.duplicate:
+                from parcours.messages import message
+
+                sys.stderr.write(message("store.save.duplicate", lang, record=saved.record_id,
+                                         patient=saved.patient_id) + "\n")
         return output
 
     return save

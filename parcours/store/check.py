@@ -41,4 +41,13 @@ def check_database(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
             expected = _POSTGRESQL_TRIGGERS
         if not expected <= triggers:
             problems.append(("audit_guard", {"missing": ", ".join(sorted(expected - triggers))}))
+    problems.extend(_data_problems(engine))
     return problems
+
+
+def _data_problems(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
+    """Counts recounted from their rows, records stored twice (issue 20, parcours.store.recount)."""
+    from parcours.store.recount import drift_problems
+
+    with engine.connect() as conn:
+        return drift_problems(conn)

@@ -105,10 +105,10 @@ class Store:
             patients.update_patient(conn, patient_id, model, version=version, actor=actor)
             return patients.get_patient(conn, patient_id)
 
-    def delete_patient(self, patient_id: str, *, reason: str, actor: str) -> None:
-        """Soft delete, with its reason in the audit trail."""
+    def delete_patient(self, patient_id: str, *, reason: str, actor: str, version: int | None = None) -> None:
+        """Soft delete, with its reason in the audit trail; a `version` no longer current raises Conflict."""
         with self._write() as conn:
-            patients.delete_patient(conn, patient_id, reason=reason, actor=actor)
+            patients.delete_patient(conn, patient_id, reason=reason, actor=actor, version=version)
 
     def search_patients(self, text: str = "", *, site: str | None = None, limit: int = 50,
                         after: str | None = None) -> list[Patient]:

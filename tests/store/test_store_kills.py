@@ -195,3 +195,34 @@ def test_a_save_during_a_demo_load_collides_with_nothing(store_url, monkeypatch)
                 assert [d.kind for d in store.patient_records(one.patient_id).documents] == [RecordKind.ICOPE_SCREENING]
     finally:
         other.close()
+
+
+BATCH_WRITERS = 8
+
+
+def test_eight_batch_writers_on_the_same_lines_all_finish(store_url, tmp_path):
+    """Eight `--batch --save` runs of the same 40 documents in different orders, at once.
+
+    Issue 20: on PostgreSQL one of eight writers stopped at line 44 with nothing printed.
+    """
+    import random
+
+    batch = tmp_path / "batch.ndjson"
+    _batch(batch)
+    lines = batch.read_bytes().splitlines()[:40]
+    open_store(store_url).close()
+    runs = []
+    for n in range(BATCH_WRITERS):
+        mine = tmp_path / f"writer{n}.ndjson"
+        shuffled = lines[:]
+        random.Random(n).shuffle(shuffled)
+        mine.write_bytes(b"\n".join(shuffled) + b"\n")
+        runs.append(subprocess.Popen([sys.executable, "-m", "parcours", "icope", "score", "--batch", "--save", str(mine)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(store_url)))
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0] * BATCH_WRITERS, [err[-300:] for _, err in outputs]
+    assert all(out.count(b"\n") == len(lines) for out, _ in outputs)  # every line printed by every writer
+    assert sum(err.count(b"already stored") for _, err in outputs) == len(lines) * (BATCH_WRITERS - 1)
+    assert _records(store_url) == len(lines)
+    with open_store(store_url) as store:
+        assert check_database(store.engine) == []

@@ -137,7 +137,13 @@ def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *
         found = _by_identifier(conn, *ident)
         if found is not None:
             return found
-    return create_patient(conn, identity, site=site, actor=actor)
+    try:
+        return create_patient(conn, identity, site=site, actor=actor)
+    except Conflict:  # committed by another writer since the read above (PostgreSQL reads each statement anew)
+        found = _by_identifier(conn, *ident) if ident is not None else None
+        if found is None:
+            raise
+        return found  # issue 20: eight first saves at once all land on this patient, none fails
 
 
 def get_patient(conn: Connection, patient_id: str | int) -> Patient:

@@ -185,8 +185,26 @@ def map_risk(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: str | 
     return obs_id
 
 
+def _unchecked(ctx: Ctx, gap: dict[str, Any], index: int, date: str, drug_ids: dict[str, str]) -> None:
+    """A rule that could not be checked (docs/medisis.md §6.2, docs/fhir.md): an Observation coded with the
+    rule, `dataAbsentReason` not-performed, `focus` its drugs, one component per missing input."""
+    role = f"unchecked|{index}"
+    id_, res = ctx.new("Observation", role)
+    res["identifier"] = [{"system": U.SID_RESOURCE, "value": id_}]
+    res["status"] = "final"
+    res["code"] = {"coding": [{"system": U.CS_REVIEW, "code": gap["rule"]}]}
+    res["subject"] = ctx.patient
+    if gap.get("drugs"):
+        res["focus"] = [ctx.ref("MedicationStatement", drug_ids[d]) for d in gap["drugs"]]
+    res["effectiveDateTime"] = date
+    res["dataAbsentReason"] = {"coding": [{"system": U.DATA_ABSENT_REASON, "code": "not-performed"}]}
+    res["component"] = [{"code": {"text": path}, "dataAbsentReason": {"coding": [{"system": U.DATA_ABSENT_REASON, "code": "unknown"}]}}
+                        for path in gap.get("missing") or ()]
+    ctx.sink.add("Observation", id_, res, None, role)
+
+
 def map_review(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) -> None:
-    """Reviewed drugs, one DetectedIssue per finding, the ACB Observation when > 0 (§5.4)."""
+    """Reviewed drugs, one DetectedIssue per finding, one Observation per unchecked rule, the ACB Observation when > 0 (§5.4)."""
     date = str(doc["date"])
     drug_ids = {d["id"]: add_line(ctx, d, "review|" + d["id"], date) for d in doc["drugs"]}
     for index, finding in enumerate(result["findings"]):
@@ -202,6 +220,8 @@ def map_review(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) -> None:
         if finding.get("drugs"):
             res["implicated"] = [ctx.ref("MedicationStatement", drug_ids[d]) for d in finding["drugs"]]
         ctx.sink.add("DetectedIssue", id_, res, None, role)
+    for index, gap in enumerate(result.get("unchecked") or ()):
+        _unchecked(ctx, gap, index, date, drug_ids)
     if result.get("acb_total"):
         id_, res = ctx.new("Observation", "acb")
         res["identifier"] = [{"system": U.SID_RESOURCE, "value": id_}]

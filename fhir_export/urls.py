@@ -49,6 +49,7 @@ OBS_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-categor
 V3_INTERPRETATION: Final = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 RISK_PROBABILITY: Final = "http://terminology.hl7.org/CodeSystem/risk-probability"
 LIST_EMPTY_REASON: Final = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
+DATA_ABSENT_REASON: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 MS_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/medication-statement-category"
 V2_0203: Final = "http://terminology.hl7.org/CodeSystem/v2-0203"
 V3_ACT_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-ActCode"

@@ -1,7 +1,8 @@
 """What changed between a BM line and its order line (medisis.md §2.7 A) and same specialty (§2.7 B).
 
 Doses and frequencies compare as exact rationals, never floats: 0.5 g equals 500 mg, and
-`{times: 1, every: 1, period: week}` differs from `{times_per_day: 0.14}`.
+`{times: 1, every: 1, period: week}` differs from `{times_per_day: 0.14}`. A dose or frequency given on
+one line only is a change (revised: "warfarin 5 mg" against "warfarin" is never silently continued).
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ def frequencies_differ(a: Frequency, b: Frequency) -> bool:
     return rate(a) != rate(b)
 
 
+def incomplete(bm: DrugLine, order: DrugLine) -> bool:
+    """docs/medisis.md §2.8 `incomplete_lines`: dose or frequency known on one side of a pair only."""
+    return (bm.dose is None) != (order.dose is None) or (bm.frequency is None) != (order.frequency is None)
+
+
 _SUBSTANCE, _FORM, _RELEASE, _ROUTE, _DOSE, _FREQUENCY, _AS_NEEDED = tuple(Change)
 _IMMEDIATE = Release.IMMEDIATE
 
@@ -108,9 +114,12 @@ def changes(bm: DrugLine, order: DrugLine) -> tuple[Change, ...]:
         out.append(_RELEASE)
     if bm.route is not None and order.route is not None and bm.route != order.route:
         out.append(_ROUTE)
-    if bm.dose is not None and order.dose is not None and doses_differ(bm.dose, order.dose):
+    # docs/medisis.md §2.7 A (revised): a dose or frequency known on one side only is a change.
+    if (bm.dose is None) != (order.dose is None) or (
+            bm.dose is not None and order.dose is not None and doses_differ(bm.dose, order.dose)):
         out.append(_DOSE)
-    if bm.frequency is not None and order.frequency is not None and frequencies_differ(bm.frequency, order.frequency):
+    if (bm.frequency is None) != (order.frequency is None) or (
+            bm.frequency is not None and order.frequency is not None and frequencies_differ(bm.frequency, order.frequency)):
         out.append(_FREQUENCY)
     if bool(bm.as_needed) != bool(order.as_needed):
         out.append(_AS_NEEDED)

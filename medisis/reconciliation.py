@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from medisis.changes import incomplete
 from medisis.classify import ReconciledLine, classify
 from medisis.errors import InvalidReconciliation
 from medisis.lines import ANSWER_FIELDS, BmLine, MedisisPatient, OrderLine
@@ -150,4 +151,6 @@ def reconcile(doc: Reconciliation, *, checked: bool = False) -> ReconciliationRe
         warnings.append(ReconciliationWarning.UNQUALIFIED_DISCREPANCIES)
     if summary.dind:
         warnings.append(ReconciliationWarning.UNDOCUMENTED_INTENTIONAL_DISCREPANCIES)
+    if any(incomplete(bm, orders[k]) for bm, k in zip(doc.bm, pairing.order_of_bm) if k is not None):
+        warnings.append(ReconciliationWarning.INCOMPLETE_LINES)  # §2.8 (revised)
     return ReconciliationResult(doc.moment, tuple(lines), summary, tuple(warnings))

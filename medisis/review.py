@@ -1,7 +1,8 @@
-"""Medication relevance review: the rule engine (medisis.md §6, interchange §4.3); the document is in review_input.
+"""Medication relevance review: the rule engine (docs/medisis.md §6, interchange §4.3); the document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
-comparisons exactly as written, a rule whose patient value is missing is not evaluated.
+comparisons exactly as written; a rule whose input is missing is not evaluated and, when its drug
+condition holds, is listed in `unchecked` (medisis.review_unchecked).
 """
 
 from __future__ import annotations
@@ -14,15 +15,24 @@ from typing import TYPE_CHECKING, Any
 
 from medisis import review_data as rd
 from medisis.acb import DEFAULT_ACB_TABLE
-from medisis.changes import dose_mg, rate
-from medisis.lines import Dose, Frequency
-from medisis.review_input import Review, ReviewDrug, ReviewOptions, ReviewPatient, check_review, parse_review
+from medisis.review_facts import Context as _Context
+from medisis.review_facts import DrugFacts as _Drug
+from medisis.review_facts import daily_mg, usable_dose, usable_frequency
+from medisis.review_input import (
+    Review,
+    ReviewDrug,
+    ReviewOptions,
+    ReviewPatient,
+    check_review,
+    parse_review,
+)
+from medisis.review_unchecked import GAPS
 
 if TYPE_CHECKING:
     from medisis.config import Protocol
 
 __all__ = [
-    "Finding", "Review", "ReviewDrug", "ReviewOptions", "ReviewPatient", "ReviewResult", "check_review",
+    "Finding", "Review", "ReviewDrug", "ReviewOptions", "ReviewPatient", "ReviewResult", "Unchecked", "check_review",
     "completed_years", "parse_review", "review_drugs",
 ]
 
@@ -41,6 +51,15 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Unchecked:
+    """A rule made relevant by a drug but not evaluated: an input is missing (§6.2, interchange §4.3)."""
+
+    rule: str
+    drugs: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewResult:
     """The result of `parcours medisis review` (interchange §4.3 output)."""
 
@@ -48,6 +67,7 @@ class ReviewResult:
     findings: tuple[Finding, ...]
     acb_total: int
     acb: tuple[tuple[str, int], ...]
+    unchecked: tuple[Unchecked, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object in its fixed key order."""
@@ -56,46 +76,8 @@ class ReviewResult:
             "findings": [{"rule": f.rule, "drugs": list(f.drugs)} for f in self.findings],
             "acb_total": self.acb_total,
             "acb": [{"drug": d, "score": s} for d, s in self.acb],
+            "unchecked": [{"rule": u.rule, "drugs": list(u.drugs), "missing": list(u.missing)} for u in self.unchecked],
         }
-
-
-@dataclass(frozen=True, slots=True)
-class _Drug:
-    """What the rules read of one drug, computed once."""
-
-    index: int
-    atc: str
-    regular: bool
-    days: int | None
-    daily_mg: Fraction | None
-    insomnia: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    drugs: tuple[_Drug, ...]
-    egfr: float | None
-    potassium: float | None
-    recurrent_falls: bool | None
-    conditions: tuple[str, ...] | None
-    acb_total: int
-    acb_threshold: int
-    acb_scores: tuple[int, ...]
-
-    def having(self, *sets: rd.DrugSet) -> list[int]:
-        return [d.index for d in self.drugs if any(d.atc in s for s in sets)]
-
-    def has_condition(self, prefix: str) -> bool:
-        return self.conditions is not None and any(c.startswith(prefix) for c in self.conditions)
-
-
-def _daily_mg(dose: Dose | None, frequency: Frequency | None) -> Fraction | None:
-    """§6.2: dose in mg × administrations per day; None when not a mass, or frequency missing or monthly."""
-    if dose is None or frequency is None:
-        return None
-    mg = dose_mg(dose)
-    kind, per = rate(frequency)
-    return None if mg is None or kind != "day" else mg * per
 
 
 Rule = Callable[[_Context], list[tuple[int, ...]]]
@@ -125,7 +107,7 @@ def _a3(c: _Context) -> list[tuple[int, ...]]:
     found = []
     for cls in rd.DUPLICATE_CLASSES:
         regular = [d for d in c.drugs if d.regular and d.atc in cls]
-        if len({d.atc for d in regular}) >= 2:
+        if len(regular) >= 2:  # docs/medisis.md §6.3 A3: distinct ATC codes, or the same ATC on two lines
             found.append(tuple(d.index for d in regular))
     return sorted(found)  # §6.2: within a rule, by the position of the first drug
 
@@ -152,7 +134,7 @@ def _l2(c: _Context) -> list[tuple[int, ...]]:
 
 
 def _m1(c: _Context) -> list[tuple[int, ...]]:
-    hits = c.having(rd.ANTICHOLINERGICS_M1)
+    hits = [d.index for d in c.drugs if c.anticholinergic(d)]
     return _when(hits, len({c.drugs[i].atc for i in hits}) >= 2)  # "two or more", not "more than two"
 
 
@@ -178,7 +160,7 @@ def _fr_anxiolytic(c: _Context) -> list[tuple[int, ...]]:
     return _when(hits, True)
 
 
-#: medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
+#: docs/medisis.md §6.3, one function per rule id (the order of RULE_IDS is the order of findings).
 RULES: Mapping[str, Rule] = {
     "STOPP-A3": _a3,
     "STOPP-B3": _both(rd.BETA_BLOCKERS, rd.RATE_LIMITING_CCB),
@@ -187,7 +169,7 @@ RULES: Mapping[str, Rule] = {
     "STOPP-C10": _both(rd.NSAIDS, rd.ANTICOAGULANTS),
     "STOPP-D8": _duration(rd.BENZODIAZEPINES, rd.BZD_MAX_DAYS),
     "STOPP-D10": _duration(rd.BENZODIAZEPINES, rd.INSOMNIA_MAX_DAYS, insomnia=True),
-    "STOPP-D11": _duration(rd.Z_DRUGS, rd.INSOMNIA_MAX_DAYS, insomnia=True),
+    "STOPP-D11": _duration(rd.Z_DRUGS, rd.INSOMNIA_MAX_DAYS),  # docs/medisis.md §6.3: whatever the indication
     "STOPP-E1": _e1,
     "STOPP-E2": _egfr_below(rd.DABIGATRAN, rd.DABIGATRAN_EGFR),
     "STOPP-E3": _egfr_below(rd.FACTOR_XA_INHIBITORS, rd.FACTOR_XA_EGFR),
@@ -223,7 +205,8 @@ def review_drugs(doc: Review, protocol: Protocol | None = None) -> ReviewResult:
     drugs = tuple(
         _Drug(
             i, d.atc, not d.as_needed, None if d.started is None else (doc.date - d.started).days,
-            _daily_mg(d.dose, d.frequency), d.indication == rd.INSOMNIA,
+            daily_mg(d.dose, d.frequency), d.indication == rd.INSOMNIA,
+            usable_dose(d.dose), usable_frequency(d.frequency),
         )
         for i, d in enumerate(doc.drugs)
     )
@@ -233,14 +216,18 @@ def review_drugs(doc: Review, protocol: Protocol | None = None) -> ReviewResult:
     ctx = _Context(
         drugs, patient.egfr, patient.potassium_mmol_l,
         None if patient.falls_12m is None else patient.falls_12m >= falls_min,
-        conditions, total, threshold, scores,
+        conditions, total, threshold, scores, rd.m1_extra(table),
     )
     wanted = frozenset(enabled)
     findings: list[Finding] = []
+    unchecked: list[Unchecked] = []
     for rule_id in rd.RULE_IDS:
         if rule_id not in wanted or (rule_id not in rd.ANY_AGE_RULES and age < rd.STOPP_START_MIN_AGE):
             continue
         for hit in RULES[rule_id](ctx):
             findings.append(Finding(rule_id, tuple(doc.drugs[i].id for i in hit)))
+        gap = GAPS[rule_id](ctx) if rule_id in GAPS else None
+        if gap is not None:  # §6.2: "nothing found" never hides "could not check"
+            unchecked.append(Unchecked(rule_id, tuple(doc.drugs[i].id for i in gap[0]), gap[1]))
     acb = tuple((d.id, s) for d, s in zip(doc.drugs, scores) if s >= 1)
-    return ReviewResult(age, tuple(findings), total, acb)
+    return ReviewResult(age, tuple(findings), total, acb, tuple(unchecked))

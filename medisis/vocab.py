@@ -206,6 +206,7 @@ class ReconciliationWarning(StrEnum):
     FEWER_THAN_3_SOURCES = "fewer_than_3_sources"
     UNQUALIFIED_DISCREPANCIES = "unqualified_discrepancies"
     UNDOCUMENTED_INTENTIONAL_DISCREPANCIES = "undocumented_intentional_discrepancies"
+    INCOMPLETE_LINES = "incomplete_lines"  # revised 2026-12-01: dose or frequency on one side only
 
 
 def _codes(enum: type[StrEnum]) -> MappingProxyType:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-__all__ = ["AlertEntry", "AssessmentEntry", "Identity", "ReconciliationEntry", "Report", "ReportKind", "ScreeningEntry"]
+__all__ = [
+    "AlertEntry", "AssessmentEntry", "Identity", "ReconciliationEntry", "Report", "ReportKind", "ReviewEntry", "ScreeningEntry",
+]
 
 ReportKind = Literal["screening", "followup", "reconciliation", "history"]
 Json = dict[str, Any]
@@ -64,6 +66,14 @@ class ReconciliationEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One relevance review: the interchange §4.3 input document and its result (as JSON)."""
+
+    document: Json
+    result: Json
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one PDF shows; sections without data are left out."""
 
@@ -77,6 +87,7 @@ class Report:
     next_step1_due: date | None = None
     reconciliations: tuple[ReconciliationEntry, ...] = ()
     interventions: tuple[Json, ...] = ()
+    reviews: tuple[ReviewEntry, ...] = ()  # relevance reviews, oldest first
 
     @property
     def moment(self) -> str | None:

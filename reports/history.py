@@ -17,6 +17,7 @@ from reports.content import (
     Identity,
     ReconciliationEntry,
     Report,
+    ReviewEntry,
     ScreeningEntry,
 )
 
@@ -37,7 +38,7 @@ def _of(records: PatientRecords, kind: RecordKind) -> list[StoredDocument]:
 
 
 def history_report(records: PatientRecords) -> Report:
-    """ICOPE history (screenings, alerts, step 2, care plans) and MEDISIS sheets (reconciliations, interventions)."""
+    """ICOPE history (screenings, alerts, step 2, care plans) and MEDISIS sheets (reconciliations, interventions, reviews)."""
     screenings = sorted(
         (ScreeningEntry(_day(d.document.get("date"), d.recorded_on), d.document, d.result)
          for d in _of(records, RecordKind.ICOPE_SCREENING) if d.result is not None),
@@ -60,6 +61,11 @@ def history_report(records: PatientRecords) -> Report:
         for d in _of(records, RecordKind.MEDISIS_RECONCILIATION) if d.result is not None
     )
     interventions = tuple(d.document for d in _of(records, RecordKind.MEDISIS_INTERVENTION))
+    reviews = tuple(
+        ReviewEntry(d.document, d.result)
+        for d in sorted(_of(records, RecordKind.MEDISIS_REVIEW), key=lambda d: _day(d.document.get("date"), d.recorded_on))
+        if d.result is not None
+    )
     next_due = None
     if screenings:
         newest = screenings[-1]
@@ -71,4 +77,5 @@ def history_report(records: PatientRecords) -> Report:
     return Report(
         "history", identity, screenings=tuple(screenings), alerts=tuple(alerts), assessments=tuple(assessments),
         care_plans=plans, next_step1_due=next_due, reconciliations=reconciliations, interventions=interventions,
+        reviews=reviews,
     )

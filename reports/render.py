@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 from parcours.messages import Lang
 from reports import layout_icope as icope
 from reports import layout_medisis as medisis
+from reports import layout_review as review
 from reports.content import Report
 from reports.document import pdf_bytes
 from reports.labels import Labels
@@ -55,6 +56,8 @@ def _medisis(report: Report, lab: Labels, *, headings: bool) -> list[Flowable]:
         out += medisis.reconciliation_sheet(entry, lab)
     if report.interventions:
         out += [CondPageBreak(120)] + medisis.interventions(report.interventions, lab)
+    for entry in report.reviews:
+        out += [CondPageBreak(200)] + review.review_sheet(entry, lab)
     return out
 
 
@@ -69,7 +72,7 @@ def story(report: Report, lab: Labels, title: str) -> list[Flowable]:
         out += _icope(report, lab, with_context=report.kind == "screening")
     if report.kind == "history":
         out += _medisis(report, lab, headings=True)
-        if not report.screenings and not report.reconciliations and not report.interventions:
+        if not report.screenings and not report.reconciliations and not report.interventions and not report.reviews:
             out.append(Paragraph(lab("report.history.empty"), s.body))
     return out
 

@@ -29,7 +29,7 @@ def main() -> int:
         app.run()
     finally:
         app.close_store()
-    return 1 if app.store_error else 0
+    return 1 if app.store_error or app.return_code else 0
 
 
 if __name__ == "__main__":

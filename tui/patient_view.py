@@ -12,7 +12,7 @@ from typing import Any
 from icope.vocab import DOMAIN_NAMES
 from tui.dates import show
 
-__all__ = ["DOMAIN_KEYS", "medisis_lines", "num", "screening_cells", "step2_lines", "text_lines"]
+__all__ = ["DOMAIN_KEYS", "medisis_lines", "num", "score_text", "screening_cells", "step2_lines", "text_lines"]
 
 DOMAIN_KEYS = DOMAIN_NAMES
 #: one-character marks of a domain result in the history table (+ positive, − negative, ? incomplete)
@@ -21,9 +21,16 @@ MARKS = {"positive": "+", "negative": "−", "incomplete": "?"}
 T = Callable[..., str]
 
 
-def text_lines(lines: list[str], t: T) -> str:
-    """The lines, or « aucun » when there is none."""
-    return "\n".join(lines) if lines else t("tui.pf.none")
+def text_lines(lines: list[str], t: T, empty: str = "tui.pf.none") -> str:
+    """The lines, or the section's own « aucune alerte » (catalog key `empty`) when there is none."""
+    return "\n".join(lines) if lines else t(empty)
+
+
+def score_text(instrument: str, score: Any, max_score: Any, lang: str = "fr") -> str:
+    """`8/12`; a visual acuity as the chart reads it, in tenths (0.5 → `5/10`)."""
+    if instrument == "visual_acuity" and isinstance(score, int | float) and not isinstance(score, bool):
+        return f"{num(round(score * 10, 2), lang)}/10"
+    return f"{num(score, lang)}/{num(max_score, lang)}"
 
 
 def screening_cells(doc: Any, t: T) -> tuple[str, ...]:
@@ -62,7 +69,8 @@ def step2_lines(docs: Iterable[Any], t: T, lang: str = "fr") -> list[str]:
         r = doc.result
         out.append(t(
             "tui.pf.step2_line", date=show(doc.recorded_on), instrument=t(f"tui.instrument.{r['instrument']}"),
-            score=num(r.get("score"), lang), max=num(r.get("max_score"), lang), band=_band(t, str(r.get("band"))),
+            score=score_text(str(r.get("instrument")), r.get("score"), r.get("max_score"), lang),
+            band=_band(t, str(r.get("band"))),
             verdict=t("tui.s2.abnormal" if r.get("abnormal") else "tui.s2.normal"),
         ))
     return out
@@ -84,7 +92,10 @@ def medisis_lines(docs: Iterable[Any], t: T) -> list[str]:
             out.append(t("tui.pf.risk", date=day, score=str(r.get("score", "")).upper(), value=r.get("value"),
                          max=r.get("max_value"), band=_band(t, str(r.get("band")))))
         elif kind == "medisis.review":
-            out.append(t("tui.pf.review", date=day, findings=len(r.get("findings", [])), acb=r.get("acb_total", 0)))
+            line = t("tui.pf.review", date=day, findings=len(r.get("findings", [])), acb=r.get("acb_total", 0))
+            if r.get("unchecked"):  # docs/medisis.md §6.2: never hide "could not check"
+                line += " — " + t("tui.rev.unchecked_count", count=len(r["unchecked"]))
+            out.append(line)
         elif kind == "medisis.consultation30":
             out.append(t("tui.pf.consultation30", date=day))
         elif kind == "medisis.intervention":

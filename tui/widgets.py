@@ -101,12 +101,15 @@ class ChoiceField(Widget, can_focus=True):
             notify_change(self, self.spec.key, value)
 
     def on_key(self, event: events.Key) -> None:
+        """A digit picks its answer; any other digit is swallowed (it must never reach another field)."""
         if event.character and event.character.isdigit():
-            index = int(event.character) - 1
+            event.stop()
+            event.prevent_default()
+            index = int(event.character) - 1 if event.character in "0123456789" else -1
             if 0 <= index < len(self.spec.choices):
                 self._set(self.spec.choices[index].value)
-                event.stop()
-                event.prevent_default()
+            else:
+                self.app.bell()
 
     def action_move(self, step: int) -> None:
         values = [c.value for c in self.spec.choices]
@@ -127,7 +130,9 @@ class TextField(Input):
 
     def __init__(self, spec: FieldSpec, value: str = "", **kw: Any) -> None:
         self._silent = True
-        super().__init__(value=value or "", compact=True, **kw)
+        # No select-all on focus: a key typed as the form opens, or after Shift+Tab, must add to
+        # the field, never wipe what it holds (issue 17).
+        super().__init__(value=value or "", compact=True, select_on_focus=False, **kw)
         self._silent = False
         self.spec = spec
         self.styles.width = spec.width + 2

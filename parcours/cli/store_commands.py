@@ -214,4 +214,4 @@ def tui(args: argparse.Namespace, lang: Lang) -> int:
         app.run()
     finally:
         app.close_store()
-    return EXIT_FAULT if app.store_error else EXIT_OK
+    return EXIT_FAULT if app.store_error or app.return_code else EXIT_OK

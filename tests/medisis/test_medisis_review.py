@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import orjson
@@ -13,8 +14,6 @@ from medisis.review import completed_years
 from medisis.review_data import RULE_IDS
 from parcours.cli.medisis_commands import review
 from parcours.messages import render_issue
-
-from datetime import date
 
 
 def run(drugs: list[dict[str, Any]], patient: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
@@ -42,7 +41,8 @@ def test_interchange_4_3_example_exactly() -> None:
         options={"acb_threshold": 3, "recurrent_falls_min": 2},
     )
     assert out == {"age": 82, "findings": [{"rule": "STOPP-C10", "drugs": ["d1", "d2"]},
-                                           {"rule": "STOPP-E4", "drugs": ["d1"]}], "acb_total": 0, "acb": []}
+                                           {"rule": "STOPP-E4", "drugs": ["d1"]}], "acb_total": 0, "acb": [],
+                   "unchecked": []}
 
 
 @pytest.mark.parametrize(("egfr", "expected"), [
@@ -76,7 +76,7 @@ def test_completed_years_birthday_counts() -> None:
 @pytest.mark.parametrize(("drugs", "patient", "expected"), [
     ([drug("a", "M01AE01"), drug("b", "M01AB05"), drug("c", "C03CA01"), drug("d", "C03CA02")], {},
      [("STOPP-A3", ["a", "b"]), ("STOPP-A3", ["c", "d"])]),
-    ([drug("a", "M01AE01"), drug("b", "M01AE01")], {}, []),
+    ([drug("a", "M01AE01"), drug("b", "M01AE01")], {}, [("STOPP-A3", ["a", "b"])]),  # revised: same ATC twice
     ([drug("a", "M01AE01"), drug("b", "M01AB05", as_needed=True)], {}, []),
     ([drug("a", "N05AN01"), drug("b", "N05AX08")], {}, []),
     ([drug("a", "N05AX08"), drug("b", "N05AD01")], {}, [("STOPP-A3", ["a", "b"])]),

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tui.screens.home import HomeScreen
-from tui.screens.modals import ResumeScreen
+from tui.screens.modals import ConfirmScreen, ResumeScreen
 from tui.screens.patient import PatientScreen
 from tui.screens.patient_form import PatientFormScreen
 from tui.screens.step1 import Step1Screen
@@ -129,10 +129,27 @@ async def test_declining_resume_discards(make_app, store, patient) -> None:  # n
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("n")  # « Abandonner définitivement… ? » first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert len(store.list_drafts()) == 1
+        await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert store.list_drafts() == []
+
+
+@pytest.mark.asyncio
+async def test_a_stray_n_on_resume_keeps_the_draft(make_app, store, patient) -> None:  # noqa: ANN001
+    store.save_draft("icope.screening", {"values": {}, "screen": "Step1Screen", "args": {}}, actor="test",
+                     patient_id=patient.id)
+    app = make_app(home=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n")  # no, then « no, do not discard »
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(store.list_drafts()) == 1
 
 
 @pytest.mark.asyncio

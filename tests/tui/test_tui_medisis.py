@@ -132,3 +132,73 @@ async def test_consultation30_linked_and_due_date(make_app, store, patient) -> N
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is not None
+
+
+@pytest.mark.asyncio
+async def test_review_says_what_it_could_not_check(make_app, patient) -> None:  # noqa: ANN001
+    """docs/medisis.md §6.2: no eGFR, no start date — « non vérifiable », even with no finding (80×24)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, ReviewScreen(patient))
+        for key, value in {"patient.conditions_icd10": "I10", "patient.falls_12m": "0",
+                           "drugs.0.atc": "M01AE01", "drugs.0.label": "ibuprofène",
+                           "drugs.1.atc": "N05CF02", "drugs.1.label": "zolpidem"}.items():
+            screen.field_changed(key, value)
+        await pilot.pause()
+        text = _result(screen)
+        assert "0 alerte(s)" in text and "⚠ 3 règle(s) non vérifiable(s)" in text
+        assert "STOPP-D11 (d2) — non vérifiable : date de début de d2 manquante" in text
+        assert "STOPP-E4 (d1) — non vérifiable : DFG manquant" in text
+        region = screen.query_one("#result").region
+        assert region.height >= len(text.splitlines()) and region.bottom <= 23  # every line shown at 80×24, above the keys
+        screen.field_changed("patient.egfr", "60")
+        screen.field_changed("drugs.1.started", "01/11/2026")
+        await pilot.pause()
+        assert "non vérifiable" not in _result(screen)
+        screen.field_changed("drugs.1.started", "")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.saved.result["unchecked"] == [
+            {"rule": "STOPP-D11", "drugs": ["d2"], "missing": ["drugs[1].started"]},
+            {"rule": "FR-HYPNOTIC-4W", "drugs": ["d2"], "missing": ["drugs[1].started"]}]
+
+
+@pytest.mark.asyncio
+async def test_review_unchecked_in_english(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, ReviewScreen(patient))
+        screen.field_changed("drugs.0.atc", "B01AC06")
+        screen.field_changed("drugs.0.dose.value", "75")
+        screen.field_changed("drugs.0.dose.unit", "mg")
+        await pilot.pause()
+        assert "STOPP-C1 (d1) — not checkable: frequency of d1 missing or monthly" in _result(screen)
+        assert "START-C1 (—) — not checkable: ICD-10 diagnoses missing" in _result(screen)
+
+
+def test_patient_file_line_counts_unchecked_rules(store, patient) -> None:  # noqa: ANN001
+    from parcours.messages import message
+    from tui.patient_view import medisis_lines
+
+    body = {"date": "2026-11-20", "patient": {"birth_date": "1944-05-02", "conditions_icd10": []},
+            "drugs": [{"id": "d1", "atc": "M01AE01"}]}
+    store.save_document(RecordKind.MEDISIS_REVIEW, body, actor="t", patient_id=patient.id)
+    (line,) = medisis_lines(store.patient_records(patient.id).documents, lambda key, **p: message(key, "fr", **p))
+    assert line.endswith("pertinence : 0 alerte(s), ACB 0 — ⚠ 1 règle(s) non vérifiable(s)")
+
+
+@pytest.mark.asyncio
+async def test_reconciliation_one_sided_dose_is_modified_and_warned(make_app, patient) -> None:  # noqa: ANN001
+    """docs/medisis.md §2.7 A, §2.8 (revised): "warfarine 5 mg" against "warfarine" is never Continué."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, ReconciliationScreen(patient))
+        for key, value in {"sources": "10000001;10000009;10000003",
+                           "bm.0.label": "warfarine 5 mg", "bm.0.atc": "B01AA03", "bm.0.dose.value": "5",
+                           "bm.0.dose.unit": "mg", "orders.0.label": "warfarine", "orders.0.atc": "B01AA03"}.items():
+            screen.field_changed(key, value)
+        await pilot.pause()
+        text = _result(screen)
+        assert "Continué" not in text and "Modifié" in text
+        assert "⚠ dose ou fréquence d'un seul côté : à compléter" in text

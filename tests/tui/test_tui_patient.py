@@ -43,7 +43,7 @@ async def test_history_lines(make_app, history, tmp_path: Path) -> None:  # noqa
             ("01/05/2026", "incomplet", "?", "?", "?", "−", "?", "?"),
             ("01/11/2026", "positif", "?", "?", "?", "+", "?", "−"),
         ]
-        assert "hearWHO  40/100  à adresser  ANORMAL" in _text(screen, "#pf-step2")
+        assert "hearWHO  40/100  à adresser  anormal" in _text(screen, "#pf-step2")
         assert "Vision" in _text(screen, "#pf-alerts")
         assert "01/05/2027" in _text(screen, "#pf-identity")  # dd/mm/yyyy (DEVELOPERS.md)
         assert "02/05/1944" in _text(screen, "#pf-identity")
@@ -88,3 +88,53 @@ async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> 
         assert (folder / "export.json").exists()
         assert screen.last_export.count > 0
         assert any("FHIR :" in str(n.message) for n in app._notifications)  # noqa: SLF001
+
+
+@pytest.fixture
+def two_alerts(store, patient):  # noqa: ANN001, ANN201
+    """A patient whose second screening declines in vision and hearing: two open D1 alerts."""
+    save = store.save_document
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False},
+                                      "hearing": {"hearwho_score": 80}}, actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True},
+                                      "hearing": {"hearwho_score": 40}}, actor="t", patient_id=patient.id)
+    return patient
+
+
+@pytest.mark.asyncio
+async def test_alert_status_with_several_alerts(make_app, store, two_alerts) -> None:  # noqa: ANN001
+    """`a` with two open alerts: pick one, then its status; both dialogs stack without an id clash."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PatientScreen(two_alerts.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        before = screen.open_alerts()
+        assert len(before) >= 2
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)  # the status list, second dialog
+        await pilot.press("down", "enter")  # « clôturée »
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.open_alerts() == before[1:]  # the first alert, closed, left the list
+
+
+@pytest.mark.asyncio
+async def test_patient_file_speaks_french(make_app, store, patient) -> None:  # noqa: ANN001
+    """« Née le » from the sex, each empty section says what it lacks, acuity in tenths, no capitals."""
+    store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "visual_acuity", "date": "2026-11-02",
+                                                       "right": 0.5, "left": "4/10"}, actor="t", patient_id=patient.id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PatientScreen(patient.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert _text(screen, "#pf-identity").startswith("Née le 02/05/1944")  # MARTIN Jeanne, female
+        assert _text(screen, "#pf-alerts") == "aucune alerte"
+        assert _text(screen, "#pf-plan") == "aucun plan de soins"
+        step2 = _text(screen, "#pf-step2")
+        assert "Acuité visuelle  4/10" in step2 and "anormal" in step2 and "ANORMAL" not in step2

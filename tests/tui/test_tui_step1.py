@@ -194,3 +194,81 @@ async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, Step2Screen)
+
+
+@pytest.mark.asyncio
+async def test_empty_screening_asks_before_saving_and_names_the_due_date(make_app, store, patient) -> None:  # noqa: ANN001
+    from tui.screens.modals import ConfirmScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "Aucun domaine" in question and "passera au" in question
+        await pilot.press("n")  # the default: nothing is stored
+        await pilot.pause()
+        assert app.screen is screen and screen.saved is None
+        assert [d for d in store.patient_records(patient.id).documents if d.kind.value == "icope.screening"] == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen.saved is not None and screen.saved.result["overall"] == "incomplete"
+
+
+@pytest.mark.asyncio
+async def test_screening_not_dated_today_asks_before_saving(make_app, store, patient) -> None:  # noqa: ANN001
+    from tui.screens.modals import ConfirmScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "date")
+        await pilot.press("end", *["backspace"] * 10, *"02/11/2026")
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("2")  # Non
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "02/11/2026" in question and "passera au 02/05/2027" in question  # incomplete: 6 months
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen.saved is not None
+
+
+@pytest.mark.asyncio
+async def test_answered_screening_of_today_saves_without_asking(make_app, patient) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.saved is not None
+
+
+@pytest.mark.asyncio
+async def test_stray_keys_never_wipe_or_move_a_value(make_app, patient) -> None:  # noqa: ANN001
+    """A key typed as the form opens adds to the date (no select-all); a wrong digit on a choice row is
+    swallowed; Shift+Tab back into a field keeps its text."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, patient)
+        assert screen.focused is screen.query_one("#f-date")
+        await pilot.press("x")
+        assert screen.values["date"] == "20/11/2026x"  # shown invalid under the field, never replaced
+        await pilot.press("backspace")
+        await _focus(pilot, screen, "nutrition.weight_kg")
+        await pilot.press(*"61,5")
+        await _focus(pilot, screen, "vision.eye_problems")
+        await pilot.press("7", "9")  # not answers of a yes/no row
+        assert screen.values.get("vision.eye_problems") is None
+        assert screen.values["date"] == "20/11/2026"
+        assert screen.values["nutrition.weight_kg"] == "61,5"
+        await pilot.press("shift+tab", "0")
+        assert screen.values["nutrition.weight_kg"] == "61,50"

@@ -14,12 +14,12 @@ CASES = {
               "chair_single_stand": True, "chair_stands_s": "12,1"}, "Score 11/12 — élevé — normal"),
     "mna_sf": ({"food_intake": "no_decrease", "weight_loss": "none", "mobility": "goes_out", "acute_disease_or_stress": False,
                 "neuropsychological": "none", "bmi": "24"}, "Score 14/14 — normal — normal"),
-    "gds15": (NO_15, "Score 5/15 — léger — ANORMAL"),
+    "gds15": (NO_15, "Score 5/15 — léger — anormal"),
     "phq9": ({**{f"items.{i}": 0 for i in range(8)}, "items.8": 1}, "Score 1/27 — minimal — normal"),
     "moca": ({"raw_score": "25", "education_years": "10"}, "Score 26/30 — normal — normal"),
     "mini_cog": ({"words_recalled": "2", "clock_normal": True}, "Score 4/5 — normal — normal"),
-    "mmse": ({"score": "23"}, "Score 23/30 — altéré — ANORMAL"),
-    "visual_acuity": ({"right": "0,4", "left": "5/10"}, "à adresser — ANORMAL"),
+    "mmse": ({"score": "23"}, "Score 23/30 — altéré — anormal"),
+    "visual_acuity": ({"right": "0,4", "left": "5/10"}, "à adresser — anormal"),
     "audiometry": ({"pta_right_db": "30", "pta_left_db": "40"}, "léger — normal"),
     "hearwho": ({"score": "80"}, "Score 80/100 — bon — normal"),
 }
@@ -79,4 +79,4 @@ async def test_gds15_by_keyboard(make_app, patient) -> None:  # noqa: ANN001
         for _ in range(15):
             await pilot.press("tab", "1")  # "yes" to every question
         await pilot.pause()
-        assert "Score 10/15 — moderate — ABNORMAL" in str(screen.query_one("#result").render())
+        assert "Score 10/15 — moderate — abnormal" in str(screen.query_one("#result").render())

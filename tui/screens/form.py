@@ -194,6 +194,31 @@ class FormScreen(FormFocus):
             self.app.status(self.app.t("tui.status.invalid"), error=True)
             return
         try:
+            question = self.confirm_save(doc)
+        except InvalidInput as exc:
+            self.show_issues(exc.issues)
+            self.app.status(self.app.t("tui.status.invalid"), error=True)
+            return
+        if question is None:
+            self.store_document(doc)
+            return
+        from tui.screens.modals import ConfirmScreen
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.store_document(doc)
+            else:
+                self.app.status(self.app.t("tui.status.not_saved"))
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def confirm_save(self, doc: dict[str, Any]) -> str | None:
+        """The question to ask before saving `doc` (naming what the save changes), or None to save at once."""
+        return None
+
+    def store_document(self, doc: dict[str, Any]) -> None:
+        """Save `doc` through the store; errors go back to their fields; the draft is discarded."""
+        try:
             saved = self.submit(doc)
         except InvalidInput as exc:
             self.show_issues(exc.issues)

@@ -6,6 +6,7 @@ Why: the pharmacist sees each fired rule with the drugs it names while the list 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -13,8 +14,8 @@ from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
-from tui.screens.form import FormScreen
 from tui.rows import FieldRow
+from tui.screens.form import FormScreen
 
 __all__ = ["REVIEW_FIELDS", "ReviewScreen"]
 
@@ -44,12 +45,24 @@ REVIEW_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+def unchecked_line(entry: dict[str, Any], drugs: list[dict[str, Any]], t: Callable[..., str]) -> str:
+    """One `unchecked` entry: « STOPP-E4 (d1) — non vérifiable : DFG manquant »."""
+    from medisis.review_unchecked import missing_input
+
+    parts = []
+    for path in entry["missing"]:
+        name, index = missing_input(path)
+        drug = drugs[index].get("id", f"d{index + 1}") if index is not None and index < len(drugs) else ""
+        parts.append(t(f"tui.rev.missing.{name}", drug=drug) if index is not None else t(f"tui.rev.missing.{name}"))
+    return t("tui.rev.unchecked", rule=entry["rule"], drugs=", ".join(entry["drugs"]) or "—", missing=", ".join(parts))
+
+
 class ReviewScreen(FormScreen):
     """A medication relevance review for one patient (the birth date comes from the patient file)."""
 
     DRAFT_KIND = "medisis.review"
     TITLE_KEY = "tui.rev.title"
-    DEFAULT_CSS = "ReviewScreen #result { max-height: 8; }"
+    DEFAULT_CSS = "ReviewScreen #result { max-height: 10; }"
 
     def specs(self) -> tuple[FieldSpec, ...]:
         return REVIEW_FIELDS
@@ -79,8 +92,13 @@ class ReviewScreen(FormScreen):
 
         result = orjson.loads(orjson.dumps(review_drugs(parse_review(orjson.dumps(doc))).to_json()))
         t = self.app.t
-        lines = [t("tui.rev.summary", age=result["age"], findings=len(result["findings"]), acb=result["acb_total"])]
+        summary = t("tui.rev.summary", age=result["age"], findings=len(result["findings"]), acb=result["acb_total"])
+        unchecked = result["unchecked"]
+        if unchecked:  # docs/medisis.md §6.2: "nothing found" never hides "could not check"
+            summary += " — " + t("tui.rev.unchecked_count", count=len(unchecked))
+        lines = [summary]
         lines += [f"{f['rule']} : {', '.join(f['drugs']) or '—'}" for f in result["findings"]]
+        lines += [unchecked_line(u, doc.get("drugs") or [], t) for u in unchecked]
         return "\n".join(lines)
 
     def submit(self, doc: dict[str, Any]) -> Any:

@@ -36,7 +36,7 @@ class ResumeScreen(ModalScreen[bool | None]):
     )
 
     def __init__(self, description: str) -> None:
-        super().__init__(id="resume")
+        super().__init__(classes="resume")
         self.description = description
 
     def compose(self):  # noqa: ANN201
@@ -70,7 +70,7 @@ class ConfirmScreen(ModalScreen[bool]):
     )
 
     def __init__(self, question: str) -> None:
-        super().__init__(id="confirm")
+        super().__init__(classes="confirm")
         self.question = question
 
     def compose(self):  # noqa: ANN201
@@ -100,7 +100,7 @@ class PickScreen(ModalScreen[Any]):
     KEYS = (Key("escape", "cancel", "tui.key.back"),)
 
     def __init__(self, title: str, options: list[tuple[Any, str]]) -> None:
-        super().__init__(id="pick")
+        super().__init__(classes="pick")
         self.title_text = title
         self.options = options
 
@@ -125,7 +125,7 @@ class ReasonScreen(ModalScreen[str | None]):
     KEYS = (Key("escape", "cancel", "tui.key.back"),)
 
     def __init__(self, title: str) -> None:
-        super().__init__(id="reason")
+        super().__init__(classes="reason")
         self.title_text = title
 
     def compose(self):  # noqa: ANN201

@@ -92,7 +92,7 @@ class PatientScreen(PatientForms, Screen[None]):
         self.query_one("#pf-who", Label).update(f"{p.family or ''} {' '.join(p.given)}".strip())
         self.query_one("#pf-identity", Static).update(t(
             "tui.pf.identity",
-            birth=show(p.birth_date) or "—",
+            born=t(f"tui.pf.born.{p.sex if p.sex in ('female', 'male') else 'other'}", birth=show(p.birth_date) or "—"),
             sex=t(f"tui.sex.{p.sex}") if p.sex else "—",
             ins=p.ins or "—",
             site=p.site or "—",
@@ -104,13 +104,13 @@ class PatientScreen(PatientForms, Screen[None]):
         for doc in docs:
             if doc.kind.value == "icope.screening":
                 table.add_row(*screening_cells(doc, t))
-        self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t))
+        self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
         alerts = [
             t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),
               date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
             for d in docs if d.kind.value == "icope.alert"
         ]
-        self.query_one("#pf-alerts", Static).update(text_lines(alerts, t))
+        self.query_one("#pf-alerts", Static).update(text_lines(alerts, t, "tui.pf.none.alerts"))
         plans = [d for d in docs if d.kind.value == "icope.care_plan"]
         plan_text = []
         if plans:
@@ -118,10 +118,10 @@ class PatientScreen(PatientForms, Screen[None]):
             plan_text = [t("tui.pf.plan_line", date=show(plan.get("date")), goals=len(plan.get("goals", [])),
                            interventions=len(plan.get("interventions", [])))]
             plan_text += [f"  • {g}" for g in plan.get("goals", [])]
-        self.query_one("#pf-plan", Static).update(text_lines(plan_text, t))
-        self.query_one("#pf-medisis", Static).update(text_lines(medisis_lines(docs, t), t))
+        self.query_one("#pf-plan", Static).update(text_lines(plan_text, t, "tui.pf.none.plan"))
+        self.query_one("#pf-medisis", Static).update(text_lines(medisis_lines(docs, t), t, "tui.pf.none.medisis"))
         self.query_one("#pf-drafts", Static).update(
-            text_lines([self._draft_line(d) for d in drafts], t)
+            text_lines([self._draft_line(d) for d in drafts], t, "tui.pf.none.drafts")
         )
 
     def _draft_line(self, draft: Any) -> str:

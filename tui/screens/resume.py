@@ -11,14 +11,32 @@ from typing import Any
 
 from parcours.core.errors import ParcoursError
 from tui.drafts import describe_draft, screen_for_draft
-from tui.screens.modals import ResumeScreen
+from tui.screens.modals import ConfirmScreen, ResumeScreen
 
 __all__ = ["ask_resume"]
 
 
 def ask_resume(app: Any, draft: Any, otherwise: Callable[[], None] | None = None,
                on_done: Callable[[Any], None] | None = None) -> None:
-    """Yes: reopen the draft's screen. No: discard it (audited) and call `otherwise`. Échap: keep it."""
+    """Yes: reopen the draft's screen. No: ask once more, then discard it (audited). Échap: keep it.
+
+    `otherwise` is called whenever the draft's screen is not reopened. A discard is asked twice
+    because `n` is one stray key away from losing a whole screening.
+    """
+
+    def go_on() -> None:
+        if otherwise is not None:
+            otherwise()
+
+    def discard(sure: bool | None) -> None:
+        if sure:
+            try:
+                app.store.discard_draft(draft.id, actor=app.actor)
+            except ParcoursError as exc:
+                app.status(app.t("tui.status.store_error", code=exc.code), error=True)
+        else:
+            app.status(app.t("tui.resume.kept"))
+        go_on()
 
     def answered(resume: bool | None) -> None:
         if resume:
@@ -27,11 +45,8 @@ def ask_resume(app: Any, draft: Any, otherwise: Callable[[], None] | None = None
                 app.push_screen(screen, on_done)
                 return
         elif resume is False:
-            try:
-                app.store.discard_draft(draft.id, actor=app.actor)
-            except ParcoursError as exc:
-                app.status(app.t("tui.status.store_error", code=exc.code), error=True)
-        if otherwise is not None:
-            otherwise()
+            app.push_screen(ConfirmScreen(app.t("tui.resume.discard_sure")), discard)
+            return
+        go_on()
 
     app.push_screen(ResumeScreen(describe_draft(app, draft)), answered)

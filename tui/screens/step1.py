@@ -113,6 +113,19 @@ class Step1Screen(FormScreen):
             text += "\n" + t("tui.s1.step2_list", domains=", ".join(t(f"icope.domain.{p.domain.value}") for p in result.step2))
         return text
 
+    def confirm_save(self, doc: dict[str, Any]) -> str | None:
+        """Ask before saving a screening with no domain answered, or not dated today: both move the re-screen date."""
+        from tui.step1_model import _score
+
+        answered = any(doc.get(domain) for domain in DOMAIN_FIELDS)
+        on = self.screening_date()
+        if answered and on == self.app.today():
+            return None
+        due = show(_score(doc).next_step1_due)
+        if not answered:
+            return self.app.t("tui.s1.confirm_empty", due=due)
+        return self.app.t("tui.s1.confirm_date", date=show(on), due=due)
+
     def submit(self, doc: dict[str, Any]) -> Any:
         from parcours.core.records import RecordKind
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from tui.dates import show
 from tui.forms import FieldSpec
-from tui.patient_view import num
+from tui.patient_view import score_text
 from tui.screens.form import FormScreen
 from tui.step2_model import INSTRUMENT_FIELDS, score_assessment
 
@@ -49,8 +49,7 @@ class Step2Screen(FormScreen):
         t = self.app.t
         text = t(
             "tui.s2.result",
-            score=num(result.score, self.app.lang),
-            max=num(result.max_score, self.app.lang),
+            score=score_text(self.instrument, result.score, result.max_score, self.app.lang),
             band=_band(t, self.instrument, result.band),
             verdict=t("tui.s2.abnormal" if result.abnormal else "tui.s2.normal"),
         )

@@ -158,8 +158,9 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     site = None
     if parsed.organization is not None:
         site = ensure_site(conn, parsed.organization.finess, parsed.organization.name,
-                           _SITE_KIND[kind.value.partition(".")[0]])
-    professional = ensure_professional(conn, parsed.practitioner) if parsed.practitioner is not None else None
+                           _SITE_KIND[kind.value.partition(".")[0]], actor=actor)
+    professional = (ensure_professional(conn, parsed.practitioner, actor=actor)
+                    if parsed.practitioner is not None else None)
     if patient_id is not None:
         patient = int(get_patient(conn, patient_id).id)
     elif kind in NEEDS_PATIENT:
@@ -182,7 +183,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     content_key = indexing.document_hash(parsed.document)
     stored = conn.execute(select(records.c.id, records.c.result).where(
         records.c.patient_id == patient, records.c.kind == kind.value, records.c.content_key == content_key)).first()
-    if stored is not None:  # the same document for this patient: stored once (content key, migration 0003)
+    if stored is not None:  # the same document for this patient: stored once (content key, migration 0005)
         return Saved(str(stored.id), str(patient), orjson.loads(stored.result) if stored.result else None,
                      duplicate=True)
     stamp = audit.now()

@@ -74,7 +74,7 @@ def _nothing(url: str) -> None:
 
 def test_killed_first_open_never_leaves_an_unopenable_database(tmp_path):
     kills = _kill_everywhere(tmp_path / "p.db", _nothing, upgrade, make_engine, _opens_sound)
-    assert kills > 40  # every table, index, trigger and stamp of 0001-0003 was a kill point
+    assert kills > 40  # every table, index, trigger and stamp of 0001-0005 was a kill point
 
 
 def test_databases_left_half_migrated_by_the_old_release_are_repaired(tmp_path):
@@ -108,8 +108,8 @@ def _snapshot(url: str) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def data_at_0002(tmp_path_factory):
-    """A database at revision 0002 holding demo patients and one document stored twice (the old bug)."""
+def data_at_0004(tmp_path_factory):
+    """A database at revision 0004 holding demo patients and one document stored twice (the old bug)."""
     from parcours.store.demo import generate
 
     path = tmp_path_factory.mktemp("data") / "seed.db"
@@ -118,7 +118,7 @@ def data_at_0002(tmp_path_factory):
         with store.engine.begin() as conn:
             conn.execute(text("DROP INDEX uq_records_content"))
             conn.execute(text("ALTER TABLE records DROP COLUMN content_key"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+            conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
             conn.execute(text(  # the same screening stored twice, as before content keys
                 "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, document_hash, "
                 "actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, site_id, document, "
@@ -127,8 +127,8 @@ def data_at_0002(tmp_path_factory):
     return path.read_bytes(), _snapshot(f"sqlite:///{path}")
 
 
-def test_killed_upgrade_keeps_every_row(tmp_path, data_at_0002):
-    content, before = data_at_0002
+def test_killed_upgrade_keeps_every_row(tmp_path, data_at_0004):
+    content, before = data_at_0004
 
     def prepare(url: str) -> None:
         (tmp_path / "p.db").write_bytes(content)

@@ -7,8 +7,8 @@ deleted ones have none. Copies stored before this revision are kept as they are 
 never changes clinical data): the oldest gets the key, the later ones none, and `db check`
 counts them.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01
 """
 from typing import Sequence, Union
@@ -16,8 +16,8 @@ from typing import Sequence, Union
 from alembic import op
 import sqlalchemy as sa
 
-revision: str = '0003'
-down_revision: Union[str, Sequence[str], None] = '0002'
+revision: str = '0005'
+down_revision: Union[str, Sequence[str], None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

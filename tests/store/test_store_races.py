@@ -89,7 +89,7 @@ def test_eight_saves_of_one_document_store_it_once(store_url):
         assert len({o.record_id for o in outcomes}) == 1
         assert sum(not o.duplicate for o in outcomes) == 1
     with open_store(store_url) as store, store.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM records")).scalar() == ROUNDS
+        assert conn.execute(text("SELECT count(*) FROM records WHERE kind <> 'icope.alert'")).scalar() == ROUNDS
         assert check_database(store.engine) == []
 
 

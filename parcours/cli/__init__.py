@@ -49,6 +49,7 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     ("db", "check"): "parcours.cli.store_commands:db_check",
     ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
     ("report",): "parcours.cli.report_commands:report",
+    ("drugs", "import"): "parcours.cli.drug_commands:drugs_import",
 }
 
 
@@ -88,7 +89,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
-    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,db,demo}")
+    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,db,demo,drugs}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -136,6 +137,8 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
             cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
+        elif key == ("drugs", "import"):
+            cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
             cmd.add_argument("--patient", metavar="ID", help=h("patient_id"))

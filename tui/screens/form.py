@@ -26,13 +26,19 @@ from tui.widgets import FieldChanged
 __all__ = ["FormScreen", "issue_text"]
 
 #: codes whose general message names the storage format; the form says what to type instead.
-UI_MESSAGES = {"not_date": "tui.error.date"}
+UI_MESSAGES = {
+    "not_date": "tui.error.date",
+    # the contract's wording names JSON keys (`atc, cis…`, `bm_id`): the form says what to do instead
+    "drug_identification_missing": "tui.error.drug_identification_missing",
+    "equivalence_unpaired": "tui.error.equivalence_unpaired",
+}
 
 
-def issue_text(issue: FieldIssue, lang: str) -> str:
+def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = None) -> str:
     """The message of one bad field without its path (it is shown under the field)."""
-    if issue.code in UI_MESSAGES:
-        return message(UI_MESSAGES[issue.code], lang)  # type: ignore[arg-type]
+    table = {**UI_MESSAGES, **(extra or {})}
+    if issue.code in table:
+        return message(table[issue.code], lang)  # type: ignore[arg-type]
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
 
 
@@ -49,6 +55,8 @@ class FormScreen(FormFocus):
         Key("shift+tab", "app.focus_previous", "tui.key.previous", show=False, priority=True),
     )
     HELP: ClassVar[str | None] = None
+    #: issue code → catalog key, for the contract messages that name another field by its JSON key
+    ISSUE_MESSAGES: ClassVar[Mapping[str, str]] = {}
     #: Textual repaints the whole screen when the focus moves; on a form only the two fields whose
     #: :focus style changes need it (they are refreshed by the stylesheet), so Tab stays cheap.
     focused: Reactive[Any] = Reactive(None, repaint=False)
@@ -165,9 +173,10 @@ class FormScreen(FormFocus):
             issue = by_field.get(row.spec.key)
             if issue is not None and only_typed and issue.code == "missing":
                 issue = None
-            row.set_error(issue_text(issue, lang) if issue is not None else None)
+            row.set_error(issue_text(issue, lang, self.ISSUE_MESSAGES) if issue is not None else None)
         shown = [] if only_typed else other
-        self.query_one("#form-errors", Line).update("\n".join(render_issue(i, lang) for i in shown))
+        # no field to put it under: the message alone, never a raw JSON path
+        self.query_one("#form-errors", Line).update("\n".join(issue_text(i, lang, self.ISSUE_MESSAGES) for i in shown))
 
     def refresh_view(self) -> None:
         """Re-read the form: typing errors at once; the live result when the document is valid."""

@@ -89,9 +89,9 @@ class DrugField(TextField):
 
     def on_key(self, event: events.Key) -> None:
         """↑/↓ move among the matches, Enter picks the highlighted one, Escape closes the list."""
-        if not self.matches and not (event.key == "enter" and self.note):
+        if not self.matches and not self.note:
             return
-        if event.key in ("up", "down"):
+        if event.key in ("up", "down") and self.matches:
             count = min(SHOWN, len(self.matches))
             self.highlight = (self.highlight + (1 if event.key == "down" else -1)) % count
             self.show()

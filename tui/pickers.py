@@ -74,11 +74,14 @@ class PickField(ChoiceField):
         self.refresh()
 
     def _find(self, typed: str) -> int | None:
+        """The first label, else code, starting with `typed`; else a digit as the answer's rank (1 = first)."""
         key = fold(typed)
         for names in (self._folded, self._codes):
             for i, name in enumerate(names):
                 if name.startswith(key):
                     return i
+        if typed.isdigit() and 1 <= int(typed) <= len(self.labels):
+            return int(typed) - 1
         return None
 
     def on_key(self, event: events.Key) -> None:
@@ -161,9 +164,17 @@ class CheckList(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh(layout=True)
+        self.call_after_refresh(self._show_focused)
 
     def on_blur(self) -> None:
-        self.refresh(layout=True)
+        self.refresh(layout=True)  # folds to one line: what is under it moves up
+        self.call_after_refresh(self._show_focused)
+
+    def _show_focused(self) -> None:
+        """Scroll again to the focused field once the list has changed height (it moved the form)."""
+        focused = self.screen.focused
+        if focused is not None:
+            self.screen.scroll_to_center(focused, animate=False)
 
     def _toggle(self, i: int) -> None:
         ticked = self._as_list(self.value)

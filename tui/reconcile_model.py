@@ -13,7 +13,15 @@ from functools import lru_cache
 from typing import Any
 
 from medisis.interventions import AnalysisResult, InterventionType, Outcome, Problem
-from medisis.vocab import DoseUnit, HistorySource, Mode, Moment, Resolution, Route, Severity
+from medisis.vocab import (
+    DoseUnit,
+    HistorySource,
+    Mode,
+    Moment,
+    Resolution,
+    Route,
+    Severity,
+)
 from tui.forms import BOOL, Choice, FieldSpec, is_empty
 
 __all__ = [
@@ -59,8 +67,7 @@ def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
     """One bm or order line: drug, dose, frequency, route, sources; then the pharmacist's answers."""
     p = (side, i)
     specs = [
-        FieldSpec((*p, "label"), "text", "tui.rec.label", width=40, hint="tui.drug.hint",
-                  extra={"line": (side, i), "lookup": True}),
+        FieldSpec((*p, "label"), "text", "tui.drug.label", width=40, extra={"line": (side, i), "lookup": True}),
         FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8),
         FieldSpec((*p, "form"), "text", "tui.rec.form", width=30),
         FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
@@ -76,8 +83,8 @@ def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
     specs += [
         FieldSpec((*p, "intentional"), "choice", "tui.rec.intentional", BOOL),
         FieldSpec((*p, "documented"), "choice", "tui.rec.documented", BOOL),
-        FieldSpec((*p, "severity"), "choice", "tui.rec.severity", _SEVERITY),
-        FieldSpec((*p, "resolution"), "choice", "tui.rec.resolution", _RESOLUTION),
+        FieldSpec((*p, "severity"), "pick", "tui.rec.severity", _SEVERITY),
+        FieldSpec((*p, "resolution"), "pick", "tui.rec.resolution", _RESOLUTION),
     ]
     return tuple(specs)
 

@@ -21,12 +21,12 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
     "store.drug_file.unreadable": ("{file} : illisible ({reason}) ; rien n'a été importé",
                                    "{file}: cannot be read ({reason}); nothing was imported"),
     "store.drug_file.garbled": (
-        "{file} : aucune ligne lisible ({skipped} ligne(s) sans les {fields} colonnes attendues) : fichier tronqué ou "
-        "d'un autre format ? Rien n'a été importé",
-        "{file}: no readable line ({skipped} line(s) without the {fields} expected columns): truncated or another "
-        "format? Nothing was imported"),
+        ("{file} : aucune ligne lisible ({skipped} ligne(s) sans les {fields} colonnes attendues) : fichier tronqué ou "
+         "d'un autre format ? Rien n'a été importé"),
+        ("{file}: no readable line ({skipped} line(s) without the {fields} expected columns): truncated or another "
+         "format? Nothing was imported")),
     # TUI: the drug lookup of the reconciliation editor
-    "tui.drug.hint": ("nom, CIS ou CIP13", "name, CIS or CIP13"),
+    "tui.drug.label": ("Médicament (nom, CIS, CIP13)", "Drug (name, CIS, CIP13)"),
     "tui.drug.none": ("aucun médicament trouvé", "no drug found"),
     "tui.drug.no_database": ("base des médicaments non importée (parcours drugs import DOSSIER)",
                              "drug database not imported (parcours drugs import FOLDER)"),
@@ -36,7 +36,7 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
                      "UCD13 {code}: kept on the line (the BDPM has no UCD codes)"),
     "tui.drug.filled": ("{name} : ATC, forme, voie et dose remplis", "{name}: ATC, form, route and dose filled"),
     "tui.rec.form": ("Forme", "Form"),
-    "tui.checks.hint": ("chiffre ou lettre : cocher ; ↑↓ et Espace", "digit or letter: tick; ↑↓ and Space"),
+    "tui.checks.hint": ("1–9, a–i : cocher (ou ↑↓ Espace)", "1–9, a–i: tick (or ↑↓ Space)"),
     "tui.checks.none": ("aucune", "none"),
     "tui.pick.hint": ("tapez le début, ou ←→", "type the start, or ←→"),
     "tui.error.drug_identification_missing": (

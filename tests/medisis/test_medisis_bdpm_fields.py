@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medisis.bdpm_fields import name_key, parse_strength, route_of, single_strength, strength_in_name
+from medisis.bdpm_fields import (
+    name_key,
+    parse_strength,
+    route_of,
+    single_strength,
+    strength_in_name,
+)
 from medisis.vocab import DoseUnit, Route
 
 

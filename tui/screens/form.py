@@ -57,6 +57,8 @@ class FormScreen(FormFocus):
     HELP: ClassVar[str | None] = None
     #: issue code → catalog key, for the contract messages that name another field by its JSON key
     ISSUE_MESSAGES: ClassVar[Mapping[str, str]] = {}
+    #: issue codes not shown while typing (something is still to come), only when saving
+    QUIET_WHILE_TYPING: ClassVar[frozenset[str]] = frozenset({"missing"})
     #: Textual repaints the whole screen when the focus moves; on a form only the two fields whose
     #: :focus style changes need it (they are refreshed by the stylesheet), so Tab stays cheap.
     focused: Reactive[Any] = Reactive(None, repaint=False)
@@ -171,7 +173,7 @@ class FormScreen(FormFocus):
         by_field, other = issues_by_field(self.specs(), issues)
         for row in self.query(FieldRow):
             issue = by_field.get(row.spec.key)
-            if issue is not None and only_typed and issue.code == "missing":
+            if issue is not None and only_typed and issue.code in self.QUIET_WHILE_TYPING:
                 issue = None
             row.set_error(issue_text(issue, lang, self.ISSUE_MESSAGES) if issue is not None else None)
         shown = [] if only_typed else other

@@ -23,7 +23,16 @@ from tui.drug_lookup import SHOWN
 from tui.forms import FieldSpec, is_empty
 from tui.keys import Key
 from tui.reconcile_model import (
-    HEADER, PICKED_CODES, SIDES, assign_ids, line_count, line_fields, line_filled, line_id, reconciliation_fields, remove_line,
+    HEADER,
+    PICKED_CODES,
+    SIDES,
+    assign_ids,
+    line_count,
+    line_fields,
+    line_filled,
+    line_id,
+    reconciliation_fields,
+    remove_line,
 )
 from tui.rows import FieldRow
 from tui.screens.form import FormScreen
@@ -61,6 +70,8 @@ class ReconciliationScreen(FormScreen):
         Key("f8", "remove_line", "tui.rec.key.remove", priority=True, short="tui.rec.key.remove.short"),
     )
     DEFAULT_CSS = "ReconciliationScreen #result { max-height: 9; }"
+    #: a drug name being typed has no code yet: said when saving, not at every letter
+    QUIET_WHILE_TYPING = frozenset({"missing", "drug_identification_missing"})
 
     def __init__(self, patient: Any = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)

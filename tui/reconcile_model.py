@@ -25,7 +25,7 @@ from medisis.vocab import (
 from tui.forms import BOOL, Choice, FieldSpec, is_empty
 
 __all__ = [
-    "HEADER", "IP_FIELDS", "PICKED_CODES", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
+    "DOSE_UNITS", "HEADER", "IP_FIELDS", "PICKED_CODES", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
     "line_id", "reconciliation_fields", "remove_line",
 ]
 
@@ -47,7 +47,7 @@ _RESOLUTION = _choices(Resolution, "tui.rec.resolution")
 #: labels shared with the reports (parcours/catalog/reports.py): the same words on screen and on paper
 _SOURCES = _choices(HistorySource, "report.source")
 _ROUTES = _choices(Route, "report.route")
-_UNITS = _choices(DoseUnit, "report.unit")
+DOSE_UNITS = _choices(DoseUnit, "report.unit")
 
 HEADER: tuple[FieldSpec, ...] = (
     FieldSpec(("moment",), "choice", "tui.rec.moment", _MOMENT),
@@ -71,7 +71,7 @@ def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
         FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8),
         FieldSpec((*p, "form"), "text", "tui.rec.form", width=30),
         FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
-        FieldSpec((*p, "dose", "unit"), "pick", "tui.rec.unit", _UNITS),
+        FieldSpec((*p, "dose", "unit"), "pick", "tui.rec.unit", DOSE_UNITS),
         FieldSpec((*p, "frequency", "times_per_day"), "number", "tui.rec.times_per_day", width=5),
         FieldSpec((*p, "route"), "pick", "tui.rec.route", _ROUTES),
     ]

@@ -3,6 +3,9 @@
 Run from the repository root: `python bench/medisis_reconcile.py [N]`. Prints reconciliations per
 second for `parcours.cli.medisis_commands.reconcile` + `orjson.dumps`, for `load` alone on the same
 bytes, and their ratio (target ≤ 2×, bench/README.md).
+
+`python bench/medisis_reconcile.py --lines N` times one reconciliation of N lines a side, and of N/8:
+the ratio is ~8 when the handler grows linearly with the lines (the pairing was quadratic: ~64).
 """
 
 from __future__ import annotations
@@ -75,5 +78,34 @@ def main(n: int = 10_000) -> None:
     print(f"ratio handler / schema only:  {full / schema:8.2f}x")
 
 
+def big(n: int) -> bytes:
+    """One admission with n BM lines and n order lines, most orders pairing automatically by ATC."""
+    rng = random.Random(7)
+
+    def atc(k: int) -> str:  # n distinct valid ATC codes
+        return f"A{k // 6760 % 100:02d}{chr(65 + k // 260 % 26)}{chr(65 + k // 10 % 26)}{k % 10}{k * 7 % 10}"
+
+    line = {"dose": {"value": 5, "unit": "mg"}, "route": "oral", "frequency": {"times_per_day": 1}}
+    bm = [{"id": f"b{k}", "atc": atc(k), **line, "sources": ["10000001"]} for k in range(n)]
+    orders = [{"id": f"o{k}", "atc": atc(rng.randrange(n)), **line} for k in range(n)]
+    return orjson.dumps({"moment": "admission", "date": "2026-11-20", "sources": ["10000001", "10000009"],
+                         "patient": {"birth_date": "1940-03-12"}, "bm": bm, "orders": orders})
+
+
+def main_lines(n: int) -> None:
+    """One reconciliation of n lines a side against one of n/8: the growth of the handler."""
+    timed = {}
+    for size in (n // 8, n):
+        raw = big(size)
+        start = time.perf_counter()
+        orjson.dumps(reconcile(raw))
+        timed[size] = time.perf_counter() - start
+        print(f"reconcile, {size:6d} lines a side:  {timed[size]:8.2f} s")
+    print(f"ratio {n} / {n // 8} lines:        {timed[n] / timed[n // 8]:8.2f}x (linear: ~8x, quadratic: ~64x)")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    if len(sys.argv) > 2 and sys.argv[1] == "--lines":
+        main_lines(int(sys.argv[2]))
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

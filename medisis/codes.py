@@ -18,9 +18,11 @@ CIS_PATTERN = r"^[0-9]{8}$"
 CIP13_PREFIX = "34009"
 UCD13_PREFIX = "34008"
 
-_ATC = re.compile(ATC_PATTERN)
-_CIS = re.compile(CIS_PATTERN)
-_DIGITS13 = re.compile(r"^[0-9]{13}$")
+# The patterns above are pydantic's (Rust regex: `$` is the end of the text); Python's `re` lets `$`
+# match before a trailing newline, hence `fullmatch` on the bare patterns here.
+_ATC = re.compile(ATC_PATTERN.strip("^$"))
+_CIS = re.compile(CIS_PATTERN.strip("^$"))
+_DIGITS13 = re.compile(r"[0-9]{13}")
 
 
 def ean13_check_digit(first12: str) -> int:
@@ -31,17 +33,17 @@ def ean13_check_digit(first12: str) -> int:
 
 def ean13_valid(code: str) -> bool:
     """True for 13 digits whose last one is the EAN-13 check digit of the first twelve."""
-    return bool(_DIGITS13.match(code)) and ean13_check_digit(code[:12]) == int(code[12])
+    return bool(_DIGITS13.fullmatch(code)) and ean13_check_digit(code[:12]) == int(code[12])
 
 
 def is_atc(code: str) -> bool:
     """True for a 7-character substance-level ATC code."""
-    return bool(_ATC.match(code))
+    return bool(_ATC.fullmatch(code))
 
 
 def is_cis(code: str) -> bool:
     """True for an 8-digit CIS."""
-    return bool(_CIS.match(code))
+    return bool(_CIS.fullmatch(code))
 
 
 def cip13_problem(code: str) -> str | None:
@@ -55,7 +57,7 @@ def ucd13_problem(code: str) -> str | None:
 
 
 def _problem(code: str, prefix: str) -> str | None:
-    if not _DIGITS13.match(code) or not code.startswith(prefix):
+    if not _DIGITS13.fullmatch(code) or not code.startswith(prefix):
         return "format"
     return None if ean13_check_digit(code[:12]) == int(code[12]) else "check_digit"
 

@@ -34,12 +34,40 @@ def same_drug(a: DrugLine, b: DrugLine) -> bool:
     return False
 
 
-def _same_key(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bool:
-    """`same_drug` on precomputed (atc, cis, ucd13, cip13) tuples."""
-    for x, y in zip(a, b):
-        if x is not None and y is not None:
-            return x == y
-    return False
+Key = tuple[str | None, ...]
+
+
+def _first_free(bucket: list[int], order_of_bm: list[int | None]) -> int | None:
+    """The lowest still-unpaired BM index of a bucket (kept descending); paired ones are dropped as met."""
+    while bucket and order_of_bm[bucket[-1]] is not None:
+        bucket.pop()
+    return bucket[-1] if bucket else None
+
+
+def _index(keys: Sequence[Key]) -> dict[tuple[int, str, int], list[int]]:
+    """Buckets of BM lines that `same_drug` would pair with an order, by what the order gives.
+
+    An order matches BM line j through field k when both give k with the same value and no field
+    before k is given by both. So j goes in bucket (k, value, mask) for every mask of earlier fields
+    that j leaves empty (at most 1 + 2 + 4 + 8 buckets a line); an order looks in (k, its value,
+    the mask of its own earlier fields). Each bucket lists BM indexes in descending order (the
+    lowest last, popped first).
+    """
+    buckets: dict[tuple[int, str, int], list[int]] = {}
+    for j in range(len(keys) - 1, -1, -1):
+        key = keys[j]
+        empty = 0  # bit f set: field f is None on this BM line
+        for k, value in enumerate(key):
+            if value is not None:
+                sub = empty
+                while True:  # every subset of `empty` (fields before k)
+                    buckets.setdefault((k, value, sub), []).append(j)
+                    if sub == 0:
+                        break
+                    sub = (sub - 1) & empty
+            else:
+                empty |= 1 << k
+    return buckets
 
 
 def pair(bm: Sequence[BmLine], orders: Sequence[OrderLine]) -> Pairing:
@@ -65,21 +93,22 @@ def pair(bm: Sequence[BmLine], orders: Sequence[OrderLine]) -> Pairing:
             issues.append(FieldIssue(("orders", i, "bm_id"), "bm_already_paired", {"id": order.bm_id, "order": first}))
         else:
             order_of_bm[j], bm_of_order[i] = i, j
-    if automatic:
-        keys = [(b.atc, b.cis, b.ucd13, b.cip13) for b in bm]
-        for i in automatic:  # §2.6 step 3
+    if automatic:  # §2.6 step 3: the first unpaired BM line that is the same drug, O(n + m): hashed buckets
+        buckets = _index([(b.atc, b.cis, b.ucd13, b.cip13) for b in bm])
+        for i in automatic:
             o = orders[i]
-            wanted = (o.atc, o.cis, o.ucd13, o.cip13)
-            for j, key in enumerate(keys):
-                if order_of_bm[j] is not None:
+            best: int | None = None
+            given = 0  # bit f set: the order gives field f
+            for k, value in enumerate((o.atc, o.cis, o.ucd13, o.cip13)):
+                if value is None:
                     continue
-                if wanted[0] is not None and key[0] is not None:  # atc on both decides (fast path)
-                    same = wanted[0] == key[0]
-                else:
-                    same = _same_key(key, wanted)
-                if same:
-                    order_of_bm[j], bm_of_order[i] = i, j
-                    break
+                bucket = buckets.get((k, value, given))
+                j = None if bucket is None else _first_free(bucket, order_of_bm)
+                if j is not None and (best is None or j < best):
+                    best = j
+                given |= 1 << k
+            if best is not None:
+                order_of_bm[best], bm_of_order[i] = i, best
     for i, order in enumerate(orders):  # §2.6 step 4
         if order.equivalence and bm_of_order[i] is None:
             issues.append(FieldIssue(("orders", i, "equivalence"), "equivalence_unpaired"))

@@ -15,11 +15,13 @@ from datetime import UTC, date, datetime
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from parcours import __version__
 from reports.content import Identity, Report
+from reports.fitting import ellipsize
 from reports.labels import Labels
 from reports.styles import LINE, styles
 
@@ -100,11 +102,13 @@ def _furniture(report: Report, lab: Labels, title: str) -> Callable[[Canvas, int
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
         top = height - MARGIN + 4 * mm
+        line = width - 2 * MARGIN  # one line each: a long name or title is cut with « … »
+        right = ellipsize(title, s.regular, 8.5, line / 2)
         canvas.setFont(s.bold, 10.5)
-        canvas.drawString(MARGIN, top, name)
+        canvas.drawString(MARGIN, top, ellipsize(name, s.bold, 10.5, line - stringWidth(right, s.regular, 8.5) - 12))
         canvas.setFont(s.regular, 8.5)
-        canvas.drawString(MARGIN, top - 11, details)
-        canvas.drawRightString(width - MARGIN, top, title)
+        canvas.drawString(MARGIN, top - 11, ellipsize(details, s.regular, 8.5, line))
+        canvas.drawRightString(width - MARGIN, top, right)
         canvas.setStrokeColor(LINE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 16, width - MARGIN, top - 16)

@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from reports.fitting import FittedParagraph
 from reports.fonts import register_fonts
 
 __all__ = ["RESULT_COLOURS", "Styles", "bullet", "cell", "grid_table", "styles"]
@@ -55,8 +56,8 @@ def styles() -> Styles:
 
 
 def cell(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of plain text (escaped: names and labels may hold '<' or '&')."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style or styles().cell)
+    """A paragraph of plain text (escaped: names and labels may hold '<' or '&'), cut to fit a row."""
+    return FittedParagraph(text, style or styles().cell)
 
 
 def bullet(text: str) -> Paragraph:

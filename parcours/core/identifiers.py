@@ -26,10 +26,12 @@ INS_SYSTEMS = frozenset(
 INS_TEST_SYSTEM = "urn:oid:1.2.250.1.213.1.4.10"
 INS_DEMO_SYSTEM = "urn:oid:1.2.250.1.213.1.4.11"
 
-_INS = re.compile(r"^[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{6}[0-9]{2}$")
-_RPPS = re.compile(r"^[0-9]{11}$")
-_FINESS = re.compile(r"^(?:[0-9]{2}|2A|2B)[0-9]{7}$")
-_ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$")
+# Matched with `fullmatch` and ASCII digits only: `$` would also accept a trailing newline, and `\d`
+# any Unicode digit (a FINESS "123456789\n" once created a second site).
+_INS = re.compile(r"[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{6}[0-9]{2}")
+_RPPS = re.compile(r"[0-9]{11}")
+_FINESS = re.compile(r"(?:[0-9]{2}|2A|2B)[0-9]{7}")
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
 
 
 class Sex(StrEnum):
@@ -53,7 +55,7 @@ class ProfessionalRole(StrEnum):
 
 def ins_key_valid(value: str) -> bool:
     """INS-NIR key: 97 − (13 digits mod 97), with Corsica's 2A→19 and 2B→18 (interchange §5.2)."""
-    return bool(_INS.match(value)) and ins_key(value[:13]) == value[13:]
+    return bool(_INS.fullmatch(value)) and ins_key(value[:13]) == value[13:]
 
 
 def ins_key(body13: str) -> str:
@@ -79,7 +81,7 @@ def given_list(value: object) -> object:
 
 def absolute_uri(value: str) -> str:
     """An identifier system must be an absolute URI."""
-    if not _ABSOLUTE_URI.match(value):
+    if not _ABSOLUTE_URI.fullmatch(value):
         raise PydanticCustomError("not_absolute_uri", "not an absolute URI")
     return value
 
@@ -109,13 +111,13 @@ def one_identifier(patient: Any) -> Any:
 
 def rpps_checked(value: str) -> str:
     """RPPS: 11 digits."""
-    if not _RPPS.match(value):
+    if not _RPPS.fullmatch(value):
         raise PydanticCustomError("rpps_invalid", "bad RPPS")
     return value
 
 
 def finess_checked(value: str) -> str:
     """FINESS: 2 digits or 2A/2B, then 7 digits."""
-    if not _FINESS.match(value):
+    if not _FINESS.fullmatch(value):
         raise PydanticCustomError("finess_invalid", "bad FINESS")
     return value

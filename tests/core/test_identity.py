@@ -6,6 +6,9 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
 
 from icope import InvalidScreening, parse_screening
 from parcours.core.identity import ins_key, ins_key_valid
@@ -54,3 +57,56 @@ def test_valid_context_is_accepted_and_does_not_change_the_result() -> None:
     doc = parse_screening(orjson.dumps({"date": "2026-11-20", **ctx}))
     assert doc.patient is not None and doc.patient.given == ["Jeanne"]
     assert doc.effective_birth_date is not None and doc.effective_birth_date.isoformat() == "1944-05-02"
+
+
+# --- issue 18: identifiers are matched whole (a trailing newline once created a second site) ------
+
+_VALID = {"ins": "244057512345692", "rpps": "10101010101", "finess": "2A0000001"}
+
+
+def _context(field: str, value: str) -> dict[str, Any]:
+    if field == "ins":
+        return {"patient": {"ins": value}}
+    if field == "rpps":
+        return {"practitioner": {"rpps": value, "family": "DURAND"}}
+    return {"organization": {"finess": value}}
+
+
+@pytest.mark.parametrize("field", sorted(_VALID))
+@pytest.mark.parametrize("suffix", ["\n", "\r\n", " ", "\t", "\u00a0", "0"])
+def test_identifier_with_anything_after_it_is_refused(field: str, suffix: str) -> None:
+    parse_screening(orjson.dumps({"date": "2026-11-20", **_context(field, _VALID[field])}))  # the value alone passes
+    found = issues(_context(field, _VALID[field] + suffix))
+    assert any(f".{field}: invalid" in line for line in found), found
+
+
+@given(st.sampled_from(sorted(_VALID)), st.text(min_size=1, max_size=3))
+@settings(max_examples=150, deadline=None)
+def test_no_suffix_or_prefix_makes_an_identifier_valid(field: str, extra: str) -> None:
+    from parcours.core import identifiers
+
+    check = {"ins": identifiers.ins_key_valid, "rpps": identifiers.rpps_checked, "finess": identifiers.finess_checked}
+    for value in (_VALID[field] + extra, extra + _VALID[field]):
+        try:
+            accepted = check[field](value)
+        except PydanticCustomError:
+            accepted = False
+        assert not accepted, repr(value)
+
+
+def test_unicode_digits_are_not_identifier_digits() -> None:
+    arabic = "".join(chr(0x0660 + int(c)) for c in _VALID["finess"][2:])
+    assert ".finess: invalid" in " ".join(issues({"organization": {"finess": "2A" + arabic}}))
+
+
+def test_drug_codes_are_matched_whole() -> None:
+    from medisis.codes import cip13_problem, is_atc, is_cis
+
+    assert is_atc("B01AF02") and not is_atc("B01AF02\n")
+    assert is_cis("60234100") and not is_cis("60234100\n")
+    assert cip13_problem("3400949497294") is None and cip13_problem("3400949497294\n") == "format"
+    from medisis.lines import BmLine
+
+    BmLine.model_validate({"id": "b1", "atc": "B01AF02"})
+    with pytest.raises(ValueError, match="atc"):  # pydantic's own pattern, Rust `$`: the end of the text
+        BmLine.model_validate({"id": "b1", "atc": "B01AF02\n"})

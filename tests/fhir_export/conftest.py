@@ -1,8 +1,9 @@
 """Fixtures of the FHIR tests: sample documents, the three independent validators, a FHIR server.
 
-Validators (fhir.md §7): fhir.resources R4B; the official R4 JSON schema + FHIRPath invariants of
-`shared/fhir-r4/check.py` (plus the required bindings the schema leaves as plain `code`); and the
-loopback Medplum R4 server of `shared/fhir-server/`, started once per session.
+Validators (docs/fhir.md): fhir.resources R4B; the R4 FHIRPath invariants and required bindings of
+`r4/check.py`; and the loopback Medplum R4 server of `server/`, started once per session. All three
+live in the repository: a bare clone runs them. When PARCOURS_SHARED_DIR names a folder with
+`fhir-r4/check.py` (e.g. the official R4 JSON schema), its checks are added; it is never required.
 """
 
 from __future__ import annotations
@@ -32,40 +33,6 @@ SAMPLES: dict[str, Any] = json.loads((HERE / "samples.json").read_text("utf-8"))
 COMMANDS = ("score", "assess", "followup", "reconcile", "risk", "review")
 GROUP = {"score": "icope", "assess": "icope", "followup": "icope",
          "reconcile": "medisis", "risk": "medisis", "review": "medisis"}
-
-#: R4 required bindings that the JSON schema leaves as plain `code` (fhir.md §7).
-_OBS_STATUS = {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"}
-_REQUEST_STATUS = {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"}
-_REQUEST_INTENT = {"proposal", "plan", "directive", "order", "original-order", "reflex-order", "filler-order",
-                   "instance-order", "option"}
-REQUIRED_BINDINGS: dict[tuple[str, str], set[str]] = {
-    ("ServiceRequest", "status"): _REQUEST_STATUS,
-    ("ServiceRequest", "intent"): _REQUEST_INTENT,
-    ("MedicationStatement", "status"): {"active", "completed", "entered-in-error", "intended", "stopped", "on-hold",
-                                        "unknown", "not-taken"},
-    ("MedicationRequest", "status"): {"active", "on-hold", "cancelled", "completed", "entered-in-error", "stopped",
-                                      "draft", "unknown"},
-    ("MedicationRequest", "intent"): {"proposal", "plan", "order", "original-order", "reflex-order", "filler-order",
-                                      "instance-order", "option"},
-    ("CarePlan", "status"): _REQUEST_STATUS,
-    ("CarePlan", "intent"): {"proposal", "plan", "order", "option"},
-    ("RiskAssessment", "status"): _OBS_STATUS,
-    ("DetectedIssue", "status"): _OBS_STATUS,
-    ("Observation", "status"): _OBS_STATUS,
-    ("Composition", "status"): {"preliminary", "final", "amended", "entered-in-error"},
-    ("Task", "status"): {"draft", "requested", "received", "accepted", "rejected", "ready", "cancelled", "in-progress",
-                         "on-hold", "failed", "completed", "entered-in-error"},
-    ("Task", "intent"): {"unknown", "proposal", "plan", "order", "original-order", "reflex-order", "filler-order",
-                         "instance-order", "option"},
-    ("Goal", "lifecycleStatus"): {"proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled",
-                                  "entered-in-error", "rejected"},
-    ("Encounter", "status"): {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled",
-                              "entered-in-error", "unknown"},
-    ("Communication", "status"): {"preparation", "in-progress", "not-done", "on-hold", "stopped", "completed",
-                                  "entered-in-error", "unknown"},
-}
-_SECTION_MODES = {"working", "snapshot", "changes"}
-
 
 def documents() -> Iterator[tuple[str, int, dict[str, Any]]]:
     """Every sample document: (command, index, document)."""
@@ -103,36 +70,32 @@ def all_bundles() -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-# --- validator 2: the R4 JSON schema and FHIRPath invariants ------------------------------------
+# --- validator 2: R4 invariants and required bindings (r4/), plus an optional outside checker ----------
 
-def shared_dir() -> Path:
-    """`shared/` beside the repository (env PARCOURS_SHARED_DIR first): the R4 checker and the server."""
-    candidates = [os.environ.get("PARCOURS_SHARED_DIR"), REPO.parent / "shared", Path("/work/shared")]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "fhir-r4" / "check.py").is_file():
-            return Path(candidate)
-    pytest.fail("shared/fhir-r4/check.py not found: set PARCOURS_SHARED_DIR to the project's shared/ folder")
+def _load(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def shared_checker() -> Path | None:
+    """`$PARCOURS_SHARED_DIR/fhir-r4/check.py` when that folder has one: extra checks, never required."""
+    folder = os.environ.get("PARCOURS_SHARED_DIR")
+    path = Path(folder) / "fhir-r4" / "check.py" if folder else None
+    return path if path is not None and path.is_file() else None
 
 
 @pytest.fixture(scope="session")
 def r4check():
-    """`check(resource) -> [(where, message)]`: shared/fhir-r4/check.py plus the required bindings."""
-    path = shared_dir() / "fhir-r4" / "check.py"
-    spec = importlib.util.spec_from_file_location("fhir_r4_check", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """`check(resource) -> [(where, message)]`: the repository's r4/check.py, then the shared checker if any."""
+    checks = [_load("parcours_r4_check", HERE / "r4" / "check.py").check]
+    extra = shared_checker()
+    if extra is not None:  # e.g. the official R4 JSON schema
+        checks.append(_load("shared_fhir_r4_check", extra).check)
 
     def check(resource: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = list(module.check(resource))
-        resources = [e["resource"] for e in resource.get("entry", ())] if resource["resourceType"] == "Bundle" else [resource]
-        for res in resources:
-            for (rtype, element), allowed in REQUIRED_BINDINGS.items():
-                if res["resourceType"] == rtype and element in res and res[element] not in allowed:
-                    errors.append((rtype, f"required binding {element}: {res[element]!r}"))
-            for section in res.get("section", ()) if res["resourceType"] == "Composition" else ():
-                if section.get("mode") not in _SECTION_MODES:
-                    errors.append(("Composition", f"section.mode {section.get('mode')!r}"))
-        return errors
+        return [error for one in checks for error in one(resource)]
 
     return check
 
@@ -148,10 +111,10 @@ def _unavailable(reason: str) -> None:
 def _install_dir() -> Path:
     default = Path.home() / ".cache" / "parcours-fhir-server"
     folder = Path(os.environ.get("PARCOURS_FHIR_SERVER_DIR") or default)
-    source = shared_dir() / "fhir-server"
+    source = HERE / "server"  # the repository's copy (server/README.md)
     folder.mkdir(parents=True, exist_ok=True)
     stale = False
-    for name in ("package.json", "server.mjs"):  # follow shared/ when it changes
+    for name in ("package.json", "server.mjs"):  # follow the repository's copy when it changes
         target = folder / name
         if not target.is_file() or target.read_bytes() != (source / name).read_bytes():
             target.write_bytes((source / name).read_bytes())

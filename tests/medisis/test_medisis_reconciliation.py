@@ -13,7 +13,7 @@ from parcours.cli.medisis_commands import reconcile
 from parcours.core.errors import InvalidInput
 from parcours.messages import render_issue
 
-DATA = Path(__file__).parent / "data"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 SOURCES = ["10000001", "10000009", "10000003"]
 
 
@@ -39,7 +39,7 @@ def issues(raw: bytes) -> list[str]:
 
 
 def test_interchange_4_1_example_exactly() -> None:
-    out = reconcile((DATA / "reconcile_example.json").read_bytes())
+    out = reconcile((EXAMPLES / "reconciliation.json").read_bytes())
     expected = {
         "moment": "admission",
         "lines": [

@@ -167,3 +167,13 @@ def test_two_writers_creating_the_same_patient(store_url):
     finally:
         for s in stores:
             s.close()
+
+
+def test_finess_with_a_trailing_newline_creates_no_second_site(store):
+    store.ensure_site("2A0000001", "MSP")
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as err:
+        store.ensure_site("2A0000001\n", "MSP bis")
+    assert err.value.errors()[0]["loc"] == ("finess",)
+    assert [s.finess for s in store.sites()] == ["2A0000001"]

@@ -90,7 +90,7 @@ def test_followup_save_stores_each_screening_once(db):
 
 
 def test_reconcile_save(db):
-    path = str(Path(__file__).resolve().parents[1] / "medisis" / "data" / "reconcile_example.json")
+    path = str(EXAMPLES / "reconciliation.json")
     plain = run("medisis", "reconcile", path, db=db)
     saved = run("medisis", "reconcile", "--save", path, db=db)
     assert saved.returncode == 0 and saved.stdout == plain.stdout

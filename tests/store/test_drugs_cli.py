@@ -46,3 +46,27 @@ def test_import_then_a_bad_folder(tmp_path):
 
     with open_store(db) as store:
         assert store.drug_count() == 7  # the failed imports changed nothing
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    """stderr a terminal: the bar, labelled in the user's language, ends at the row count."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PARCOURS_DATABASE_URL": f"sqlite:///{tmp_path}/p.db", "LANG": "en_GB.UTF-8"}
+    env.pop("LC_ALL", None)
+    done = subprocess.run([sys.executable, "-m", "parcours", "drugs", "import", str(SAMPLE)], stderr=follower,
+                          stdout=subprocess.PIPE, env=env, timeout=120, check=False)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert "Drugs [" in shown.decode() and "] 14/14" in shown.decode()

@@ -26,7 +26,9 @@ def store(store_url):
 
 
 def test_import_fills_atc_form_route_and_dose(store):
-    done = store.import_drugs(str(SAMPLE), actor="test")
+    steps = []
+    done = store.import_drugs(str(SAMPLE), actor="test", progress=lambda d, t: steps.append((d, t)))
+    assert steps and steps[-1] == (14, 14) and steps == sorted(steps)
     assert (done.specialties, done.presentations) == (7, 7)  # the truncated CIS line and the bad CIP13 are skipped
     assert done.files["CIS_bdpm.txt"]["skipped"] == 1 and done.files["CIS_CIP_bdpm.txt"]["skipped"] == 1
     assert done.files["CIS_COMPO_bdpm.txt"]["encoding"] == "cp1252"

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Row, and_, insert, or_, select, update
 
+from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import PatientIdentity
@@ -51,7 +52,9 @@ def validate_identity(identity: dict[str, Any] | PatientIdentity) -> PatientIden
     if isinstance(identity, PatientIdentity):
         return identity
     try:
-        return load(PatientIdentity, orjson.dumps(identity))
+        # docs/plausibility.md §1: nobody is born after today (the document of an identity is dated today)
+        return load(PatientIdentity, orjson.dumps(identity),
+                    check=lambda model: future_dates(((("birth_date",), model.birth_date),)))
     except InvalidInput as exc:
         raise InvalidInput([issue.prefixed(("patient",)) for issue in exc.issues]) from None
 
@@ -229,3 +232,14 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
         update(patients).where(patients.c.id == patient_id)
         .values(next_step1_due=next_due, last_screened_on=screened_on, step2_pending=pending)
     )
+
+
+def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
+    """Set the patient's next step-1 due date alone (a care plan moves it, icope.md §3.1)."""
+    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    if before.next_step1_due == next_due:
+        return
+    if before.next_step1_due is not None:
+        counts.bump(conn, before.site_id, before.next_step1_due, due=-1)
+    counts.bump(conn, before.site_id, next_due, due=1)
+    conn.execute(update(patients).where(patients.c.id == patient_id).values(next_step1_due=next_due))

@@ -50,6 +50,8 @@ metadata = MetaData(
 #: (`flag = 1` or `x != :param` do not match `flag` or `x <> 0`; seen with EXPLAIN QUERY PLAN).
 STEP2_PENDING = "step2_pending <> 0"
 ALERT_OPEN = '"open"'
+#: An open safety alert (docs/icope.md "Safety rules": S1 sorts first in the open-alerts worklist).
+ALERT_URGENT = "rule = 'S1'"
 AWAITING_DISCHARGE = "awaiting_discharge_reconciliation"
 AWAITING_REVIEW30 = "awaiting_review30"
 DRAFT_LIVE = "discarded_at IS NULL"
@@ -175,6 +177,8 @@ alerts = Table(
     ),
     Index("ix_alerts_open_all", "raised_on", "record_id", sqlite_where=text(ALERT_OPEN),
           postgresql_where=text(ALERT_OPEN)),
+    Index("ix_alerts_open_urgent", "raised_on", "record_id", sqlite_where=text(f"{ALERT_OPEN} AND {ALERT_URGENT}"),
+          postgresql_where=text(f"{ALERT_OPEN} AND {ALERT_URGENT}")),
     Index("ix_alerts_site_date", "site_id", "raised_on"),
 )
 

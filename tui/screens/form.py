@@ -8,6 +8,7 @@ stays; saving sends the contract's document to the store, which validates it wit
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
@@ -19,7 +20,8 @@ from parcours.messages import message, render_issue
 from tui.footer import KeyFooter
 from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
 from tui.keys import Key, install_keys
-from tui.rows import FieldRow, Line
+from tui.dates import show
+from tui.rows import FieldRow, InfoRow, Line
 from tui.screens.form_focus import FormFocus
 from tui.widgets import FieldChanged
 
@@ -32,6 +34,9 @@ UI_MESSAGES = {
     "drug_identification_missing": "tui.error.drug_identification_missing",
     "equivalence_unpaired": "tui.error.equivalence_unpaired",
 }
+#: Where a document carries the patient file's birth date without a field of its own (step 1, review):
+#: its issues (born after the visit, docs/plausibility.md §1) go under the birth-date line of the form.
+BIRTH_DATE_PATHS = frozenset({("birth_date",), ("patient", "birth_date")})
 
 
 def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = None) -> str:
@@ -39,6 +44,8 @@ def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = N
     table = {**UI_MESSAGES, **(extra or {})}
     if issue.code in table:
         return message(table[issue.code], lang)  # type: ignore[arg-type]
+    if issue.code == "future_date":  # today shown as every date of the UI, dd/mm/yyyy
+        return message("tui.error.future_date", lang, today=show(issue.params.get("today")))  # type: ignore[arg-type]
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
 
 
@@ -91,6 +98,10 @@ class FormScreen(FormFocus):
         """What is needed to reopen this screen from its draft (besides the values)."""
         return {}
 
+    def shown_birth_date(self) -> date | None:
+        """The patient file's birth date, when the document carries it without a field (None: no line)."""
+        return None
+
     def live_result(self, doc: dict[str, Any]) -> str | None:
         """The result to show while typing (raises InvalidInput while the document is not valid)."""
         return None
@@ -118,6 +129,9 @@ class FormScreen(FormFocus):
         yield Header()
         with VerticalScroll(id="form"):
             yield Label(self.heading(), classes="title", id="form-title")
+            birth = self.shown_birth_date()
+            if birth is not None:
+                yield InfoRow(self.app.t("tui.form.birth_date", date=show(birth)), id="row-patient-birth-date")
             yield from self.compose_body()
             yield Line("", id="form-errors")
         yield Line("", id="result")
@@ -173,9 +187,14 @@ class FormScreen(FormFocus):
         by_field, other = issues_by_field(self.specs(), issues)
         for row in self.query(FieldRow):
             issue = by_field.get(row.spec.key)
-            if issue is not None and only_typed and issue.code in self.QUIET_WHILE_TYPING:
-                issue = None
+            if issue is not None and only_typed and (issue.code in self.QUIET_WHILE_TYPING
+                                                     or issue.code.startswith("implausible")):
+                issue = None  # while typing: "6" on the way to "67,9" is not yet an error (shown on ctrl+s)
             row.set_error(issue_text(issue, lang, self.ISSUE_MESSAGES) if issue is not None else None)
+        for info in self.query(InfoRow):  # the patient file's birth date, when the form shows it
+            birth = next((i for i in other if tuple(i.path) in BIRTH_DATE_PATHS), None)
+            other = [i for i in other if tuple(i.path) not in BIRTH_DATE_PATHS]
+            info.set_error(issue_text(birth, lang, self.ISSUE_MESSAGES) if birth is not None else None)
         shown = [] if only_typed else other
         # no field to put it under: the message alone, never a raw JSON path
         self.query_one("#form-errors", Line).update("\n".join(issue_text(i, lang, self.ISSUE_MESSAGES) for i in shown))

@@ -48,6 +48,8 @@ class PatientScreen(PatientForms, Screen[None]):
     PatientScreen #file { padding: 0 1; }
     PatientScreen DataTable { height: auto; max-height: 8; }
     PatientScreen .lines { height: auto; }
+    PatientScreen #pf-safety { height: auto; color: $error; text-style: bold; }
+    PatientScreen #pf-safety.-off { display: none; }
     """
 
     def __init__(self, patient_id: str) -> None:
@@ -63,6 +65,7 @@ class PatientScreen(PatientForms, Screen[None]):
         yield Header()
         with VerticalScroll(id="file"):
             yield Label("", classes="title", id="pf-who")
+            yield Static("", id="pf-safety")
             yield Static("", id="pf-identity")
             yield Label(t("tui.pf.screenings"), classes="section")
             yield DataTable(id="pf-screenings", cursor_type="row")
@@ -105,10 +108,17 @@ class PatientScreen(PatientForms, Screen[None]):
             if doc.kind.value == "icope.screening":
                 table.add_row(*screening_cells(doc, t))
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
+        # docs/icope.md "Safety rules": open S1 alerts on top of the file, and first in its list
+        urgent = [d for d in docs if d.kind.value == "icope.alert" and d.document.get("rule") == "S1"
+                  and d.document.get("status", "new") in ("new", "confirmed")]
+        safety = self.query_one("#pf-safety", Static)
+        safety.update("\n".join(t("tui.safety.open", date=show(d.document.get("date"))) for d in urgent))
+        safety.set_class(not urgent, "-off")
+        alert_docs = sorted((d for d in docs if d.kind.value == "icope.alert"), key=lambda d: d.document.get("rule") != "S1")
         alerts = [
             t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),
               date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
-            for d in docs if d.kind.value == "icope.alert"
+            for d in alert_docs
         ]
         self.query_one("#pf-alerts", Static).update(text_lines(alerts, t, "tui.pf.none.alerts"))
         plans = [d for d in docs if d.kind.value == "icope.care_plan"]
@@ -137,7 +147,8 @@ class PatientScreen(PatientForms, Screen[None]):
         return [(d.record_id, t("tui.pf.alert", rule=d.document.get("rule", ""), date=show(d.document.get("date")),
                                 domain=t(f"icope.domain.{d.document.get('domain')}"),
                                 status=t(f"tui.alert.{d.document.get('status', 'new')}")))
-                for d in docs if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
+                for d in sorted(docs, key=lambda d: d.document.get("rule") != "S1")
+                if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
 
     def action_alert_status(self) -> None:
         """`a`: pick one of the patient's open alerts, then its new status."""

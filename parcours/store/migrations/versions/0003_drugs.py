@@ -4,7 +4,7 @@
 (issue 17). name_key compares bytes on PostgreSQL (collation "C") so a prefix is an index range.
 
 Revision ID: 0003_drugs
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01
 """
 from typing import Sequence, Union
@@ -13,7 +13,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision: str = '0003_drugs'
-down_revision: Union[str, Sequence[str], None] = '0002'
+down_revision: Union[str, Sequence[str], None] = '0003'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

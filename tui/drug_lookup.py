@@ -11,10 +11,9 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.widgets import Static
-
 from parcours.messages import Lang, message
 from tui.forms import FieldSpec
+from tui.plain import Static
 from tui.widgets import TextField
 
 __all__ = ["MIN_LETTERS", "SHOWN", "DrugField", "Suggestions"]

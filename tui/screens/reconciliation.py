@@ -14,7 +14,6 @@ from typing import Any
 
 import orjson
 from textual.containers import VerticalScroll
-from textual.widgets import Label
 
 from medisis.codes import ucd13_problem
 from parcours.core.errors import ParcoursError
@@ -22,6 +21,7 @@ from tui.dates import show
 from tui.drug_lookup import SHOWN
 from tui.forms import FieldSpec, is_empty
 from tui.keys import Key
+from tui.plain import Label
 from tui.reconcile_model import (
     HEADER,
     PICKED_CODES,

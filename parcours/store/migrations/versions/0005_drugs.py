@@ -3,8 +3,8 @@
 `parcours drugs import DIR` fills them (parcours/store/drugs.py); the TUI's drug lookup reads them
 (issue 17). name_key compares bytes on PostgreSQL (collation "C") so a prefix is an index range.
 
-Revision ID: 0003_drugs
-Revises: 0003
+Revision ID: 0005_drugs
+Revises: 0004
 Create Date: 2026-12-01
 """
 from typing import Sequence, Union
@@ -12,8 +12,8 @@ from typing import Sequence, Union
 from alembic import op
 import sqlalchemy as sa
 
-revision: str = '0003_drugs'
-down_revision: Union[str, Sequence[str], None] = '0003'
+revision: str = '0005_drugs'
+down_revision: Union[str, Sequence[str], None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from icope.results import Step1Result
 from icope.safety import SAFETY_ACTION, safety_alerts
-from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
+from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months, latest_start
 from icope.step2.base import Step2Result
 from icope.vocab import DOMAINS, Domain, Instrument, InterventionType
 from icope.errors import InvalidCarePlan
@@ -154,7 +154,12 @@ def propose_interventions(
 
 
 def rescreen_due(plan_start: date) -> date:
-    """icope.md §3.1 (docs/icope.md "Step 3"): with a care plan, the next step 1 is plan start + 6 months."""
+    """icope.md §3.1 (docs/icope.md "Step 3"): with a care plan, the next step 1 is plan start + 6 months.
+
+    Clamped to the last date there is (9999-12-31) rather than a ValueError past it (issue 18).
+    """
+    if plan_start > latest_start(PLAN_RESCREEN_MONTHS):
+        return date.max
     return add_months(plan_start, PLAN_RESCREEN_MONTHS)
 
 

@@ -18,9 +18,9 @@ from pydantic import Field
 from icope.errors import InvalidAssessment, InvalidFollowup
 from icope.options import DEFAULT_OPTIONS
 from icope.results import Step1Result
-from icope.schedule import add_months
+from icope.schedule import add_months, latest_start
 from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
-from icope.step1 import score_screening
+from icope.step1 import due_beyond_issue, score_screening
 from icope.step2 import AssessmentInput, parse_assessment_list
 from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
 from icope.nutrition import WEIGHT_LOSS_KG
@@ -132,6 +132,11 @@ def parse_followup(raw: bytes | str, *, today: date | None = None) -> Followup:
         raise InvalidFollowup(exc.issues) from None
     rules = frozenset(DeclineRule) if doc.options is None or doc.options.rules is None else frozenset(doc.options.rules)
     ordered = tuple(sorted(doc.screenings, key=lambda s: s.date))
+    newest = ordered[-1]
+    months = (newest.options or DEFAULT_OPTIONS).rescreen_months
+    if newest.date > latest_start(months):  # its due date would fall after 9999-12-31
+        index = next(i for i, s in enumerate(doc.screenings) if s is newest)
+        raise InvalidFollowup([due_beyond_issue(("screenings", index, "date"), months)])
     return Followup(ordered, tuple(assessments), rules, doc)
 
 

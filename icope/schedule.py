@@ -22,3 +22,13 @@ def add_months(day: date, months: int) -> date:
 def age_on(birth: date, day: date) -> int:
     """Completed years at `day` (a 29 February birthday is reached on 1 March in common years)."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def latest_start(months: int) -> date:
+    """The last day whose `add_months(day, months)` is still a date (≤ 9999-12-31).
+
+    Why: Python dates end in 9999; a later due date is refused as invalid input naming the date
+    it comes from, instead of a ValueError (issue 18).
+    """
+    month = 12 - months
+    return date(date.max.year, month, calendar.monthrange(date.max.year, month)[1])

@@ -18,11 +18,12 @@ from icope.nutrition import WEIGHT_LOSS_KG, nutrition_outcome
 from icope.option_values import DEFAULT_OPTIONS, UnknownWeightLoss, WhisperRule
 from icope.psychology import psychology_outcome
 from icope.results import MISSING, DomainOutcome, Step1Result, Step2Proposal
-from icope.schedule import add_months
+from icope.schedule import add_months, latest_start
 from icope.screening_rules import check_screening, effective_birth_date
 from icope.vision import VISION_OUTCOMES
 from icope.vocab import DOMAINS, STEP2_INSTRUMENTS, DomainResult
 from parcours.core.documents import load, validate_json
+from parcours.core.errors import FieldIssue
 
 if TYPE_CHECKING:
     from icope.screening import Screening, ScreeningItems
@@ -151,8 +152,20 @@ def by_results(results: tuple[DomainResult, ...]) -> tuple[DomainResult, tuple[S
 
 
 def next_step1_due(doc: ScreeningItems) -> date:
-    """interchange.md §1: date + 6 calendar months, end of month clamped (icope.md §3.1)."""
-    return _add_months(doc.date, (doc.options or DEFAULT_OPTIONS).rescreen_months)
+    """interchange.md §1: date + 6 calendar months, end of month clamped (icope.md §3.1).
+
+    A due date past 9999-12-31 is an InvalidScreening naming `date` (no ValueError).
+    """
+    months = (doc.options or DEFAULT_OPTIONS).rescreen_months
+    try:
+        return _add_months(doc.date, months)
+    except ValueError:
+        raise InvalidScreening([due_beyond_issue(("date",), months)]) from None
+
+
+def due_beyond_issue(path: tuple[str | int, ...], months: int) -> FieldIssue:
+    """The field issue of a date whose due date (`months` later) would fall after 9999-12-31."""
+    return FieldIssue(path, "due_beyond", {"limit": latest_start(months).isoformat()})
 
 
 #: `add_months`, memoized: screenings of a batch share few dates (saves ~0.5 µs per screening).

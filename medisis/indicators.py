@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
 
@@ -105,14 +105,14 @@ def parse_indicators(raw: bytes | str) -> IndicatorCounts:
 
 def round_half_away(value: Fraction, decimals: int) -> Decimal:
     """§3: half away from zero on the exact rational value (1/16 = 6.25 % → 6.3; 0.125 → 0.13)."""
-    quantum = Decimal(1).scaleb(-decimals)
     scaled = value * 10**decimals
     # Exact: compare the rational's fractional part with 1/2 instead of dividing decimals.
     whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
     if 2 * rest >= scaled.denominator:
         whole += 1
-    sign = -1 if value < 0 else 1
-    return (Decimal(sign * whole) * quantum).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 and whole else ""
+    # Built from its digits, exact at any size (quantize fails past 28 digits: InvalidOperation).
+    return Decimal(f"{sign}{whole}E-{decimals}")
 
 
 def ratio(num: int, den: int, *, percent: bool = True, decimals: int = PCT_DECIMALS) -> float | None:

@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from parcours import __version__
 from parcours.core.errors import ParcoursError
+from parcours.cli.output import OutputError, output_failed
 from parcours.lang import LANGS, Lang, detect_lang
 
 __all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
@@ -109,12 +110,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         if (group, name) in SAVE_COMMANDS:
             cmd.add_argument("--save", action="store_true", help=h("save"))
         cmd.set_defaults(handler=DOCUMENT_COMMANDS[group, name], key=(group, name))
-    _add_tool_commands(groups, common, h)
+    _add_tool_commands(groups, common, h, lang)
     return parser
 
 
-def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
+def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 - argparse internals
     """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
+    from parcours.cli.argparse_words import localized_type
+
+    positive, day, integer = (localized_type(f, lang) for f in (positive_integer, iso_date, int))
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
         name = ".".join(key)
@@ -127,12 +131,12 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd = nested[key[0]].add_parser(key[1], parents=[common], help=h(name), description=h(name))
         cmd.set_defaults(tool=spec)
         if key == ("demo",):
-            cmd.add_argument("--patients", type=positive_integer, default=200, metavar="N", help=h("demo.patients"))
-            cmd.add_argument("--seed", type=int, default=1, help=h("demo.seed"))
+            cmd.add_argument("--patients", type=positive, default=200, metavar="N", help=h("demo.patients"))
+            cmd.add_argument("--seed", type=integer, default=1, help=h("demo.seed"))
         elif key == ("patients", "list"):
             cmd.add_argument("--site", metavar="FINESS", help=h("patients.site"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
-            cmd.add_argument("--limit", type=positive_integer, default=50, metavar="N", help=h("patients.limit"))
+            cmd.add_argument("--limit", type=positive, default=50, metavar="N", help=h("patients.limit"))
         elif key == ("patients", "show"):
             cmd.add_argument("patient", metavar="ID", help=h("patient_id"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
@@ -143,7 +147,7 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
-            cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--since", type=day, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("drugs", "import"):
             cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
@@ -156,6 +160,8 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
 
 def positive_integer(text: str) -> int:
     """An argparse type: an integer ≥ 1 (argparse names the option and the bad value)."""
+    if not (text.isascii() and text.strip().isdigit()):  # int() takes "٣" and "²" is no digit (issue 18)
+        raise ValueError(text)
     value = int(text)
     if value < 1:
         raise ValueError(text)
@@ -192,8 +198,34 @@ def _main(args_list: list[str], lang: Lang) -> int:
     """Parse and run one command."""
     from parcours.cli.runner import plain_document_args  # skips building argparse's tree (~15 ms)
 
-    args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or build_parser(lang).parse_args(args_list)
+    args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or _parse(args_list, lang)
     lang = getattr(args, "lang", lang)
+    try:
+        status = _dispatch(args, lang)
+        sys.stdout.flush()
+    except BrokenPipeError as exc:  # a tool command's output cut short (`parcours patients list | head`)
+        status = output_failed(OutputError(exc), lang)
+    except OutputError as exc:
+        status = output_failed(exc, lang)
+    return status
+
+
+def _parse(args_list: list[str], lang: Lang) -> argparse.Namespace:
+    """argparse, speaking `lang` (usage errors exit 2); `--validate` needs `--format fhir`."""
+    from parcours.cli.argparse_words import speaking
+
+    with speaking(lang):
+        args = build_parser(lang).parse_args(args_list)
+    lang = getattr(args, "lang", lang)
+    if getattr(args, "handler", None) is not None and args.validate and args.format != "fhir":
+        detail = message("cli.validate_needs_fhir", lang)
+        sys.stderr.write(message("cli.usage_error", lang, detail=detail) + "\n")
+        raise SystemExit(2)
+    return args
+
+
+def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
+    """Run the parsed command: a tool, the TUI, or a document command."""
     if getattr(args, "tool", None) is not None:
         return _resolve(args.tool)(args, lang)
     if getattr(args, "handler", None) is None:
@@ -201,8 +233,9 @@ def _main(args_list: list[str], lang: Lang) -> int:
 
         return tui(args, lang)
     from parcours.cli import runner
+    from parcours.cli.output import Output
 
-    out, err = sys.stdout.buffer, sys.stderr.buffer
+    out, err = Output(sys.stdout.buffer), sys.stderr.buffer
     if args.format == "fhir" and args.key not in FHIR_COMMANDS:
         err.write((message("cli.no_fhir_form", lang) + "\n").encode())
         return runner.EXIT_INVALID
@@ -231,11 +264,13 @@ def _main(args_list: list[str], lang: Lang) -> int:
     except KeyboardInterrupt:
         err.write((message("cli.interrupted", lang) + "\n").encode())
         return 130
-    except ParcoursError as exc:  # the store's (a database fault or a conflict while saving)
-        from parcours.cli.store_commands import render_store_error
+    except OutputError:
+        raise  # said by main: stdout, not the input
+    except ParcoursError as exc:  # the store's (a database URL, a database fault, a conflict while saving)
+        from parcours.cli.store_commands import render_store_error, store_error_status
 
         err.write((render_store_error(exc, lang) + "\n").encode())
-        return runner.EXIT_BATCH_ERRORS
+        return store_error_status(exc)
     finally:
         out.flush()
         if store is not None:

@@ -36,6 +36,28 @@ def _emit(command: str, doc: dict[str, Any], result: dict[str, Any], validate: b
     return bundle_bytes(bundle_id, items)
 
 
+#: FHIR `integer`/`positiveInt` are 32-bit (R4 datatypes): a larger Timing.repeat.frequency, times or
+#: period cannot be written, so it is refused as invalid input naming its field.
+FHIR_INTEGER_MAX = 2_147_483_647
+_FREQUENCY_INTEGERS = ("times_per_day", "times", "every")
+
+
+def _check_frequencies(doc: dict[str, Any], lists: tuple[str, ...]) -> None:
+    """InvalidInput naming each `<list>[i].frequency.<key>` too large for a FHIR integer."""
+    from parcours.core.errors import FieldIssue, InvalidInput
+
+    issues = []
+    for name in lists:
+        for i, line in enumerate(doc.get(name) or ()):
+            frequency = line.get("frequency") if isinstance(line, dict) else None
+            for key in _FREQUENCY_INTEGERS if isinstance(frequency, dict) else ():
+                value = frequency.get(key)
+                if isinstance(value, int | float) and value > FHIR_INTEGER_MAX and float(value).is_integer():
+                    issues.append(FieldIssue((name, i, "frequency", key), "fhir_integer", {"limit": FHIR_INTEGER_MAX}))
+    if issues:
+        raise InvalidInput(issues)
+
+
 def _plain(result: Any) -> dict[str, Any]:
     """A result object's JSON with plain strings (enums, dates) for the mapping."""
     return orjson.loads(orjson.dumps(result))
@@ -71,18 +93,25 @@ def reconcile(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis reconcile --format fhir` (fhir.md §5.2)."""
     from parcours.cli.medisis_commands import reconcile as compute
 
-    return _emit("reconcile", orjson.loads(raw), _plain(compute(raw)), validate)
+    result = _plain(compute(raw))  # validates first: the bytes may not be JSON at all
+    doc = orjson.loads(raw)
+    _check_frequencies(doc, ("bm", "orders"))
+    return _emit("reconcile", doc, result, validate)
 
 
 def risk(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis risk --format fhir` (fhir.md §5.3)."""
     from parcours.cli.medisis_commands import risk as compute
 
-    return _emit("risk", orjson.loads(raw), _plain(compute(raw)), validate)
+    result = _plain(compute(raw))  # validates first: the bytes may not be JSON at all
+    return _emit("risk", orjson.loads(raw), result, validate)
 
 
 def review(raw: bytes, *, validate: bool = False) -> bytes:
     """`medisis review --format fhir` (fhir.md §5.4)."""
     from parcours.cli.medisis_commands import review as compute
 
-    return _emit("review", orjson.loads(raw), _plain(compute(raw)), validate)
+    result = _plain(compute(raw))  # validates first: the bytes may not be JSON at all
+    doc = orjson.loads(raw)
+    _check_frequencies(doc, ("drugs",))
+    return _emit("review", doc, result, validate)

@@ -50,7 +50,15 @@ def _patient_report(key: str, db: str | None, lang: Lang):
     from parcours.store.errors import NotFound
     from reports import history_report
 
-    store = open_store(db)
+    from parcours.store.errors import StoreError
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:  # the database URL or file (issue 18)
+        from parcours.cli.store_commands import render_store_error
+
+        _say(render_store_error(exc, lang))
+        return None
     try:
         try:
             patient_id = store.resolve_patient(key)

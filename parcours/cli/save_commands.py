@@ -12,9 +12,10 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.records import RecordKind
 
-__all__ = ["KINDS", "actor_for", "saving_handler"]
+__all__ = ["KINDS", "actor_for", "has_identity", "saving_handler"]
 
 #: (group, command) -> the record kind its document is stored as.
 KINDS: dict[tuple[str, str], RecordKind] = {
@@ -41,6 +42,22 @@ def actor_for(document: Any = None) -> str:
         return "user:unknown"
 
 
+def has_identity(document: dict[str, Any]) -> bool:
+    """Enough to know who a saved document is about: an identifier or INS, or family and birth date.
+
+    Why (issue 18): without it each `--save` created one more anonymous patient (« None » in the TUI).
+    The birth date may be the document's own (`birth_date`, a follow-up's screenings).
+    """
+    patient = document.get("patient")
+    if not isinstance(patient, dict):
+        return False
+    if patient.get("identifier") is not None or patient.get("ins") is not None:
+        return True
+    births = [patient.get("birth_date"), document.get("birth_date")]
+    births += [s.get("birth_date") for s in document.get("screenings") or () if isinstance(s, dict)]
+    return patient.get("family") is not None and any(b is not None for b in births)
+
+
 def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any) -> Callable[[bytes], Any]:
     """Wrap a document handler: compute (validating), then store, then return the same output."""
     import orjson
@@ -48,6 +65,8 @@ def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store:
     def save(raw: bytes) -> Any:
         output = handler(raw)  # raises InvalidInput first: nothing is stored for a bad document
         document = orjson.loads(raw)
+        if not has_identity(document):
+            raise InvalidInput([FieldIssue(("patient",), "no_identity")])
         if key == ("icope", "followup"):
             from parcours.store.followups import save_followup
 

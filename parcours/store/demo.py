@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from parcours.core.identity import INS_TEST_SYSTEM
 from parcours.store import audit
 from parcours.store.audit_chain import chain_bulk
 from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
@@ -29,7 +31,7 @@ from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, Built, ChunkPlan, bui
 from parcours.store.schema import patients, records
 from parcours.store.sites import ensure_site
 
-__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate"]
+__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate", "seed_loaded"]
 
 CHUNK = 5000  # patients per chunk (one transaction); see chunk_sizes
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
@@ -78,6 +80,8 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     """
     with store.engine.begin() as conn:
         sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
+        if seed_loaded(conn, seed, sites):
+            return 0  # the same people again, under new INS, would look like duplicates (issue 18)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
@@ -105,6 +109,31 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
             restore_indexes(store.engine)
     fix_sequences(store)
     return done
+
+
+#: People of a seed compared to tell a demo already loaded (three in a row: a chance match is negligible).
+_SEED_PROBE = 3
+
+
+def seed_loaded(conn: Connection, seed: int, sites: tuple[int, int, int]) -> bool:
+    """True when this seed's first demo people are in the database, one after the other.
+
+    Why: the Nth person of a seed has the same name and birth date in every run, but an INS made
+    from its store id; a second run would add the same people again under new INS.
+    """
+    probe = build_chunk(ChunkPlan(f"{seed}:0", 1, 1, _SEED_PROBE, sites, True, audit.now()))[0]["patients"]
+    people = [(row[4], row[5], date.fromisoformat(row[6])) for row in probe]  # family_key, given, birth
+    columns = (patients.c.family_key, patients.c.given, patients.c.birth_date)
+    live = (patients.c.identifier_system == INS_TEST_SYSTEM, patients.c.deleted_at.is_(None))
+
+    def ids(person: tuple[Any, ...]) -> set[int]:
+        query = select(patients.c.id).where(*live, *(c == v for c, v in zip(columns, person, strict=True)))
+        return set(conn.execute(query).scalars())
+
+    starts = ids(people[0])
+    for offset, person in enumerate(people[1:], start=1):
+        starts &= {pid - offset for pid in ids(person)}
+    return bool(starts)
 
 
 def _shareable(store: Any) -> bool:

@@ -8,7 +8,7 @@ worklist page is an index range scan whatever the population size.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -16,6 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from icope.vocab import DOMAIN_NAMES  # icope.md §1 order
 from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
+from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
 from parcours.store.patients import move_due, set_schedule
@@ -177,15 +178,13 @@ def _discharge_reconciled(conn: Connection, patient_id: int, since: date) -> boo
 
 def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                     actor: str) -> None:
-    from medisis.consultation30 import due_date
-
     result = parsed.result
     on = parsed.recorded_on
     discharge = result["moment"] == "discharge"
     conn.execute(insert(reconciliations).values(
         record_id=record_id, patient_id=patient_id, site_id=site_id, moment=result["moment"], reconciled_on=on,
         unintentional=sum(1 for line in result["lines"] if line["discrepancy"] == "unintentional"),
-        review30_due=due_date(on) if discharge else None,  # medisis.md §8: D+30 (configurable window)
+        review30_due=_review30_due(on) if discharge else None,  # medisis.md §8: D+30 (configurable window)
         awaiting_review30=discharge,
     ))
     if result["lines"]:
@@ -201,6 +200,19 @@ def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_i
         ).values(awaiting_discharge_reconciliation=False))
 
 
+def _review30_due(discharge: date) -> date:
+    """D+30 of a discharge; a date past 9999-12-31 is invalid input naming `date` (issue 18)."""
+    from medisis.consultation30 import due_date
+
+    try:
+        return due_date(discharge)
+    except OverflowError:
+        from medisis.consultation30 import UNCONFIGURED
+
+        limit = date.max - timedelta(days=UNCONFIGURED.review_30d_days)
+        raise InvalidInput([FieldIssue(("date",), "due_beyond", {"limit": limit.isoformat()})]) from None
+
+
 def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> None:
     link = parsed.document.get("reconciliation")
@@ -209,7 +221,7 @@ def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id:
         return
     query = update(reconciliations).where(reconciliations.c.patient_id == patient_id,
                                           reconciliations.c.awaiting_review30)
-    if link is not None and str(link).isdigit():
+    if link is not None and str(link).isascii() and str(link).isdigit():
         query = query.where(reconciliations.c.record_id == int(link))
     conn.execute(query.values(awaiting_review30=False))
 

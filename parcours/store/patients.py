@@ -196,7 +196,7 @@ def search_patients(conn: Connection, text: str = "", *, site: int | None = None
     if site is not None:
         query = query.where(patients.c.site_id == site)
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "٣" or "²" is no store id (issue 18)
         query = query.where(or_(patients.c.id == int(text) if len(text) < 16 else False,
                                 patients.c.identifier_value == text))
     elif text:
@@ -214,7 +214,7 @@ def resolve_patient(conn: Connection, key: str) -> int:
     """A store id, an export's Patient id, or an INS / identifier value → the store id."""
     key = key.strip()
     candidates = [patients.c.fhir_id == key, patients.c.identifier_value == key]
-    if key.isdigit() and len(key) < 16:
+    if key.isascii() and key.isdigit() and len(key) < 16:  # ASCII only: "٣" is not patient 3
         candidates.insert(0, patients.c.id == int(key))
     found = conn.execute(select(patients.c.id).where(or_(*candidates), _LIVE).order_by(patients.c.id)).scalar()
     if found is None:

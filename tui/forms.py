@@ -26,7 +26,7 @@ __all__ = [
     "path_key",
 ]
 
-Kind = Literal["choice", "number", "int", "date", "text", "texts", "acuity"]
+Kind = Literal["choice", "pick", "checks", "number", "int", "date", "text", "texts", "acuity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +93,18 @@ def parse_decimal(text: str) -> float | None:
 
 def _read(spec: FieldSpec, raw: Any) -> Any:
     """The JSON value of one non-empty field, or FormError."""
-    if spec.kind == "choice":
+    if spec.kind in ("choice", "pick"):
         for choice in spec.choices:
             if choice.value == raw:
                 return raw
         raise FormError(FieldIssue(spec.path, "invalid"))
+    if spec.kind == "checks":  # ticked values, in the vocabulary's order (a draft may hold `a;b` text)
+        ticked = set(raw.split(";") if isinstance(raw, str) else raw)
+        ticked = {t.strip() if isinstance(t, str) else t for t in ticked} - {""}
+        known = [c.value for c in spec.choices]
+        if not ticked <= set(known):
+            raise FormError(FieldIssue(spec.path, "invalid"))
+        return [v for v in known if v in ticked]
     text = str(raw).strip()
     if spec.kind in ("number", "int"):
         value = parse_decimal(text)
@@ -124,7 +131,7 @@ def _read(spec: FieldSpec, raw: Any) -> Any:
 
 def is_empty(raw: Any) -> bool:
     """Nothing typed or chosen (False and 0 are answers)."""
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, (list, tuple)) and not raw)
 
 
 def build_document(
@@ -193,6 +200,12 @@ def issues_by_field(specs: Iterable[FieldSpec], issues: Iterable[FieldIssue]) ->
             # a list-level issue ("answers": too_few_items) goes to the list's first item
             first = next((k for p, k in keys.items() if p[:-1] == tuple(issue.path) and p[-1] == 0), None)
             key = first
+        if key is None:
+            # an issue inside a field (`sources[0]` of a checklist) goes to that field; an issue on a
+            # group (`bm[0]`: no drug named) to the group's first field: never shown by its raw path
+            path = tuple(issue.path)
+            key = next((k for p, k in keys.items() if p and path[:len(p)] == p), None) or (
+                next((k for p, k in keys.items() if path and p[:len(path)] == path), None))
         if key is None:
             other.append(issue)
         else:

@@ -8,30 +8,52 @@ shrinks as the pharmacist adds or removes lines; filled slots become the contrac
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from medisis.interventions import AnalysisResult, InterventionType, Outcome, Problem
+from medisis.vocab import (
+    DoseUnit,
+    HistorySource,
+    Mode,
+    Moment,
+    Resolution,
+    Route,
+    Severity,
+)
 from tui.forms import BOOL, Choice, FieldSpec, is_empty
 
 __all__ = [
-    "HEADER", "IP_FIELDS", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
+    "DOSE_UNITS", "HEADER", "IP_FIELDS", "PICKED_CODES", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
     "line_id", "reconciliation_fields", "remove_line",
 ]
 
 #: the two lists of a reconciliation, in screen order, and the prefix of their line ids
 SIDES: dict[str, str] = {"bm": "b", "orders": "o"}
-_MOMENT = tuple(Choice(m, f"tui.moment.{m}") for m in ("admission", "transfer", "discharge"))
-_MODE = (Choice("proactive", "tui.rec.mode.proactive"), Choice("retroactive", "tui.rec.mode.retroactive"))
-_SEVERITY = tuple(Choice(s, f"tui.rec.severity.{s}") for s in ("minor", "significant", "major", "critical", "catastrophic"))
-_RESOLUTION = tuple(Choice(r, f"tui.rec.resolution.{r}") for r in
-                    ("dose_corrected", "resumed", "product_corrected", "form_corrected", "discontinued"))
+#: the line's drug codes the lookup sets without a field of their own (cleared when the name is retyped)
+PICKED_CODES = ("cis", "cip13", "ucd13")
+
+
+def _choices(enum: Iterable[Any], prefix: str) -> tuple[Choice, ...]:
+    """One choice per member of a domain vocabulary, labelled by the catalog key `prefix.value`."""
+    return tuple(Choice(m.value, f"{prefix}.{m.value}") for m in enum)
+
+
+_MOMENT = _choices(Moment, "tui.moment")
+_MODE = _choices(Mode, "tui.rec.mode")
+_SEVERITY = _choices(Severity, "tui.rec.severity")
+_RESOLUTION = _choices(Resolution, "tui.rec.resolution")
+#: labels shared with the reports (parcours/catalog/reports.py): the same words on screen and on paper
+_SOURCES = _choices(HistorySource, "report.source")
+_ROUTES = _choices(Route, "report.route")
+DOSE_UNITS = _choices(DoseUnit, "report.unit")
 
 HEADER: tuple[FieldSpec, ...] = (
     FieldSpec(("moment",), "choice", "tui.rec.moment", _MOMENT),
     FieldSpec(("date",), "date", "tui.field.date"),
     FieldSpec(("mode",), "choice", "tui.rec.mode", _MODE),
-    FieldSpec(("sources",), "texts", "tui.rec.sources", width=40, hint="tui.hint.sources"),
+    FieldSpec(("sources",), "checks", "tui.rec.sources", _SOURCES),
 )
 
 
@@ -45,23 +67,24 @@ def line_fields(side: str, i: int) -> tuple[FieldSpec, ...]:
     """One bm or order line: drug, dose, frequency, route, sources; then the pharmacist's answers."""
     p = (side, i)
     specs = [
-        FieldSpec((*p, "label"), "text", "tui.rec.label", width=40, extra={"line": (side, i)}),
+        FieldSpec((*p, "label"), "text", "tui.drug.label", width=40, extra={"line": (side, i), "lookup": True}),
         FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8),
+        FieldSpec((*p, "form"), "text", "tui.rec.form", width=30),
         FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
-        FieldSpec((*p, "dose", "unit"), "text", "tui.rec.unit", width=8, hint="tui.hint.unit"),
+        FieldSpec((*p, "dose", "unit"), "pick", "tui.rec.unit", DOSE_UNITS),
         FieldSpec((*p, "frequency", "times_per_day"), "number", "tui.rec.times_per_day", width=5),
-        FieldSpec((*p, "route"), "text", "tui.rec.route", width=14, hint="tui.hint.route"),
+        FieldSpec((*p, "route"), "pick", "tui.rec.route", _ROUTES),
     ]
     if side == "bm":
-        specs.append(FieldSpec((*p, "sources"), "texts", "tui.rec.line_sources", width=30, hint="tui.hint.sources"))
+        specs.append(FieldSpec((*p, "sources"), "checks", "tui.rec.line_sources", _SOURCES))
     else:
         specs.append(FieldSpec((*p, "bm_id"), "text", "tui.rec.bm_id", width=5, hint="tui.hint.bm_id"))
         specs.append(FieldSpec((*p, "equivalence"), "choice", "tui.rec.equivalence", BOOL))
     specs += [
         FieldSpec((*p, "intentional"), "choice", "tui.rec.intentional", BOOL),
         FieldSpec((*p, "documented"), "choice", "tui.rec.documented", BOOL),
-        FieldSpec((*p, "severity"), "choice", "tui.rec.severity", _SEVERITY),
-        FieldSpec((*p, "resolution"), "choice", "tui.rec.resolution", _RESOLUTION),
+        FieldSpec((*p, "severity"), "pick", "tui.rec.severity", _SEVERITY),
+        FieldSpec((*p, "resolution"), "pick", "tui.rec.resolution", _RESOLUTION),
     ]
     return tuple(specs)
 
@@ -132,20 +155,20 @@ def assign_ids(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-_PROBLEMS = ("1", "2", "3", "4", "5", "6.1", "6.2", "6.3", "6.4", "6.5", "7", "8", "9", "10")
-_TYPES = ("1", "2", "3", "4", "5", "6", "7")
-_OUTCOMES = ("accepted", "accepted_modified", "not_accepted", "not_recorded")
+_PROBLEMS = _choices(Problem, "tui.ip.problem")
+_TYPES = _choices(InterventionType, "tui.ip.type")
+_OUTCOMES = _choices(Outcome, "tui.ip.outcome")
+_RESULTS = _choices(AnalysisResult, "tui.ip.result")
 
 #: docs/medisis.md §5.4 record, the fields a pharmacist fills at the bedside; the drug is the selected line.
 IP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("date",), "date", "tui.field.date"),
-    FieldSpec(("result",), "choice", "tui.ip.result",
-              (Choice("INTERVENTION", "tui.ip.result.INTERVENTION"), Choice("VALIDATION", "tui.ip.result.VALIDATION"))),
+    FieldSpec(("result",), "choice", "tui.ip.result", _RESULTS),
     FieldSpec(("drugs", 0, "label"), "text", "tui.rec.label", width=40),
     FieldSpec(("drugs", 0, "atc"), "text", "tui.rec.atc", width=8),
-    FieldSpec(("problem",), "choice", "tui.ip.problem", tuple(Choice(c, f"tui.ip.problem.{c}") for c in _PROBLEMS)),
-    FieldSpec(("intervention",), "choice", "tui.ip.intervention", tuple(Choice(c, f"tui.ip.type.{c}") for c in _TYPES)),
+    FieldSpec(("problem",), "pick", "tui.ip.problem", _PROBLEMS),
+    FieldSpec(("intervention",), "pick", "tui.ip.intervention", _TYPES),
     FieldSpec(("description",), "text", "tui.ip.description", width=50),
-    FieldSpec(("outcome",), "choice", "tui.ip.outcome", tuple(Choice(c, f"tui.ip.outcome.{c}") for c in _OUTCOMES)),
+    FieldSpec(("outcome",), "pick", "tui.ip.outcome", _OUTCOMES),
     FieldSpec(("outcome_date",), "date", "tui.ip.outcome_date"),
 )

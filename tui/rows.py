@@ -82,19 +82,31 @@ class FieldRow(Vertical):
         self.question = message(spec.label, lang)
 
     def render(self) -> Text:
-        if self.spec.kind == "choice" and not self.spec.hint:
+        if self.spec.kind in ("pick", "checks") or self.spec.kind == "choice" and not self.spec.hint:
             return Text("")
         return Text(self.question, no_wrap=True, overflow="ellipsis")
 
     def compose(self):  # noqa: ANN201 - textual ComposeResult
         spec, wid = self.spec, "f-" + self.spec.key.replace(".", "-")
-        if spec.kind == "choice" and not spec.hint:
+        if spec.kind == "pick":
+            from tui.pickers import PickField
+
+            yield PickField(spec, self.lang, self.initial, label=self.question, id=wid)  # draws its question
+        elif spec.kind == "checks":
+            from tui.pickers import CheckList
+
+            yield CheckList(spec, self.lang, self.initial, label=self.question, id=wid)  # draws its question
+        elif spec.kind == "choice" and not spec.hint:
             yield ChoiceField(spec, self.lang, self.initial, label=self.question, id=wid)  # draws its question
         else:
             if is_wide(self.question):  # a question on its own line, the answer under it
                 self.add_class("wide")
             if spec.kind == "choice":
                 control: Any = ChoiceField(spec, self.lang, self.initial, id=wid)
+            elif spec.extra.get("lookup"):
+                from tui.drug_lookup import DrugField
+
+                control = DrugField(spec, self.initial or "", lang=self.lang, id=wid)
             elif spec.extra.get("stopwatch"):
                 control = StopwatchInput(spec, self.initial or "", decimal_comma=self.lang == "fr", id=wid)
             else:
@@ -106,6 +118,10 @@ class FieldRow(Vertical):
             else:
                 control.add_class("answer")
                 yield control
+            if spec.extra.get("lookup"):
+                from tui.drug_lookup import Suggestions
+
+                yield Suggestions("")
         yield Static("", classes="error")
 
     @property
@@ -125,7 +141,10 @@ class FieldRow(Vertical):
     def set_value(self, value: Any) -> None:
         """Put a value back (draft resume) without posting a change."""
         control = self.control
-        if isinstance(control, ChoiceField):
+        if not isinstance(control, (ChoiceField, TextField)):  # a checklist
+            control.set_reactive(type(control).value, control._as_list(value))  # noqa: SLF001
+            control.refresh()
+        elif isinstance(control, ChoiceField):
             control.set_reactive(ChoiceField.value, value)
             control.refresh()
         else:

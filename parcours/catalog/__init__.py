@@ -15,4 +15,5 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.tui",
     "parcours.catalog.inputs",
     "parcours.catalog.worklist",
+    "parcours.catalog.drugs",
 )

@@ -47,6 +47,7 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     # the TUI's worklists for scripts (parcours.cli.worklist_commands.WORKLISTS)
     **{("worklist", name): "parcours.cli.worklist_commands:worklist" for name in (
         "due", "alerts", "positive-without-step2", "review30", "discharges-without-reconciliation")},
+    ("drugs", "import"): "parcours.cli.drug_commands:drugs_import",
 }
 
 
@@ -86,7 +87,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
-    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,worklist,db,demo}")
+    groups = parser.add_subparsers(dest="group",
+                                   metavar="{icope,medisis,report,export,patients,worklist,db,demo,drugs}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -141,6 +143,8 @@ def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 -
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
             cmd.add_argument("--since", type=day, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
+        elif key == ("drugs", "import"):
+            cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
             cmd.add_argument("--patient", metavar="ID", help=h("patient_id"))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -30,7 +31,8 @@ from sqlalchemy.sql.elements import TextClause
 from icope.vocab import DOMAIN_NAMES
 
 __all__ = [
-    "alerts", "assessments", "audit", "daily_counts", "drafts", "metadata", "patients", "professionals",
+    "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations", "drug_specialties",
+    "metadata", "patients", "professionals",
     "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
 ]
 
@@ -266,6 +268,47 @@ audit = Table(
     Column("after", Text),
     Column("row_hash", String(64)),
     Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+
+#: The drug database loaded from the BDPM (`parcours drugs import`, parcours/store/drugs.py; migration 0006).
+#: `name_key` is the folded name (medisis.bdpm_fields.name_key): a prefix search is a range scan of its
+#: index; on PostgreSQL it compares bytes (collation "C") so that the range is the prefix whatever the locale.
+NameKey = Text().with_variant(Text(collation="C"), "postgresql")
+
+drug_specialties = Table(
+    "drug_specialties", metadata,
+    Column("cis", String(8), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", NameKey, nullable=False),
+    Column("form", Text),
+    Column("routes", Text),  # the BDPM routes, `;`-separated, as written
+    Column("route", String(16)),  # medisis.vocab.Route when the BDPM names one known route
+    Column("atc", String(7)),
+    Column("dose_value", Float),
+    Column("dose_unit", String(12)),  # medisis.vocab.DoseUnit
+    Column("marketed", Boolean, nullable=False),
+    Index("ix_drug_specialties_name_key", "name_key", "cis"),
+)
+
+drug_presentations = Table(
+    "drug_presentations", metadata,
+    Column("cip13", String(13), primary_key=True),
+    Column("cis", ForeignKey("drug_specialties.cis"), nullable=False),
+    Column("cip7", String(7)),
+    Column("label", Text),
+    Index("ix_drug_presentations_cis", "cis"),
+)
+
+#: One row per import (the last one is the database in use): when, from which files, what was skipped.
+drug_imports = Table(
+    "drug_imports", metadata,
+    Column("id", Id, primary_key=True),
+    Column("imported_at", Stamp, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("specialties", Integer, nullable=False),
+    Column("presentations", Integer, nullable=False),
+    Column("files", Text, nullable=False),  # JSON: {file: {"encoding": …, "skipped": n}}
 )
 
 

@@ -238,3 +238,25 @@ class Store:
         with self._read() as conn:
             return worklists.population_counts(conn, start=start, end=end, site=self._site(conn, site),
                                                territory=territory)
+
+    # drug database ---------------------------------------------------------------------
+    def import_drugs(self, folder: str, *, actor: str, progress: Any = None) -> Any:
+        """Replace the drug database with the BDPM files of `folder`, all or nothing (DrugImport)."""
+        from parcours.store.drugs import import_drugs
+
+        with self._write() as conn:
+            return import_drugs(conn, folder, actor=actor, progress=progress)
+
+    def find_drugs(self, text: str, *, limit: int = 10) -> list[Any]:
+        """Drugs by name prefix (accents and case ignored), CIS or CIP13 (DrugMatch list)."""
+        from parcours.store.drugs import find_drugs
+
+        with self._read() as conn:
+            return find_drugs(conn, text, limit)
+
+    def drug_count(self) -> int:
+        """Specialties in the drug database (0: never imported)."""
+        from parcours.store.drugs import drug_count
+
+        with self._read() as conn:
+            return drug_count(conn)

@@ -12,6 +12,7 @@ import itertools
 import os
 import signal
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, event, text
@@ -107,6 +108,19 @@ def _snapshot(url: str) -> dict[str, list[tuple]]:
     return found
 
 
+def _downgrade(conn, target: str) -> None:
+    """Alembic downgrade to `target` on `conn` (the migrations folder of parcours.store)."""
+    from alembic import command
+    from alembic.config import Config
+
+    import parcours.store.engine as engine_module
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(engine_module.__file__).parent / "migrations"))
+    config.attributes["connection"] = conn
+    command.downgrade(config, target)
+
+
 @pytest.fixture(scope="module")
 def data_at_0004(tmp_path_factory):
     """A database at revision 0004 holding demo patients and one document stored twice (the old bug)."""
@@ -116,9 +130,7 @@ def data_at_0004(tmp_path_factory):
     with open_store(f"sqlite:///{path}") as store:
         generate(store, 40, seed=4, workers=1)
         with store.engine.begin() as conn:
-            conn.execute(text("DROP INDEX uq_records_content"))
-            conn.execute(text("ALTER TABLE records DROP COLUMN content_key"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+            _downgrade(conn, "0004")  # the later migrations' own downgrades (content key, drugs, …)
             conn.execute(text(  # the same screening stored twice, as before content keys
                 "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, document_hash, "
                 "actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, site_id, document, "

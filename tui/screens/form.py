@@ -29,16 +29,22 @@ from tui.widgets import FieldChanged
 __all__ = ["FormScreen", "issue_text"]
 
 #: codes whose general message names the storage format; the form says what to type instead.
-UI_MESSAGES = {"not_date": "tui.error.date"}
+UI_MESSAGES = {
+    "not_date": "tui.error.date",
+    # the contract's wording names JSON keys (`atc, cis…`, `bm_id`): the form says what to do instead
+    "drug_identification_missing": "tui.error.drug_identification_missing",
+    "equivalence_unpaired": "tui.error.equivalence_unpaired",
+}
 #: Where a document carries the patient file's birth date without a field of its own (step 1, review):
 #: its issues (born after the visit, docs/plausibility.md §1) go under the birth-date line of the form.
 BIRTH_DATE_PATHS = frozenset({("birth_date",), ("patient", "birth_date")})
 
 
-def issue_text(issue: FieldIssue, lang: str) -> str:
+def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = None) -> str:
     """The message of one bad field without its path (it is shown under the field)."""
-    if issue.code in UI_MESSAGES:
-        return message(UI_MESSAGES[issue.code], lang)  # type: ignore[arg-type]
+    table = {**UI_MESSAGES, **(extra or {})}
+    if issue.code in table:
+        return message(table[issue.code], lang)  # type: ignore[arg-type]
     if issue.code == "future_date":  # today shown as every date of the UI, dd/mm/yyyy
         return message("tui.error.future_date", lang, today=show(issue.params.get("today")))  # type: ignore[arg-type]
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
@@ -57,6 +63,10 @@ class FormScreen(FormFocus):
         Key("shift+tab", "app.focus_previous", "tui.key.previous", show=False, priority=True),
     )
     HELP: ClassVar[str | None] = None
+    #: issue code → catalog key, for the contract messages that name another field by its JSON key
+    ISSUE_MESSAGES: ClassVar[Mapping[str, str]] = {}
+    #: issue codes not shown while typing (something is still to come), only when saving
+    QUIET_WHILE_TYPING: ClassVar[frozenset[str]] = frozenset({"missing"})
     #: Textual repaints the whole screen when the focus moves; on a form only the two fields whose
     #: :focus style changes need it (they are refreshed by the stylesheet), so Tab stays cheap.
     focused: Reactive[Any] = Reactive(None, repaint=False)
@@ -182,15 +192,17 @@ class FormScreen(FormFocus):
         by_field, other = issues_by_field(self.specs(), issues)
         for row in self.query(FieldRow):
             issue = by_field.get(row.spec.key)
-            if issue is not None and only_typed and (issue.code == "missing" or issue.code.startswith("implausible")):
+            if issue is not None and only_typed and (issue.code in self.QUIET_WHILE_TYPING
+                                                     or issue.code.startswith("implausible")):
                 issue = None  # while typing: "6" on the way to "67,9" is not yet an error (shown on ctrl+s)
-            row.set_error(issue_text(issue, lang) if issue is not None else None)
+            row.set_error(issue_text(issue, lang, self.ISSUE_MESSAGES) if issue is not None else None)
         for info in self.query(InfoRow):  # the patient file's birth date, when the form shows it
             birth = next((i for i in other if tuple(i.path) in BIRTH_DATE_PATHS), None)
             other = [i for i in other if tuple(i.path) not in BIRTH_DATE_PATHS]
-            info.set_error(issue_text(birth, lang) if birth is not None else None)
+            info.set_error(issue_text(birth, lang, self.ISSUE_MESSAGES) if birth is not None else None)
         shown = [] if only_typed else other
-        self.query_one("#form-errors", Line).update("\n".join(render_issue(i, lang) for i in shown))
+        # no field to put it under: the message alone, never a raw JSON path
+        self.query_one("#form-errors", Line).update("\n".join(issue_text(i, lang, self.ISSUE_MESSAGES) for i in shown))
 
     def refresh_view(self) -> None:
         """Re-read the form: typing errors at once; the live result when the document is valid."""

@@ -25,6 +25,8 @@ class InterventionScreen(FormScreen):
 
     DRAFT_KIND = "medisis.intervention"
     TITLE_KEY = "tui.ip.title"
+    #: `obligatoire avec result = INTERVENTION`, `ne peut pas être après outcome_date`: said in words
+    ISSUE_MESSAGES = {"required_with": "tui.error.required_for_intervention", "date_after": "tui.error.outcome_before_date"}
 
     def __init__(self, patient: Any = None, drug: dict[str, Any] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)

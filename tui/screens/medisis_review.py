@@ -14,6 +14,7 @@ import orjson
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.plain import Label
+from tui.reconcile_model import DOSE_UNITS
 from tui.rows import FieldRow
 from tui.screens.form import FormScreen
 
@@ -28,7 +29,7 @@ def _drug(i: int) -> tuple[FieldSpec, ...]:
         FieldSpec((*p, "atc"), "text", "tui.rec.atc", width=8, extra={"drug": i}),
         FieldSpec((*p, "label"), "text", "tui.rec.label", width=40),
         FieldSpec((*p, "dose", "value"), "number", "tui.rec.dose", width=8),
-        FieldSpec((*p, "dose", "unit"), "text", "tui.rec.unit", width=8, hint="tui.hint.unit"),
+        FieldSpec((*p, "dose", "unit"), "pick", "tui.rec.unit", DOSE_UNITS),  # by label, never `ug`
         FieldSpec((*p, "frequency", "times_per_day"), "number", "tui.rec.times_per_day", width=5),
         FieldSpec((*p, "started"), "date", "tui.rev.started"),
         FieldSpec((*p, "indication"), "text", "tui.rev.indication", width=20),

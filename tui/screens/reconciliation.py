@@ -15,12 +15,24 @@ from typing import Any
 import orjson
 from textual.containers import VerticalScroll
 
+from medisis.codes import ucd13_problem
+from parcours.core.errors import ParcoursError
 from tui.dates import show
-from tui.forms import FieldSpec
+from tui.drug_lookup import SHOWN
+from tui.forms import FieldSpec, is_empty
 from tui.keys import Key
 from tui.plain import Label
 from tui.reconcile_model import (
-    HEADER, SIDES, assign_ids, line_count, line_fields, line_filled, line_id, reconciliation_fields, remove_line,
+    HEADER,
+    PICKED_CODES,
+    SIDES,
+    assign_ids,
+    line_count,
+    line_fields,
+    line_filled,
+    line_id,
+    reconciliation_fields,
+    remove_line,
 )
 from tui.rows import FieldRow
 from tui.screens.form import FormScreen
@@ -58,9 +70,12 @@ class ReconciliationScreen(FormScreen):
         Key("f8", "remove_line", "tui.rec.key.remove", priority=True, short="tui.rec.key.remove.short"),
     )
     DEFAULT_CSS = "ReconciliationScreen #result { max-height: 9; }"
+    #: a drug name being typed has no code yet: said when saving, not at every letter
+    QUIET_WHILE_TYPING = frozenset({"missing", "drug_identification_missing"})
 
     def __init__(self, patient: Any = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
+        self._drugs: int | None = None  # specialties in the drug database, asked once
         #: line slots per side (at least one each); kept in the draft with the values
         self.lines = {side: max(1, line_count(self.values, side), int((lines or {}).get(side, 0))) for side in SIDES}
 
@@ -88,7 +103,62 @@ class ReconciliationScreen(FormScreen):
 
     def document(self) -> tuple[dict[str, Any], list[Any]]:
         doc, issues = super().document()
+        for side in SIDES:  # the codes a lookup set (no field of their own), on lines that hold something
+            for i, line in enumerate(doc.get(side) or []):
+                if line:
+                    line.update({c: v for c in PICKED_CODES if (v := self.values.get(f"{side}.{i}.{c}"))})
         return assign_ids(doc), issues
+
+    # --- drug lookup (tui/drug_lookup.py) ----------------------------------------------------------
+    def find_drugs(self, text: str) -> tuple[list[Any], str]:
+        """(matches, note): the drugs whose name starts with `text`, or whose CIS / CIP13 it is."""
+        t = self.app.t
+        if ucd13_problem(text) is None:
+            return [], t("tui.drug.ucd", code=text)
+        try:
+            if self._drugs is None:
+                self._drugs = self.app.store.drug_count()
+            if not self._drugs:
+                return [], t("tui.drug.no_database")
+            found = self.app.store.find_drugs(text, limit=SHOWN)
+        except ParcoursError as exc:
+            return [], t("tui.status.store_error", code=exc.code)
+        return found, "" if found else t("tui.drug.none")
+
+    def drug_picked(self, spec: FieldSpec, match: Any, text: str) -> None:
+        """Fill the line from the drug picked (name, codes, ATC, form, route, dose); focus what is left."""
+        side, i = spec.extra["line"]
+        prefix = f"{side}.{i}."
+        if match is None:
+            if ucd13_problem(text) is not None:
+                return
+            filled = {"ucd13": text}
+        else:
+            dose = match.dose_value
+            shown = None if dose is None else (f"{dose:g}".replace(".", ",") if self.app.lang == "fr" else f"{dose:g}")
+            filled = {"label": match.name, "cis": match.cis, "cip13": match.cip13, "ucd13": None, "atc": match.atc,
+                      "form": match.form, "dose.value": shown, "dose.unit": match.dose_unit, "route": match.route}
+        for name, value in filled.items():
+            if value is None and name not in PICKED_CODES:
+                continue  # what the database does not know stays as typed
+            self.values[prefix + name] = value
+            if name not in PICKED_CODES:
+                self._row(prefix + name).set_value(value)
+        self.resume_key = prefix + "label"
+        self.autosave()
+        self.refresh_view()
+        self.app.status(self.app.t("tui.drug.filled", name=match.name) if match else self.app.t("tui.drug.ucd", code=text))
+        after = [s for s in line_fields(side, i)[1:] if s.path[-1] not in ("atc", "form")]
+        empty = next((s for s in after if is_empty(self.values.get(s.key))), after[0])
+        self.set_focus(self._row(empty.key).control)
+
+    def field_changed(self, key: str, value: Any) -> None:
+        """A drug name typed over a pick drops the codes the pick set (they named the old drug)."""
+        if key.endswith(".label") and key.split(".")[0] in SIDES:
+            prefix = key.removesuffix("label")
+            for code in PICKED_CODES:
+                self.values.pop(prefix + code, None)
+        super().field_changed(key, value)
 
     def live_result(self, doc: dict[str, Any]) -> str | None:
         from medisis.reconciliation import parse_reconciliation, reconcile

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Column, ColumnElement, Connection, and_, not_, true, tuple_
 
-from parcours.store.patients import _LIVE, family_key, given_key, select_patients, to_patient
+from parcours.store.patients import _LIVE, family_key, select_patients, to_patient
 from parcours.store.rows import Patient
 from parcours.store.schema import patients
 

@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "review30": ("tui.col.review_due", "tui.col.reconciled_on"),
     "discharges": ("tui.col.discharged_on", "tui.col.stay"),
 }
-NAME_WIDTH = 24  # cells of the name column; a longer name ends in « … » at a word boundary
+NAME_WIDTH = 22  # cells of the name column; a longer name ends in « … » at a word boundary
 DATE_WIDTH = 10  # jj/mm/aaaa
 #: due_for_rescreening: overdue ones and those due within this many days.
 DUE_AHEAD_DAYS = 30

@@ -111,7 +111,8 @@ class PatientScreen(PatientForms, Screen[None]):
                 table.add_row(*screening_cells(doc, t))
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
         alerts = [
-            t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")), domain=t(f"icope.domain.{d.document.get('domain')}"),
+            t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
+              domain=t(f"icope.domain.{d.document.get('domain')}"),
               date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
             for d in docs if d.kind.value == "icope.alert"
         ]
@@ -139,8 +140,8 @@ class PatientScreen(PatientForms, Screen[None]):
         """(record id, line) of the patient's open alerts."""
         t = self.app.t
         docs = self.records.documents if self.records else ()
-        return [(d.record_id, t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")), date=show(d.document.get("date")),
-                                domain=t(f"icope.domain.{d.document.get('domain')}"),
+        return [(d.record_id, t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
+                                date=show(d.document.get("date")), domain=t(f"icope.domain.{d.document.get('domain')}"),
                                 status=t(f"tui.alert.{d.document.get('status', 'new')}")))
                 for d in docs if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
 

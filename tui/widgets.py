@@ -112,7 +112,7 @@ class ChoiceField(Widget, can_focus=True):
             if 0 <= index < len(self.spec.choices):
                 self._set(self.spec.choices[index].value)
                 if getattr(self.screen, "ADVANCE_ON_CHOICE", False):  # the answer given: next question
-                    self.screen.focus_next()
+                    self.screen.advance_from(self)
             else:
                 self.app.bell()
 

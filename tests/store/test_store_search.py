@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,3 +88,31 @@ def test_any_text_gives_a_list(text):
         assert isinstance(s.search_patients(text), list)
     finally:
         s.close()
+
+
+def test_a_0002_database_gets_first_name_keys_on_open(store_url):
+    """0003_given_key fills given_key for the patients already stored: they are found by first name."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    import parcours.store.engine as engine_module
+    from parcours.store.engine import make_engine
+
+    engine = make_engine(store_url)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(Path(engine_module.__file__).parent / "migrations"))
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0002")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO patients (version, fhir_id, family, family_key, given, created_at, updated_at) "
+                "VALUES (1, 'f-1', 'Martin', 'MARTIN', :given, :at, :at)"), {"given": '["Hélène", "Marie"]',
+                                                                             "at": datetime(2026, 1, 1, tzinfo=UTC)})
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        assert names(store.search_patients("helene")) == ["Martin Hélène Marie"]
+        assert names(store.search_patients("martin hel")) == ["Martin Hélène Marie"]

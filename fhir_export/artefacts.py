@@ -29,7 +29,8 @@ BANDS = {"sppb": ("severe", "low", "moderate", "high"), "mna_sf": ("normal", "at
          "gds15": ("normal", "mild", "moderate", "severe"),
          "phq9": ("minimal", "mild", "moderate", "moderately_severe", "severe"), "moca": ("normal", "impaired"),
          "mini_cog": ("normal", "positive"), "mmse": ("normal", "impaired"), "visual_acuity": ("normal", "refer"),
-         "audiometry": ("normal", "mild", "moderate", "moderately_severe", "severe", "profound", "complete"),
+         "audiometry": ("normal", "mild", "moderate", "moderately_severe", "severe", "profound", "complete",
+                        "unilateral"),
          "hearwho": ("good", "monitor", "refer")}
 #: interchange §4.2: the components of each readmission-risk score
 RISK_ITEMS = {
@@ -76,6 +77,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         DomainResult,
         Instrument,
         InterventionType,
+        SafetyRule,
     )
     from medisis.review_data import RULE_IDS
     from parcours.catalog.reports import _VOCAB
@@ -115,7 +117,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
                                         for lang in ("fr", "en"))) for d in Domain],
         "icope-instrument": instruments,
         "icope-band": bands,
-        "icope-alert": [(r.value, _pair(f"report.rule.{r.value}")) for r in DeclineRule],
+        "icope-alert": [(r, _pair(f"report.rule.{r}")) for r in (*DeclineRule, *SafetyRule)],
         "icope-intervention": [(t.value, _pair(f"report.intervention_type.{t.value}")) for t in InterventionType],
         "medisis-risk": risk,
         "medisis-review": review,

@@ -26,6 +26,11 @@ _POS = [{"coding": [{"system": U.V3_INTERPRETATION, "code": "POS", "display": "P
 _NEG = [{"coding": [{"system": U.V3_INTERPRETATION, "code": "NEG", "display": "Negative"}]}]
 _ABNORMAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "A", "display": "Abnormal"}]}
 _NORMAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "N", "display": "Normal"}]}
+#: docs/icope.md "Safety rules" (icope.md §3.2 revised): a PHQ-9 with item 9 > 0 is critical abnormal.
+_CRITICAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "AA", "display": "Critical abnormal"}]}
+_SELF_HARM_FLAG = [{"url": U.EXT_FLAG, "valueCoding": {"system": U.CS_FLAG, "code": "self_harm_risk"}}]
+#: alert rules whose Task is for today (Task.priority `stat`), the S1 safety rule
+_STAT_RULES = frozenset({"S1"})
 _INTERPRETATION = {"positive": _POS, "negative": _NEG}
 _ANSWERS = frozenset({"correct", "wrong", "unknown", "yes", "no", "pass", "fail"})
 #: step-1 items with a unit: item -> (unit, UCUM code) (fhir.md §4.1 item 2)
@@ -199,6 +204,9 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
     """The step-2 Observation (§4.2); returns its id."""
     name = str(result["instrument"])
     id_, res = ctx.new("Observation", "assess")
+    urgent = bool(result.get("urgent"))
+    if urgent:
+        res["extension"] = _SELF_HARM_FLAG
     res["identifier"] = rid_identifier(id_)
     res["status"] = "final"
     res["category"] = _EXAM if name in _EXAM_INSTRUMENTS else _SURVEY
@@ -215,7 +223,7 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
     unit, ucum = _SCORE_UNIT.get(name, ("{score}", "{score}"))
     res["valueQuantity"] = {"value": result["score"], "unit": unit, "system": U.UCUM, "code": ucum}
     band = {"coding": [{"system": U.CS_BAND, "code": f"{name}.{result['band']}"}]}
-    res["interpretation"] = [_ABNORMAL if result["abnormal"] else _NORMAL, band]
+    res["interpretation"] = [_CRITICAL if urgent else _ABNORMAL if result["abnormal"] else _NORMAL, band]
     comps = []
     for key, value in result.items():
         if key in _COMMON_KEYS or value is None:
@@ -234,16 +242,23 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
 _TASK_STATUS = {"new": "requested", "confirmed": "in-progress", "closed": "completed", "refuted": "cancelled"}
 
 
-def map_alert(ctx: Ctx, alert: dict[str, Any], focus_ctx: Ctx, status: str | None = None) -> None:
-    """An alert Task (§4.3; status from the stored alert's, §4.4); focus is the domain Observation."""
+def map_alert(ctx: Ctx, alert: dict[str, Any], focus_ctx: Ctx, status: str | None = None,
+              focus_role: str | None = None) -> None:
+    """An alert Task (§4.3; status from the stored alert's, §4.4); focus is the domain Observation.
+
+    An S1 alert (docs/icope.md "Safety rules") focuses the PHQ-9 Observation (`focus_role`
+    `assess`) and has priority `stat`: the safety assessment is due the same day.
+    """
     rule, domain = str(alert["rule"]), str(alert["domain"])
     role = f"alert|{rule}|{domain}"
     id_, res = ctx.new("Task", role)
     res["identifier"] = rid_identifier(id_)
     res["status"] = _TASK_STATUS.get(status or "new", "requested")
     res["intent"] = "proposal"
+    if rule in _STAT_RULES:
+        res["priority"] = "stat"
     res["code"] = {"coding": [{"system": U.CS_ALERT, "code": rule}]}
-    res["focus"] = ctx.ref("Observation", focus_ctx.id("Observation", "step1|" + domain))
+    res["focus"] = ctx.ref("Observation", focus_ctx.id("Observation", focus_role or "step1|" + domain))
     res["for"] = ctx.patient
     res["authoredOn"] = str(alert["date"])
     if ctx.actor is not None:

@@ -28,7 +28,7 @@ K = RecordKind
 _DOCUMENT_KINDS = frozenset({K.ICOPE_SCREENING, K.ICOPE_ASSESSMENT, K.MEDISIS_RECONCILIATION, K.MEDISIS_RISK,
                              K.MEDISIS_REVIEW})
 #: the document keys naming the records whose resources a record's resources reference
-_LINKS = {K.ICOPE_ALERT: ("screening",), K.ICOPE_CARE_PLAN: ("screening",)}
+_LINKS = {K.ICOPE_ALERT: ("screening", "assessment"), K.ICOPE_CARE_PLAN: ("screening",)}
 
 
 def patient_key_db(records: PatientRecords) -> str:
@@ -103,9 +103,14 @@ class _Mapper:
         elif kind is K.MEDISIS_REVIEW:
             map_review(self.ctx(d), doc, result)
         elif kind is K.ICOPE_ALERT:
-            focus = self.linked(doc.get("screening"))
-            if focus is not None:
-                map_alert(self.ctx(d), doc, focus, doc.get("status"))
+            if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
+                focus = self.linked(doc.get("assessment"))
+                if focus is not None:
+                    map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
+            else:
+                focus = self.linked(doc.get("screening"))
+                if focus is not None:
+                    map_alert(self.ctx(d), doc, focus, doc.get("status"))
         elif kind is K.ICOPE_CARE_PLAN:
             screening = self.linked(doc.get("screening"))
             start = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None

@@ -65,6 +65,30 @@ def map_careplan(ctx: Ctx, doc: dict[str, Any], screening: Ctx | None, supportin
     if activities:
         plan["activity"] = activities
     ctx.sink.add("CarePlan", id_, plan, None, "careplan")
+    if status == "active":
+        _plan_rescreen(ctx, id_, doc, screening)
+
+
+def _plan_rescreen(ctx: Ctx, plan_id: str, doc: dict[str, Any], screening: Ctx | None) -> None:
+    """The re-screen ServiceRequest an active plan sets: plan start + 6 months (icope.md §3.1, docs/icope.md)."""
+    from datetime import date
+
+    from icope.careplan import rescreen_due
+
+    due = rescreen_due(date.fromisoformat(str(doc["date"]))).isoformat()
+    role = "rescreen|" + due
+    id_, res = ctx.new("ServiceRequest", role)
+    res["identifier"] = rid_identifier(id_)
+    res["basedOn"] = [ctx.ref("CarePlan", plan_id)]
+    res["status"] = "active"
+    res["intent"] = "plan"
+    res["code"] = {"coding": [{"system": U.CS_STEP1, "code": "screening", "display": "ICOPE step 1 screening"}]}
+    res["subject"] = ctx.patient
+    res["occurrenceDateTime"] = due
+    res["authoredOn"] = str(doc["date"])
+    if screening is not None:
+        res["reasonReference"] = [ctx.ref("Observation", screening.id("Observation", "step1"))]
+    ctx.sink.add("ServiceRequest", id_, res, None, role)
 
 
 def map_stay(ctx: Ctx, doc: dict[str, Any]) -> None:

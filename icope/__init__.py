@@ -10,6 +10,7 @@ import importlib
 from typing import Any
 
 _WHERE: dict[str, str] = {
+    "ALERT_RULES": "icope.vocab",
     "Alert": "icope.followup",
     "CarePlan": "icope.careplan",
     "CarePlanRecord": "icope.careplan",
@@ -32,6 +33,7 @@ _WHERE: dict[str, str] = {
     "PlannedIntervention": "icope.careplan",
     "ProposedIntervention": "icope.careplan",
     "STEP2_INSTRUMENTS": "icope.vocab",
+    "SafetyRule": "icope.vocab",
     "Screening": "icope.screening",
     "ScreeningItems": "icope.screening",
     "Step1Options": "icope.options",
@@ -48,15 +50,20 @@ _WHERE: dict[str, str] = {
     "parse_screening": "icope.step1",
     "propose_interventions": "icope.careplan",
     "read_screening": "icope.step1",
+    "rescreen_due": "icope.careplan",
+    "safety_alerts": "icope.safety",
+    "is_urgent": "icope.safety",
     "parse_care_plan_record": "icope.careplan",
     "score_screening": "icope.step1",
 }
 
 __all__ = [
+    "ALERT_RULES",
     "DOMAINS",
     "DOMAIN_NAMES",
     "STEP2_INSTRUMENTS",
     "Alert",
+    "SafetyRule",
     "CarePlan",
     "CarePlanRecord",
     "CarePlanStatus",
@@ -90,6 +97,9 @@ __all__ = [
     "parse_followup",
     "parse_screening",
     "read_screening",
+    "rescreen_due",
+    "safety_alerts",
+    "is_urgent",
     "propose_interventions",
     "parse_care_plan_record",
     "score_screening",

@@ -10,7 +10,7 @@ from functools import cache
 from icope.results import DomainOutcome, combine
 from icope.vocab import WeightLossAnswer
 
-#: icope.md §1.4 [S1][S4][S5]: "more than 3 kg"; exactly 3.0 kg is negative.
+#: docs/icope.md "Step 1" (icope.md §1.4 [S1][S4][S5]): "more than 3 kg"; exactly 3.0 kg is negative.
 WEIGHT_LOSS_KG = 3.0
 
 
@@ -22,29 +22,29 @@ def nutrition_outcome(
     appetite_loss: bool | None,
     unknown_positive: bool,
 ) -> DomainOutcome:
-    """Positive if the loss exceeds 3 kg (or is reported, or unknown by default) or appetite is lost.
+    """Positive if the answer says so (yes, or unknown by default), a loss exceeds 3 kg, or appetite is lost.
 
-    `given_over`: the document's kilograms exceed 3 (they decide the item, interchange.md §1);
-    `measured_over`: the loss the follow-up derived from recorded weights does, which can only add
-    a positive and never overrides a "yes". Both are None when there are no kilograms.
+    Why (docs/icope.md "Measured weight loss", revised): a figure can only add a positive. A loss
+    ≤ 3 kg never overrules "yes" or "don't know" (the person may know of a loss before the last
+    weighing); it answers the item only when nothing was answered. `given_over`: the document's
+    kilograms exceed 3 kg; `measured_over`: the loss derived from recorded weights does (None:
+    no figure).
     """
     reasons: list[str] = []
     weight_missing = False
-    if given_over is not None:
-        if given_over:
-            reasons.append("weight_loss_over_3kg")
-    elif measured_over is not None and weight_loss != WeightLossAnswer.YES:
-        if measured_over:
-            reasons.append("measured_weight_loss_over_3kg")
-    elif weight_loss == WeightLossAnswer.YES:
+    if weight_loss == WeightLossAnswer.YES:
         reasons.append("weight_loss_reported")
     elif weight_loss == WeightLossAnswer.UNKNOWN:
         if unknown_positive:
             reasons.append("weight_loss_unknown")
         else:
-            weight_missing = True
+            weight_missing = True  # the answer stands: a figure ≤ 3 kg does not settle it
     elif weight_loss is None:
-        weight_missing = True
+        weight_missing = given_over is None and measured_over is None
+    if given_over:
+        reasons.append("weight_loss_over_3kg")
+    if measured_over:
+        reasons.append("measured_weight_loss")
     if appetite_loss:
         reasons.append("appetite_loss")
     return combine(tuple(reasons), weight_missing or appetite_loss is None)

@@ -106,6 +106,16 @@ class DeclineRule(StrEnum):
     D6 = "D6"
 
 
+class SafetyRule(StrEnum):
+    """Safety alerts, raised whatever the scores and never switchable (docs/icope.md "Safety rules")."""
+
+    S1 = "S1"  # PHQ-9 item 9 > 0: same-day safety assessment (icope.md §2.4, §3.2 revised)
+
+
+#: Every stored alert rule, in worklist priority order: the safety rules first.
+ALERT_RULES: tuple[str, ...] = (*(r.value for r in SafetyRule), *(r.value for r in DeclineRule))
+
+
 class InterventionType(StrEnum):
     """Step-3 intervention kinds (icope.md §3.3)."""
 

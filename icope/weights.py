@@ -1,4 +1,7 @@
-"""Weight loss measured across screenings (icope.md §1.4 PROJECT DECISION, rule D4 of §3.2)."""
+"""Weight loss measured across screenings (docs/icope.md "Measured weight loss"; icope.md §1.4, §3.2 D4).
+
+Decimal arithmetic throughout: 70.9 − 67.9 is exactly 3.0, not 3.0000000000000036.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +9,34 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-#: icope.md §1.4: the loss is taken over a 3-month window (≤ 92 days before the current date)...
-WINDOW_DAYS = 92
-#: ...and only when some weight was recorded 76–106 days before (about three months ago).
-ANCHOR_DAYS = (76, 106)
+#: docs/icope.md "Measured weight loss" (icope.md §1.4 revised): any weight recorded in the
+#: 106 days before the current date counts, however recent ("within three months").
+WINDOW_DAYS = 106
+#: docs/icope.md D4 (icope.md §3.2, HAS 2021 phenotypic criteria of undernutrition at ≥ 70 years):
+#: ≥ 5 % below a weight recorded ≤ 35 days before, or ≥ 10 % below one recorded ≤ 190 days before.
+HAS_LOSS_RULES: tuple[tuple[int, Decimal], ...] = ((35, Decimal("0.05")), (190, Decimal("0.10")))
+
+History = Sequence[tuple[date, float]]
 
 
-def measured_weight_loss(history: Sequence[tuple[date, float]], on: date, weight_kg: float) -> float | None:
-    """Kilograms lost: the highest weight of the window minus today's, or None when not derivable.
+def _within(history: History, on: date, days: int) -> list[Decimal]:
+    """The weights recorded 1 to `days` days before `on` (a same-day weight is today's)."""
+    return [Decimal(repr(weight)) for day, weight in history if 1 <= (on - day).days <= days]
 
-    Decimal arithmetic: 70.9 − 67.9 is exactly 3.0, not 3.0000000000000036.
-    """
-    anchored = False
-    highest: Decimal | None = None
-    for day, weight in history:
-        days = (on - day).days
-        if ANCHOR_DAYS[0] <= days <= ANCHOR_DAYS[1]:
-            anchored = True
-        if 1 <= days <= WINDOW_DAYS:
-            value = Decimal(repr(weight))
-            highest = value if highest is None or value > highest else highest
-    if not anchored or highest is None:
+
+def measured_weight_loss(history: History, on: date, weight_kg: float) -> float | None:
+    """Kilograms lost: the highest weight of the 106 previous days minus today's; None without one."""
+    window = _within(history, on, WINDOW_DAYS)
+    if not window:
         return None
-    return float(highest - Decimal(repr(weight_kg)))
+    return float(max(window) - Decimal(repr(weight_kg)))
+
+
+def has_relative_loss(history: History, on: date, weight_kg: float) -> bool:
+    """D4's HAS 2021 criteria: ≥ 5 % lost against a weight of the last 35 days, or ≥ 10 % against 190."""
+    today = Decimal(repr(weight_kg))
+    return any(
+        (earlier - today) >= share * earlier
+        for days, share in HAS_LOSS_RULES
+        for earlier in _within(history, on, days)
+    )

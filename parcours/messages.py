@@ -40,6 +40,7 @@ FR: Final[dict[str, str]] = {
     "error.not_object": "doit être un objet JSON",
     "error.invalid_json": "document JSON invalide (UTF-8 attendu ; NaN et Infinity refusés)",
     "error.too_deep": "imbrication trop profonde (au plus {limit} niveaux)",
+    "error.nul_character": "ne doit pas contenir de caractère NUL (\\u0000)",  # issue 20
     "error.invalid": "valeur invalide",
     "error.not_absolute_uri": "doit être une URI absolue",
     "error.ins_invalid": "INS invalide (13 caractères et une clé de contrôle de 2 chiffres)",
@@ -56,6 +57,12 @@ FR: Final[dict[str, str]] = {
     "error.one_required": "donner {first} ou {second}",
     "error.date_after": "ne peut pas être après {other}",
     "error.not_equal_length": "doit contenir exactement {count} éléments",
+    # plausible input (issue 15; docs/plausibility.md)
+    "error.future_date": "ne peut pas être après aujourd'hui ({today})",
+    "error.birth_date_differs": "diffère de {other} (une seule date de naissance par personne)",
+    "error.implausible": "valeur invraisemblable : attendue entre {low} et {high}{unit}",
+    "error.implausible_hb_g_l": "valeur invraisemblable : attendue entre {low} et {high}{unit} — une valeur en g/L se divise par 10 (95 g/L = 9,5 g/dL)",
+    "error.implausible_creatinine_mg_dl": "valeur invraisemblable : attendue entre {low} et {high}{unit} — une valeur en mg/dL se multiplie par 88,4 (1,2 mg/dL = 106 µmol/L)",
     # CLI
     "cli.description": "Parcours ICOPE et MEDISIS : dépistage, suivi, conciliation médicamenteuse. Sans argument : l'application en terminal.",
     "cli.invalid_document": "{source} : document invalide",
@@ -135,6 +142,7 @@ EN: Final[dict[str, str]] = {
     "error.not_object": "must be a JSON object",
     "error.invalid_json": "invalid JSON document (UTF-8 expected; NaN and Infinity refused)",
     "error.too_deep": "nested too deeply (at most {limit} levels)",
+    "error.nul_character": "must not contain a NUL character (\\u0000)",  # issue 20
     "error.invalid": "invalid value",
     "error.not_absolute_uri": "must be an absolute URI",
     "error.ins_invalid": "invalid INS (13 characters and a 2-digit check key)",
@@ -151,6 +159,12 @@ EN: Final[dict[str, str]] = {
     "error.one_required": "give {first} or {second}",
     "error.date_after": "cannot be after {other}",
     "error.not_equal_length": "must have exactly {count} items",
+    # plausible input (issue 15; docs/plausibility.md)
+    "error.future_date": "cannot be after today ({today})",
+    "error.birth_date_differs": "differs from {other} (one birth date per person)",
+    "error.implausible": "implausible value: expected between {low} and {high}{unit}",
+    "error.implausible_hb_g_l": "implausible value: expected between {low} and {high}{unit} — a value in g/L is divided by 10 (95 g/L = 9.5 g/dL)",
+    "error.implausible_creatinine_mg_dl": "implausible value: expected between {low} and {high}{unit} — a value in mg/dL is multiplied by 88.4 (1.2 mg/dL = 106 µmol/L)",
     "cli.description": "ICOPE and MEDISIS pathways: screening, follow-up, medication reconciliation. Without arguments: the terminal application.",
     "cli.invalid_document": "{source}: invalid document",
     "cli.cannot_read": "cannot read {source}: {reason}",

@@ -37,6 +37,15 @@ def _of(records: PatientRecords, kind: RecordKind) -> list[StoredDocument]:
     return [d for d in records.documents if d.kind is kind or d.kind == kind.value]
 
 
+def _plan_due(plans: tuple[dict[str, Any], ...], since: date) -> date | None:
+    """The re-screen date the newest active plan dated on or after `since` sets (icope.md §3.1), as the store does."""
+    from icope.careplan import rescreen_due
+
+    dated = [(_day(p.get("date"), date.min), p) for p in plans]
+    active = [day for day, p in dated if day >= since and p.get("status", "active") == "active"]
+    return rescreen_due(max(active)) if active else None
+
+
 def history_report(records: PatientRecords) -> Report:
     """ICOPE history (screenings, alerts, step 2, care plans) and MEDISIS sheets (reconciliations, interventions, reviews)."""
     screenings = sorted(
@@ -70,6 +79,7 @@ def history_report(records: PatientRecords) -> Report:
     if screenings:
         newest = screenings[-1]
         next_due = _day(newest.result.get("next_step1_due"), newest.date) if newest.result.get("next_step1_due") else None
+        next_due = _plan_due(plans, newest.date) or next_due
     birth = records.patient.get("birth_date") or next((s.document.get("birth_date") for s in screenings if s.document.get("birth_date")), None)
     identity = Identity(
         patient=records.patient, birth_date=_day(birth, date.min) if birth else None, store_id=records.patient_id

@@ -8,18 +8,57 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.lib import colors
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from icope.vocab import DOMAIN_NAMES
 from reports.content import AlertEntry, AssessmentEntry, Report, ScreeningEntry
 from reports.labels import Labels
 from reports.styles import LINE, RESULT_COLOURS, bullet, cell, grid_table, styles
 
-__all__ = ["WIDTH", "alerts", "care_plans", "chart", "next_due", "screening_detail", "step2"]
+__all__ = ["WIDTH", "alerts", "care_plans", "chart", "next_due", "safety", "screening_detail", "step2"]
 
 WIDTH = 493.0  # A4 width less two 18 mm margins, in points
 DOMAINS = DOMAIN_NAMES
 CHART_COLUMNS = 8  # screenings per chart block: dates stay readable at 8.5 pt
+
+
+#: The S1 box (docs/icope.md "Safety rules"): a red frame on a pale red ground, text in words too.
+SAFETY_RED = colors.HexColor("#B00020")
+SAFETY_BG = colors.HexColor("#FDE7EA")
+
+
+def safety(report: Report, lab: Labels) -> list[Flowable]:
+    """The S1 box printed first: each PHQ-9 the engine marked `urgent` (item 9 > 0), with its alert status.
+
+    Why first and boxed (icope.md §3.2 revised): a same-day safety assessment must not be missed
+    below a page of screening detail; the stored S1 alert's status, when known, says whether it was handled.
+    """
+    urgent = [a for a in report.assessments if a.result.get("urgent")]
+    if not urgent:
+        return []
+    s = styles()
+    status = {a.date: a.status for a in report.alerts if a.rule == "S1" and a.status}
+    rows: list[list[Any]] = [[Paragraph(lab("report.section.safety"), s.body_bold)]]
+    for a in urgent:
+        text = lab("report.safety.s1", date=lab.date(a.date))
+        if a.date in status:
+            text += " " + lab("report.safety.status", status=lab.code("alert_status", status[a.date]))
+        rows.append([cell(text, s.body)])
+    box = Table(rows, colWidths=[WIDTH], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 2, SAFETY_RED), ("BACKGROUND", (0, 0), (-1, -1), SAFETY_BG),
+        ("TEXTCOLOR", (0, 0), (-1, 0), SAFETY_RED), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [Spacer(1, 4), box, Spacer(1, 6)]
 
 
 def _result(lab: Labels, result: str) -> str:

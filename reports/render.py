@@ -28,7 +28,7 @@ def title_of(report: Report, lab: Labels) -> str:
 
 def _icope(report: Report, lab: Labels, *, with_context: bool) -> list[Flowable]:
     s = styles()
-    out: list[Flowable] = []
+    out: list[Flowable] = icope.safety(report, lab)  # S1 first, boxed (docs/icope.md "Safety rules")
     latest = report.screenings[-1]
     if len(report.screenings) > 1 or report.kind in ("followup", "history"):
         out += icope.chart(report.screenings, report.alerts, lab)
@@ -70,9 +70,13 @@ def story(report: Report, lab: Labels, title: str) -> list[Flowable]:
         return out
     if report.screenings:
         out += _icope(report, lab, with_context=report.kind == "screening")
+    elif report.assessments:
+        out += icope.safety(report, lab)  # a PHQ-9 S1 with no screening yet still prints first
+        out += icope.step2(report.assessments, None, lab)
     if report.kind == "history":
         out += _medisis(report, lab, headings=True)
-        if not report.screenings and not report.reconciliations and not report.interventions and not report.reviews:
+        if not (report.screenings or report.assessments or report.reconciliations or report.interventions
+                or report.reviews):
             out.append(Paragraph(lab("report.history.empty"), s.body))
     return out
 

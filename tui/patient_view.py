@@ -67,12 +67,15 @@ def step2_lines(docs: Iterable[Any], t: T, lang: str = "fr") -> list[str]:
         if doc.kind.value != "icope.assessment" or not doc.result:
             continue
         r = doc.result
-        out.append(t(
+        line = t(
             "tui.pf.step2_line", date=show(doc.recorded_on), instrument=t(f"tui.instrument.{r['instrument']}"),
             score=score_text(str(r.get("instrument")), r.get("score"), r.get("max_score"), lang),
             band=_band(t, str(r.get("band"))),
             verdict=t("tui.s2.abnormal" if r.get("abnormal") else "tui.s2.normal"),
-        ))
+        )
+        if r.get("urgent"):  # S1: the engine's `urgent`, said on the line too (docs/icope.md "Safety rules")
+            line += "  ⚠ " + t("tui.s2.urgent")
+        out.append(line)
     return out
 
 

@@ -12,20 +12,25 @@ from pydantic_core import PydanticCustomError
 
 from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
+from parcours.core.plausibility import BOUNDS, plausible
 
 # icope.md §2.6: refer when distance acuity is worse than 6/12 (decimal 0.5) in either eye,
 # or near acuity worse than N6 (≈ Parinaud 2, UNCONFIRMED equivalence).
 REFER_BELOW_DECIMAL = Fraction(1, 2)
 NEAR_LIMIT = {"N": Fraction(6), "P": Fraction(2)}
 # Chart limits: 20/10 (2.0) is the best line of common charts; Parinaud runs to P20, N-scale to N48.
-MAX_DECIMAL = Fraction(2)
+MAX_DECIMAL = Fraction(BOUNDS["acuity_decimal"].high)  # docs/plausibility.md
 NEAR_MAX = {"N": Fraction(48), "P": Fraction(20)}
 # icope.md §2.5 (WHO 2021 grades, UNCONFIRMED): lower bounds in dB HL of the better ear.
 AUDIOMETRY_GRADES = (
     (95, "complete"), (80, "profound"), (65, "severe"), (50, "moderately_severe"), (35, "moderate"), (20, "mild"),
 )
 AUDIOMETRY_ABNORMAL_FROM_DB = 35
-AUDIOMETER_MAX_DB = 120
+# docs/icope.md "Step 2" audiometry (icope.md §2.5 revised, WHO 2021 grading table): a unilateral
+# loss is the better ear < 20 dB HL (normal) with the worse ear ≥ 35 dB HL; abnormal, ORL referral.
+UNILATERAL_BETTER_BELOW_DB = 20
+UNILATERAL_WORSE_FROM_DB = 35
+AUDIOMETER_MAX_DB = BOUNDS["pta_right_db"].high  # docs/plausibility.md: the audiometer's range
 # icope.md §1.6 / §2.5 [S18]: hearWHO > 75 good, 50–75 monitor, < 50 refer.
 HEARWHO_REFER_BELOW = 50
 HEARWHO_GOOD_ABOVE = 75
@@ -34,7 +39,6 @@ _NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 _FRACTION = re.compile(rf"^\s*({_NUMBER})\s*/\s*({_NUMBER})\s*$")
 _NEAR = re.compile(rf"^\s*([PNpn])\s*({_NUMBER})\s*$")
 
-DbHL = Annotated[float, Field(ge=-10, le=AUDIOMETER_MAX_DB)]
 
 
 def _number(text: str) -> Fraction:
@@ -94,8 +98,8 @@ class AudiometryInput(AssessmentInput):
     """Pure-tone averages (0.5/1/2/4 kHz) of each ear, dB HL."""
 
     instrument: Literal["audiometry"]
-    pta_right_db: DbHL
-    pta_left_db: DbHL
+    pta_right_db: plausible("pta_right_db")
+    pta_left_db: plausible("pta_left_db")
 
 
 class HearWhoInput(AssessmentInput):
@@ -131,9 +135,20 @@ def audiometry_grade(better_ear_db: float) -> str:
     return next((grade for lower, grade in AUDIOMETRY_GRADES if better_ear_db >= lower), "normal")
 
 
+def is_unilateral(better_ear_db: float, worse_ear_db: float) -> bool:
+    """WHO 2021 unilateral loss: the better ear normal (< 20 dB HL), the worse one ≥ 35 dB HL."""
+    return better_ear_db < UNILATERAL_BETTER_BELOW_DB and worse_ear_db >= UNILATERAL_WORSE_FROM_DB
+
+
 def score_audiometry(doc: AudiometryInput) -> Step2Result:
-    """Score = the better ear's PTA; abnormal from 35 dB HL (WHO "moderate")."""
+    """Score = the better ear's PTA; abnormal from 35 dB HL (WHO "moderate"), or a unilateral loss.
+
+    Why a band of its own: the better-ear grade of a one-sided loss is "normal", which would hide
+    an ORL referral criterion (icope.md §2.5).
+    """
     better = min(doc.pta_right_db, doc.pta_left_db)
+    if is_unilateral(better, max(doc.pta_right_db, doc.pta_left_db)):
+        return Step2Result(Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, "unilateral", True)
     return Step2Result(
         Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, audiometry_grade(better), better >= AUDIOMETRY_ABNORMAL_FROM_DB
     )

@@ -196,7 +196,7 @@ _VOCAB: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "chair_rise_used_arms": ("levers de chaise avec les bras", "chair rises using the arms"),
         "chair_rise_too_slow": ("5 levers de chaise en plus de 14 s", "5 chair rises took over 14 s"),
         "weight_loss_over_3kg": ("perte de poids de plus de 3 kg", "weight loss over 3 kg"),
-        "measured_weight_loss_over_3kg": ("perte de poids mesurée de plus de 3 kg", "measured weight loss over 3 kg"),
+        "measured_weight_loss": ("perte de poids mesurée de plus de 3 kg", "measured weight loss over 3 kg"),
         "weight_loss_reported": ("perte de poids déclarée", "weight loss reported"),
         "weight_loss_unknown": ("perte de poids inconnue", "weight loss not known"),
         "appetite_loss": ("perte d'appétit", "loss of appetite"),
@@ -348,6 +348,20 @@ _VOCAB: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "not_recorded": ("non renseignée", "not recorded"), "accepted_modified": ("acceptée avec modification", "accepted with changes"),
     },
 }
+
+# --- issue 15: ICOPE safety rails (S1, unilateral hearing loss, ORL referral) ---
+_VOCAB["flag"]["self_harm_risk"] = ("PHQ-9 item 9 > 0 : risque suicidaire", "PHQ-9 item 9 > 0: self-harm risk")
+_VOCAB["band"]["unilateral"] = ("unilatérale", "unilateral")
+_VOCAB["rule"]["S1"] = ("S1 sécurité : idées de mort ou d'auto-agression", "S1 safety: thoughts of death or self-harm")
+_PAIRS.update({
+    "report.section.safety": ("ALERTE S1 — À TRAITER LE JOUR MÊME", "S1 ALERT — TO HANDLE TODAY"),
+    "report.safety.s1": (
+        ("PHQ-9 du {date} : item 9 (idées de mort ou d'auto-agression) supérieur à 0. Quel que soit le score "
+         "total, évaluation du risque suicidaire le jour même."),
+        ("PHQ-9 of {date}: item 9 (thoughts of death or self-harm) above 0. Whatever the total score, "
+         "same-day safety assessment.")),
+    "report.safety.status": ("Alerte S1 : {status}", "S1 alert: {status}"),
+})
 
 # --- relevance review (docs/medisis.md §6; `unchecked` §6.2, revised 2026-12-01) ---
 _REVIEW: Final[dict[str, tuple[str, str]]] = {

@@ -159,7 +159,7 @@ FR: Final[dict[str, str]] = {
     "tui.reason.chair_rise_used_arms": "bras utilisés",
     "tui.reason.chair_rise_too_slow": "trop lent",
     "tui.reason.weight_loss_over_3kg": "perte > 3 kg",
-    "tui.reason.measured_weight_loss_over_3kg": "perte mesurée > 3 kg",
+    "tui.reason.measured_weight_loss": "perte mesurée > 3 kg",
     "tui.reason.weight_loss_reported": "perte de poids déclarée",
     "tui.reason.weight_loss_unknown": "perte de poids inconnue",
     "tui.reason.appetite_loss": "perte d'appétit",
@@ -665,6 +665,22 @@ FR: Final[dict[str, str]] = {
     "tui.pf.key.page_up": "Page précédente du dossier",
     "tui.pf.key.end": "Fin du dossier",
     "tui.pf.key.home": "Début du dossier",
+    # --- issue 15: ICOPE safety rails (S1 banner, unilateral hearing loss, ORL referral) ---
+    "tui.safety.title": "⚠ ALERTE S1 — idées de mort ou d'auto-agression (PHQ-9, item 9)",
+    "tui.safety.body": (
+        "PHQ-9 du {date} : item 9 supérieur à 0. Quel que soit le score total, une évaluation du risque "
+        "suicidaire est à faire le jour même. L'alerte S1 est enregistrée et figure en tête des alertes ouvertes."
+    ),
+    "tui.safety.ack": "Appuyez sur « o » pour attester que vous en avez pris connaissance.",
+    "tui.safety.ack_key": "pris en compte",
+    "tui.safety.acknowledged": "Alerte S1 prise en compte.",
+    "tui.safety.open": "⚠ Alerte S1 ouverte ({date}) : évaluation du risque suicidaire le jour même",
+    "tui.band.unilateral": "unilatérale",
+    "tui.cp.action.ent_referral": "consultation ORL (perte auditive unilatérale)",
+    "tui.cp.rescreen": "Prochain dépistage (étape 1) : {date} (début du plan + 6 mois)",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Date de naissance (dossier patient) : {date}",
+    "tui.error.future_date": "ne peut pas être après aujourd'hui ({today})",
 }
 
 EN: Final[dict[str, str]] = {
@@ -757,7 +773,7 @@ EN: Final[dict[str, str]] = {
     "tui.reason.chair_rise_used_arms": "arms used",
     "tui.reason.chair_rise_too_slow": "too slow",
     "tui.reason.weight_loss_over_3kg": "loss > 3 kg",
-    "tui.reason.measured_weight_loss_over_3kg": "measured loss > 3 kg",
+    "tui.reason.measured_weight_loss": "measured loss > 3 kg",
     "tui.reason.weight_loss_reported": "weight loss reported",
     "tui.reason.weight_loss_unknown": "weight loss unknown",
     "tui.reason.appetite_loss": "loss of appetite",
@@ -1260,4 +1276,20 @@ EN: Final[dict[str, str]] = {
     "tui.pf.key.page_up": "Previous page of the file",
     "tui.pf.key.end": "End of the file",
     "tui.pf.key.home": "Top of the file",
+    # --- issue 15: ICOPE safety rails (S1 banner, unilateral hearing loss, ORL referral) ---
+    "tui.safety.title": "⚠ S1 ALERT — thoughts of death or self-harm (PHQ-9, item 9)",
+    "tui.safety.body": (
+        "PHQ-9 of {date}: item 9 above 0. Whatever the total score, a safety assessment is due the "
+        "same day. The S1 alert is stored and heads the open alerts."
+    ),
+    "tui.safety.ack": "Press « o » to confirm you have taken note of it.",
+    "tui.safety.ack_key": "taken note",
+    "tui.safety.acknowledged": "S1 alert taken note of.",
+    "tui.safety.open": "⚠ Open S1 alert ({date}): same-day safety assessment",
+    "tui.band.unilateral": "unilateral",
+    "tui.cp.action.ent_referral": "ENT referral (unilateral hearing loss)",
+    "tui.cp.rescreen": "Next screening (step 1): {date} (plan start + 6 months)",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Birth date (patient file): {date}",
+    "tui.error.future_date": "cannot be after today ({today})",
 }

@@ -174,14 +174,16 @@ class _Chunk:
             change[0] += 1
             for i in _BITS[mask]:
                 change[1 + i] += 1
-            if found is not None:
-                for alert in found.alerts:
-                    rule, domain = alert.rule.value, alert.domain.value
-                    adoc = {"rule": rule, "domain": domain, "date": day, "status": "new", "screening": str(rid),
-                            "previous": str(last_id)}
-                    aid = self.record(pid, "icope.alert", day, site, adoc, orjson.dumps(adoc), None)
-                    rows["alerts"].append((aid, pid, site, rid, rule, domain, day))
-                    change[8] += 1
+            # the first visit raises D1 per positive domain (baseline rule, as save_document stores it)
+            raised = ([(a.rule.value, a.domain.value) for a in found.alerts] if found is not None
+                      else [("D1", DOMAIN_NAMES[i]) for i in _BITS[mask]] if "D1" in rules else [])
+            for rule, domain in raised:
+                adoc = {"rule": rule, "domain": domain, "date": day, "status": "new", "screening": str(rid)}
+                if found is not None:
+                    adoc["previous"] = str(last_id)
+                aid = self.record(pid, "icope.alert", day, site, adoc, orjson.dumps(adoc), None)
+                rows["alerts"].append((aid, pid, site, rid, rule, domain, day))
+                change[8] += 1
             last, last_id, pending = (day, due), rid, mask
             for i in _BITS[mask]:  # each positive domain: assessed within 7–30 days, if that is not in the future
                 if draw() < STEP2_SHARE and (assessed := on + 7 + int(24 * draw())) <= _TODAY:

@@ -18,7 +18,7 @@ from icope.vocab import DOMAIN_NAMES  # icope.md §1 order
 from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
-from parcours.store.patients import set_schedule
+from parcours.store.patients import move_due, set_schedule
 from parcours.store.schema import (
     alerts, assessments, patients, reconciliation_lines, reconciliations, records, screenings, stays,
 )
@@ -77,42 +77,56 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
             select(assessments.c.domain).where(assessments.c.patient_id == patient_id, assessments.c.assessed_on >= on)
         ).scalars():
             pending &= ~(1 << DOMAIN_NAMES.index(domain))
-        set_schedule(conn, patient_id, next_due=date.fromisoformat(result["next_step1_due"]), screened_on=on,
-                     pending=pending)
+        due = _plan_due(conn, patient_id, on) or date.fromisoformat(result["next_step1_due"])
+        set_schedule(conn, patient_id, next_due=due, screened_on=on, pending=pending)
     return result if result != parsed.result else None
 
 
 def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> dict[str, Any] | None:
-    """icope.md §3.2 decline rules against the previous screening; the follow-up's latest result."""
+    """icope.md §3.2 decline rules against the previous screening; the follow-up's latest result.
+
+    The first screening raises a D1 alert per positive domain (docs/icope.md "Safety rules":
+    the baseline rule is stored, not only computed), exactly as `icope followup` reports it.
+    """
     from icope.followup import evaluate_followup, parse_followup
 
     on = parsed.recorded_on
     earlier = [(i, d) for i, d in _history(conn, patient_id, RecordKind.ICOPE_SCREENING, on)
                if i != record_id and d.get("date") != on.isoformat()]  # same-day entries: the newest wins
-    if not earlier:
-        return None
-    assessed = [_stripped(d) for _, d in _history(conn, patient_id, RecordKind.ICOPE_ASSESSMENT, on)]
+    assessed = [_stripped(d) for _, d in _history(conn, patient_id, RecordKind.ICOPE_ASSESSMENT, on)] if earlier else []
     followup = evaluate_followup(parse_followup(orjson.dumps({
         "screenings": [_stripped(d) for _, d in earlier] + [_stripped(parsed.document)], "assessments": assessed,
     })))
-    previous_id = earlier[-1][0]
+    link = {"screening": str(record_id)}
+    if earlier:
+        link["previous"] = str(earlier[-1][0])
     for alert in followup.alerts:
-        document = {"rule": alert.rule.value, "domain": alert.domain.value, "date": on.isoformat(),
-                    "status": "new", "screening": str(record_id), "previous": str(previous_id)}
-        stamp = audit.now()
-        alert_id = conn.execute(insert(records).values(
-            version=1, patient_id=patient_id, kind=RecordKind.ICOPE_ALERT.value, recorded_on=on, site_id=site_id,
-            document=orjson.dumps(document).decode(), actor=actor, created_at=stamp, updated_at=stamp,
-        ).returning(records.c.id)).scalar_one()
-        conn.execute(insert(alerts).values(
-            record_id=alert_id, patient_id=patient_id, site_id=site_id, screening_id=record_id,
-            rule=document["rule"], domain=document["domain"], raised_on=on, status="new", open=True,
-        ))
-        counts.bump(conn, site_id, on, open_alerts=1)
-        audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
-                     after={"kind": RecordKind.ICOPE_ALERT.value, "document": document}, at=stamp)
-    return orjson.loads(orjson.dumps(followup.latest.to_json()))
+        insert_alert(conn, patient_id=patient_id, site_id=site_id, source_id=record_id, rule=alert.rule.value,
+                     domain=alert.domain.value, on=on, actor=actor, link=link)
+    return orjson.loads(orjson.dumps(followup.latest.to_json())) if earlier else None
+
+
+def insert_alert(conn: Connection, *, patient_id: int, site_id: int | None, source_id: int, rule: str, domain: str,
+                 on: date, actor: str, link: dict[str, str]) -> int:
+    """Store one open alert (its record, its worklist row, the day's count, the audit); its record id.
+
+    `source_id` is the record that raised it: the screening (D1–D6) or the assessment (S1).
+    """
+    document = {"rule": rule, "domain": domain, "date": on.isoformat(), "status": "new", **link}
+    stamp = audit.now()
+    alert_id = conn.execute(insert(records).values(
+        version=1, patient_id=patient_id, kind=RecordKind.ICOPE_ALERT.value, recorded_on=on, site_id=site_id,
+        document=orjson.dumps(document).decode(), actor=actor, created_at=stamp, updated_at=stamp,
+    ).returning(records.c.id)).scalar_one()
+    conn.execute(insert(alerts).values(
+        record_id=alert_id, patient_id=patient_id, site_id=site_id, screening_id=source_id,
+        rule=rule, domain=domain, raised_on=on, status="new", open=True,
+    ))
+    counts.bump(conn, site_id, on, open_alerts=1)
+    audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
+                 after={"kind": RecordKind.ICOPE_ALERT.value, "document": document}, at=stamp)
+    return alert_id
 
 
 def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
@@ -126,6 +140,14 @@ def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: i
         assessed_on=parsed.recorded_on, score=None if result["score"] is None else str(result["score"]),
         abnormal=result["abnormal"],
     ))
+    from icope.safety import safety_alerts
+    from icope.step2 import assess_instrument
+
+    # docs/icope.md "Safety rules": S1 the moment a PHQ-9 with item 9 > 0 is saved, whatever its total.
+    for rule, alert_domain in safety_alerts([assess_instrument(parsed.model)]):
+        insert_alert(conn, patient_id=patient_id, site_id=site_id, source_id=record_id, rule=rule.value,
+                     domain=alert_domain.value, on=parsed.recorded_on, actor=actor,
+                     link={"assessment": str(record_id)})
     row = conn.execute(select(patients.c.last_screened_on, patients.c.step2_pending)
                        .where(patients.c.id == patient_id)).first()
     bit = 1 << DOMAIN_NAMES.index(domain)
@@ -192,14 +214,43 @@ def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id:
     conn.execute(query.values(awaiting_review30=False))
 
 
+def _care_plan(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
+               actor: str) -> None:
+    """An active plan newer than the last screening moves the re-screen to plan start + 6 months.
+
+    docs/icope.md "Step 3" (icope.md §3.1): "If Step 3 is active, next_step1_due = plan_start + 6 months".
+    """
+    from icope.careplan import plan_moves_rescreen
+
+    due = plan_moves_rescreen(parsed.model)
+    row = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).first()
+    if due is not None and (row.last_screened_on is None or parsed.recorded_on >= row.last_screened_on):
+        move_due(conn, patient_id, due)
+
+
+def _plan_due(conn: Connection, patient_id: int, since: date) -> date | None:
+    """The re-screen date of the newest active plan dated on or after `since` (None without one)."""
+    from icope.careplan import parse_care_plan_record, plan_moves_rescreen
+
+    rows = conn.execute(select(records.c.document).where(
+        records.c.patient_id == patient_id, records.c.kind == RecordKind.ICOPE_CARE_PLAN.value,
+        records.c.deleted_at.is_(None), records.c.recorded_on >= since,
+    ).order_by(records.c.recorded_on.desc(), records.c.id.desc())).scalars()
+    for document in rows:
+        due = plan_moves_rescreen(parse_care_plan_record(document))
+        if due is not None:
+            return due
+    return None
+
+
 def _nothing(conn: Connection, **_: Any) -> None:
-    """Kinds that no worklist filters on (risk, review, intervention, care plan)."""
+    """Kinds that no worklist filters on (risk, review, intervention)."""
 
 
 INDEXERS: dict[RecordKind, Callable[..., None]] = {
     RecordKind.ICOPE_SCREENING: _screening,
     RecordKind.ICOPE_ASSESSMENT: _assessment,
-    RecordKind.ICOPE_CARE_PLAN: _nothing,
+    RecordKind.ICOPE_CARE_PLAN: _care_plan,
     RecordKind.MEDISIS_STAY: _stay,
     RecordKind.MEDISIS_RECONCILIATION: _reconciliation,
     RecordKind.MEDISIS_RISK: _nothing,

@@ -14,11 +14,12 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Row, insert, or_, select, update
 
+from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import PatientIdentity
 from parcours.store import audit, counts
-from parcours.store.errors import Conflict, NotFound
+from parcours.store.errors import Conflict, Duplicate, NotFound
 from parcours.store.ids import patient_fhir_id
 from parcours.store.rows import Patient
 from parcours.store.schema import patients, sites
@@ -56,7 +57,9 @@ def validate_identity(identity: dict[str, Any] | PatientIdentity) -> PatientIden
     if isinstance(identity, PatientIdentity):
         return identity
     try:
-        return load(PatientIdentity, orjson.dumps(identity))
+        # docs/plausibility.md §1: nobody is born after today (the document of an identity is dated today)
+        return load(PatientIdentity, orjson.dumps(identity),
+                    check=lambda model: future_dates(((("birth_date",), model.birth_date),)))
     except InvalidInput as exc:
         raise InvalidInput([issue.prefixed(("patient",)) for issue in exc.issues]) from None
 
@@ -102,12 +105,13 @@ def select_patients():  # noqa: ANN202 - a Select
 
 
 def create_patient(conn: Connection, identity: PatientIdentity, *, site: int | None, actor: str) -> int:
-    """Insert a patient and audit it; an INS already stored raises Conflict naming it."""
+    """Insert a patient and audit it; an identifier already stored raises Duplicate (field and store id, no value)."""
     columns = _columns(identity)
     if columns["identifier_system"] is not None:
         existing = _by_identifier(conn, columns["identifier_system"], columns["identifier_value"])
         if existing is not None:
-            raise Conflict(entity="patient", key=columns["identifier_value"])
+            field = "patient.ins" if identity.ins is not None else "patient.identifier"
+            raise Duplicate(entity="patient", field=field, key=str(existing))
     stamp = audit.now()
     new_id = conn.execute(
         insert(patients).values(
@@ -214,3 +218,14 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
         update(patients).where(patients.c.id == patient_id)
         .values(next_step1_due=next_due, last_screened_on=screened_on, step2_pending=pending)
     )
+
+
+def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
+    """Set the patient's next step-1 due date alone (a care plan moves it, icope.md §3.1)."""
+    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    if before.next_step1_due == next_due:
+        return
+    if before.next_step1_due is not None:
+        counts.bump(conn, before.site_id, before.next_step1_due, due=-1)
+    counts.bump(conn, before.site_id, next_due, due=1)
+    conn.execute(update(patients).where(patients.c.id == patient_id).values(next_step1_due=next_due))

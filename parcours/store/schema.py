@@ -48,6 +48,8 @@ metadata = MetaData(
 #: (`flag = 1` or `x != :param` do not match `flag` or `x <> 0`; seen with EXPLAIN QUERY PLAN).
 STEP2_PENDING = "step2_pending <> 0"
 ALERT_OPEN = '"open"'
+#: An open safety alert (docs/icope.md "Safety rules": S1 sorts first in the open-alerts worklist).
+ALERT_URGENT = "rule = 'S1'"
 AWAITING_DISCHARGE = "awaiting_discharge_reconciliation"
 AWAITING_REVIEW30 = "awaiting_review30"
 DRAFT_LIVE = "discarded_at IS NULL"
@@ -179,6 +181,8 @@ alerts = Table(
     ),
     Index("ix_alerts_open_all", "raised_on", "record_id", sqlite_where=text(ALERT_OPEN),
           postgresql_where=text(ALERT_OPEN)),
+    Index("ix_alerts_open_urgent", "raised_on", "record_id", sqlite_where=text(f"{ALERT_OPEN} AND {ALERT_URGENT}"),
+          postgresql_where=text(f"{ALERT_OPEN} AND {ALERT_URGENT}")),
     Index("ix_alerts_site_date", "site_id", "raised_on"),
 )
 
@@ -251,17 +255,19 @@ daily_counts = Table(
     Column("open_alerts", Integer, nullable=False),  # alerts raised that day, still open
 )
 
-#: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after.
+#: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after;
+#: `row_hash` chains each row to the one before it (parcours.store.audit_chain, migration 0004).
 audit = Table(
     "audit", metadata,
     Column("id", Id, primary_key=True),
     Column("at", Stamp, nullable=False),
     Column("actor", Text, nullable=False),
-    Column("action", String(8), nullable=False),  # create | update | delete
+    Column("action", String(8), nullable=False),  # create | update | delete | read
     Column("entity", String(24), nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("before", Text),
     Column("after", Text),
+    Column("row_hash", String(64)),
     Index("ix_audit_entity", "entity", "entity_id"),
 )
 

@@ -7,7 +7,8 @@ sort of the whole population.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
@@ -17,16 +18,26 @@ from parcours.store import counts
 from parcours.store.indexing import DOMAIN_NAMES
 from parcours.store.rows import PopulationCounts, WorklistRow
 from parcours.store.schema import (
-    ALERT_OPEN, AWAITING_DISCHARGE, AWAITING_REVIEW30, STEP2_PENDING, alerts, partial, patients, reconciliations,
+    ALERT_OPEN, ALERT_URGENT, AWAITING_DISCHARGE, AWAITING_REVIEW30, STEP2_PENDING, alerts, partial, patients, reconciliations,
     sites, stays,
 )
 
 __all__ = [
-    "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "open_alerts",
+    "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "due_window", "open_alerts",
     "population_counts", "positive_without_step2",
 ]
 
 PAGE = 50
+#: The « À redépister » list (TUI home, `parcours worklist due`): overdue ones and those due within
+#: DUE_AHEAD_DAYS; DUE_BACK_DAYS only bounds the range scan (ten years overdue is still listed).
+DUE_AHEAD_DAYS = 30
+DUE_BACK_DAYS = 3650
+
+
+def due_window(today: date) -> tuple[date, date]:
+    """(start, end) of the due-for-rescreening list seen on `today`."""
+    return today - timedelta(days=DUE_BACK_DAYS), today + timedelta(days=DUE_AHEAD_DAYS)
+
 _SITE = select(sites.c.finess).where(sites.c.id == patients.c.site_id).scalar_subquery()
 _PATIENT_COLUMNS = (patients.c.id.label("pid"), patients.c.family, patients.c.given, patients.c.birth_date,
                     _SITE.label("site_finess"))
@@ -62,17 +73,36 @@ def due_for_rescreening(conn: Connection, *, start: date, end: date, site: int |
                  after=after, limit=limit, detail=lambda r: "")
 
 
+#: Cursor prefix of the rows of the first part of the open-alerts list (the S1 alerts).
+URGENT_CURSOR = "S1|"
+URGENT_RULE = "S1"  # icope.vocab.SafetyRule.S1 (schema.ALERT_URGENT)
+
+
 def open_alerts(conn: Connection, *, site: int | None = None, after: str | None = None,
                 limit: int = PAGE) -> list[WorklistRow]:
-    """Decline alerts not yet closed or refuted (icope.md §3.2), oldest first; detail `<rule>:<domain>`."""
-    query = (
-        select(*_PATIENT_COLUMNS, alerts.c.raised_on.label("due"), alerts.c.record_id.label("key"),
+    """Alerts not yet closed or refuted: S1 safety alerts first, then decline alerts (icope.md §3.2).
+
+    Each part oldest first; detail `<rule>:<domain>`. Why two parts (docs/icope.md "Safety rules"):
+    a self-harm alert must never wait behind a page of older decline alerts; each part is a range
+    scan of its own partial index, and S1 rows carry the cursor prefix `S1|`.
+    """
+    columns = (*_PATIENT_COLUMNS, alerts.c.raised_on.label("due"), alerts.c.record_id.label("key"),
                alerts.c.rule, alerts.c.domain)
-        .join(patients, patients.c.id == alerts.c.patient_id)
-        .where(partial(alerts, ALERT_OPEN), patients.c.deleted_at.is_(None))
-    )
-    return _page(conn, query, alerts.c.raised_on, alerts.c.record_id, site=site, site_column=alerts.c.site_id,
-                 after=after, limit=limit, detail=lambda r: f"{r.rule}:{r.domain}")
+    live = (partial(alerts, ALERT_OPEN), patients.c.deleted_at.is_(None))
+    rows: list[WorklistRow] = []
+    if after is None or after.startswith(URGENT_CURSOR):
+        urgent = (select(*columns).join(patients, patients.c.id == alerts.c.patient_id)
+                  .where(*live, partial(alerts, ALERT_URGENT)))
+        rows = [replace(r, cursor=URGENT_CURSOR + r.cursor) for r in _page(
+            conn, urgent, alerts.c.raised_on, alerts.c.record_id, site=site, site_column=alerts.c.site_id,
+            after=after[len(URGENT_CURSOR):] if after else None, limit=limit, detail=lambda r: f"{r.rule}:{r.domain}")]
+        if len(rows) == limit:
+            return rows
+        after = None
+    query = (select(*columns).join(patients, patients.c.id == alerts.c.patient_id)
+             .where(*live, alerts.c.rule != URGENT_RULE))
+    return rows + _page(conn, query, alerts.c.raised_on, alerts.c.record_id, site=site, site_column=alerts.c.site_id,
+                        after=after, limit=limit - len(rows), detail=lambda r: f"{r.rule}:{r.domain}")
 
 
 def positive_without_step2(conn: Connection, *, site: int | None = None, after: str | None = None,

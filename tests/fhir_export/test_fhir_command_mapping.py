@@ -8,6 +8,7 @@ import orjson
 
 BASE = "https://parcours.example/fhir/CodeSystem/"
 V3 = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+BASE_SD = "https://parcours.example/fhir/StructureDefinition/"
 FR_MED = "https://hl7.fr/ig/fhir/medication/"
 DOMAINS = ("cognition", "locomotion", "nutrition", "vision", "hearing", "psychology")
 
@@ -89,8 +90,12 @@ def test_item8_assess(fx):
         assert codes[-1] == doc["instrument"] and obs["code"]["coding"][-1]["system"] == BASE + "icope-instrument"
         assert codes[:-1] == ([standard[doc["instrument"]]] if doc["instrument"] in standard else [])
         assert obs["valueQuantity"]["value"] == result["score"]
-        assert obs["interpretation"][0]["coding"][0] == {"system": V3, "code": "A" if result["abnormal"] else "N",
-                                                         "display": "Abnormal" if result["abnormal"] else "Normal"}
+        # docs/icope.md "Safety rules": a PHQ-9 with item 9 > 0 (S1) is critical abnormal, flagged
+        code, display = (("AA", "Critical abnormal") if result.get("urgent") else ("A", "Abnormal") if result["abnormal"]
+                         else ("N", "Normal"))
+        assert obs["interpretation"][0]["coding"][0] == {"system": V3, "code": code, "display": display}
+        flags = [e["valueCoding"]["code"] for e in obs.get("extension", ()) if e["url"] == BASE_SD + "icope-flag"]
+        assert flags == (["self_harm_risk"] if result.get("urgent") else [])
         assert obs["interpretation"][1]["coding"][0]["code"] == f"{doc['instrument']}.{result['band']}"
     sppb = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][0])), "Observation")[0]
     assert [c["code"]["coding"][0]["code"] for c in sppb["component"]] == ["sppb.balance", "sppb.gait", "sppb.chair"]

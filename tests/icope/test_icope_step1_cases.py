@@ -33,7 +33,7 @@ CASES = [
     pytest.param(make(locomotion={"chair_rise_seconds": 12.0, "used_arms": True}), {"locomotion": "positive"}, "positive", id="case-5-arms-used"),
     pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}), {"locomotion": "positive"}, "positive", id="case-6-age-82-default"),
     pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}, options={"age_adjusted_chair_rise": True}), {}, "negative", id="case-6-age-82-age-adjusted"),
-    pytest.param(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 3.0}), {}, "negative", id="case-7-exactly-3kg"),
+    pytest.param(make(nutrition={"weight_loss": None, "weight_loss_kg": 3.0}), {}, "negative", id="case-7-exactly-3kg"),
     pytest.param(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 3.5}), {"nutrition": "positive"}, "positive", id="case-8-3.5kg"),
     pytest.param(make(nutrition={"appetite_loss": True}), {"nutrition": "positive"}, "positive", id="case-9-appetite"),
     pytest.param(make(nutrition={"weight_loss": "unknown"}), {"nutrition": "positive"}, "positive", id="case-10-unknown-default"),
@@ -174,8 +174,9 @@ class TestHearing:
         assert results(make(hearing={"whisper_right": None, "whisper_left": None, "audiometry_db": db}))["hearing"] == result
 
 
-def test_measured_kilograms_win_over_the_answer() -> None:
-    assert results(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 1.0}))["nutrition"] == "negative"
+def test_kilograms_only_add_a_positive() -> None:
+    # interchange.md §1 (revised): an explicit "yes" is never overruled by a small figure.
+    assert results(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 1.0}))["nutrition"] == "positive"
     assert results(make(nutrition={"weight_loss": "no", "weight_loss_kg": 3.01}))["nutrition"] == "positive"
 
 

@@ -7,10 +7,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 #: Built from parts so that this file does not name it either.
 MACHINE_ROOTS = ("/" + "work" + "/", "../" + "shared" + "/")
-SKIPPED_DIRS = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", "node_modules", "build", "dist"}
+SKIPPED_DIRS = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", ".mypy_cache",
+                ".import_linter_cache", "node_modules", "build", "dist"}
 
 
 def _files() -> list[Path]:
+    """The repository's files: what git tracks or would track (caches and venvs are ignored), else a walk."""
+    import subprocess
+
+    if (REPO / ".git").exists():
+        listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=REPO,
+                                capture_output=True, check=True).stdout.decode().split("\0")
+        return [REPO / name for name in listed if name and (REPO / name).is_file()
+                and Path(name).suffix not in {".pdf", ".pyc", ".ttf", ".sqlite", ".db"}]
     out = []
     for path in REPO.rglob("*"):
         rel = path.relative_to(REPO)

@@ -45,7 +45,7 @@ def _records() -> PatientRecords:
 
 def test_history_report_content_fr() -> None:
     report = history_report(_records())
-    assert report.kind == "history" and len(report.screenings) == 4 and report.next_step1_due == date(2027, 5, 20)
+    assert report.kind == "history" and len(report.screenings) == 4 and report.next_step1_due == date(2027, 6, 2)  # the plan of 02/12/2026 + 6 months (icope.md §3.1)
     pdf = render_pdf(report, "fr")
     texts = pages_text(pdf)
     for number, page in enumerate(texts, start=1):
@@ -54,7 +54,7 @@ def test_history_report_content_fr() -> None:
     assert "Historique du patient" in text and "Évolution des six domaines" in text
     assert "D3 lever de chaise ralenti" in text and "confirmée" in text
     assert "Marcher jusqu'à la boulangerie" in text and "Date de révision 02/06/2027" in text
-    assert "Prochain dépistage (étape 1) à faire le 20/05/2027" in text
+    assert "Prochain dépistage (étape 1) à faire le 02/06/2027" in text
     assert "Conciliation médicamenteuse — sortie — 04/12/2026" in text and "non intentionnelle (DNI)" in text
     assert "Interventions pharmaceutiques" in text and "Adaptation posologique" in text and "acceptée" in text
     assert "revenir à 5 mg × 2" in text
@@ -72,6 +72,7 @@ def test_history_shows_stored_results_as_they_are() -> None:
     first = records.documents[0]
     tampered = StoredDocument(first.kind, first.record_id, first.recorded_on, first.document,
                               {**first.result, "next_step1_due": "2030-01-31"})
-    later = tuple(d for d in records.documents[1:] if d.kind is not RecordKind.ICOPE_SCREENING)
+    later = tuple(d for d in records.documents[1:]
+                  if d.kind not in (RecordKind.ICOPE_SCREENING, RecordKind.ICOPE_CARE_PLAN))  # no plan to move it
     report = history_report(PatientRecords("p", PATIENT, (tampered, *later)))
     assert report.next_step1_due == date(2030, 1, 31)  # displayed, never recomputed

@@ -95,9 +95,11 @@ def test_saved_screening_equals_the_command_result(store):
     saved = store.save_document(RecordKind.ICOPE_SCREENING, orjson.dumps(doc), actor="n")
     assert saved.result == orjson.loads(score(orjson.dumps(doc)))
     records = store.patient_records(saved.patient_id)
-    assert [d.kind for d in records.documents] == [RecordKind.ICOPE_SCREENING]
-    assert records.documents[0].document == doc  # the input as given
+    # the first screening stores its baseline D1 alert (docs/icope.md "Safety rules")
+    assert sorted(d.kind for d in records.documents) == [RecordKind.ICOPE_ALERT, RecordKind.ICOPE_SCREENING]
+    assert next(d for d in records.documents if d.kind is RecordKind.ICOPE_SCREENING).document == doc  # as given
     assert [r.detail for r in store.positive_without_step2()] == ["cognition"]
+    assert [r.detail for r in store.open_alerts()] == ["D1:cognition"]
 
 
 def test_invalid_document_saves_nothing(store):
@@ -170,10 +172,10 @@ def test_two_writers_creating_the_same_patient(store_url):
 
 
 def test_finess_with_a_trailing_newline_creates_no_second_site(store):
-    store.ensure_site("2A0000001", "MSP")
+    store.ensure_site("2A0000001", "MSP", actor="admin")
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError) as err:
-        store.ensure_site("2A0000001\n", "MSP bis")
+        store.ensure_site("2A0000001\n", "MSP bis", actor="admin")
     assert err.value.errors()[0]["loc"] == ("finess",)
     assert [s.finess for s in store.sites()] == ["2A0000001"]

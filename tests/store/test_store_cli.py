@@ -94,3 +94,23 @@ def test_reconcile_save(db):
     plain = run("medisis", "reconcile", path, db=db)
     saved = run("medisis", "reconcile", "--save", path, db=db)
     assert saved.returncode == 0 and saved.stdout == plain.stdout
+
+
+def test_assess_save_stores_s1_and_score_save_its_baseline_d1(db):
+    """Issue 15 (docs/icope.md "Safety rules"): what `--save` stores besides the document."""
+    phq9 = {"instrument": "phq9", "date": "2026-11-27", "items": [0, 0, 0, 0, 0, 0, 0, 0, 1],
+            "patient": {"family": "Durand", "given": "Paul", "birth_date": "1950-01-01"}}
+    saved = run("icope", "assess", "--save", "-", db=db, stdin=orjson.dumps(phq9))
+    assert saved.returncode == 0 and orjson.loads(saved.stdout)["urgent"] is True
+    (patient,) = orjson.loads(run("patients", "list", "--json", db=db).stdout)
+    shown = orjson.loads(run("patients", "show", patient["id"], "--json", db=db).stdout)
+    alerts = [r["document"] for r in shown["records"] if r["kind"] == "icope.alert"]
+    assert [(a["rule"], a["domain"], a["status"]) for a in alerts] == [("S1", "psychology", "new")]
+    score = run("icope", "score", "--save", str(EXAMPLES / "screening.json"), db=db)
+    result = orjson.loads(score.stdout)
+    positive = [d for d, v in result["domains"].items() if v["result"] == "positive"]
+    listed = orjson.loads(run("patients", "list", "--json", db=db).stdout)
+    other = next(p for p in listed if p["id"] != patient["id"])
+    shown = orjson.loads(run("patients", "show", other["id"], "--json", db=db).stdout)
+    assert positive and sorted((r["document"]["rule"], r["document"]["domain"]) for r in shown["records"]
+                               if r["kind"] == "icope.alert") == [("D1", d) for d in sorted(positive)]

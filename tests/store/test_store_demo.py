@@ -42,11 +42,12 @@ def small_chunks(monkeypatch):
 
 
 def _recompute_screening(doc: dict, earlier: list[dict], assessed: list[dict]) -> tuple[object, list[tuple[str, str]]]:
-    """As indexing._screening: the score alone, or with history the follow-up's latest and its alerts."""
+    """As indexing._screening: the score alone with its baseline D1 alerts, or the follow-up's latest and alerts."""
     from icope.followup import evaluate_followup, parse_followup
 
     if not earlier:
-        return parse_document(RecordKind.ICOPE_SCREENING, orjson.dumps(doc)).result, []
+        result = parse_document(RecordKind.ICOPE_SCREENING, orjson.dumps(doc)).result
+        return result, [("D1", d) for d in DOMAIN_NAMES if result["domains"][d]["result"] == "positive"]
     found = evaluate_followup(parse_followup(orjson.dumps({"screenings": [*earlier, doc], "assessments": assessed})))
     return _json(found.latest.to_json()), [(a.rule.value, a.domain.value) for a in found.alerts]
 
@@ -75,7 +76,7 @@ def test_every_stored_result_is_what_the_engines_compute(store_url, small_chunks
     kinds = Counter(row.kind for row in rows)
     assert len(by_patient) == 230 and kinds["icope.screening"] > 230 and kinds["icope.assessment"] > 230
     assert kinds["icope.alert"] and kinds["medisis.stay"] and kinds["medisis.reconciliation"]
-    assert audited == {"patient": 230, "record": len(rows)}
+    assert audited == {"patient": 230, "record": len(rows), "site": 3}  # the demo sites: created by the demo
     for pid, records in by_patient.items():
         screenings: list[dict] = []
         assessed: list[tuple[str, dict]] = []
@@ -101,6 +102,7 @@ def test_every_stored_result_is_what_the_engines_compute(store_url, small_chunks
                 assert stored == expected, row.id
                 if row.kind == RecordKind.ICOPE_ASSESSMENT:
                     assessed.append((on, doc))
+                    assert alert_rows[row.id] == ([("S1", "psychology")] if stored.get("urgent") else []), row.id
                     side = assessment_rows[row.id]
                     assert (side.instrument, bool(side.abnormal)) == (stored["instrument"], stored["abnormal"])
                 elif row.kind == RecordKind.MEDISIS_RECONCILIATION:

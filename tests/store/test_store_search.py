@@ -91,7 +91,7 @@ def test_any_text_gives_a_list(text):
 
 
 def test_a_0002_database_gets_first_name_keys_on_open(store_url):
-    """0003_given_key fills given_key for the patients already stored: they are found by first name."""
+    """0005_given_key fills given_key for the patients already stored: they are found by first name."""
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import text

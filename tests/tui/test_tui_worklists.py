@@ -157,3 +157,17 @@ async def test_patient_file_scrolls_from_the_keyboard(make_app, store, patient) 
         await pilot.pause()
         assert file.scroll_y == 0
         assert "nouveau positif" in str(screen.query_one("#pf-alerts").render())  # rule labels, not bare D1
+
+
+@pytest.mark.asyncio
+async def test_an_s1_alert_shows_its_label(make_app, store, patient) -> None:  # noqa: ANN001
+    store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "phq9", "date": "2026-11-02",
+                                                      "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]},
+                        actor="t", patient_id=patient.id)
+    app = make_app(home=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        detail = _row(app, 0)[3].replace("\n", " ")
+        assert detail.startswith("S1 sécurité") and "S1:" not in detail

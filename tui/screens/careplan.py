@@ -50,21 +50,24 @@ PLAN_FIELDS: tuple[FieldSpec, ...] = (
 
 
 def proposals_for(records: Any, start: Any) -> tuple[str | None, list[Any]]:
-    """The latest screening's record id and icope's proposed interventions (step 2 done since it)."""
+    """The latest screening's record id and icope's proposed interventions (step 2 done since it).
+
+    Without any screening every stored assessment counts: a step-2 result confirms its domain on
+    its own, and a PHQ-9 S1 is proposed first whatever the step 1 (docs/icope.md "Safety rules").
+    """
     from icope import assess_instrument, parse_assessment, parse_screening, propose_interventions, score_screening
 
     docs = records.documents
     screenings = [d for d in docs if d.kind.value == "icope.screening"]
-    if not screenings:
-        return None, []
-    last = screenings[-1]
+    last = screenings[-1] if screenings else None
     try:
-        step1 = score_screening(parse_screening(orjson.dumps(last.document)))
+        step1 = score_screening(parse_screening(orjson.dumps(last.document))) if last is not None else None
         assessments = [assess_instrument(parse_assessment(orjson.dumps(d.document)))
-                       for d in docs if d.kind.value == "icope.assessment" and d.recorded_on >= last.recorded_on]
+                       for d in docs if d.kind.value == "icope.assessment"
+                       and (last is None or d.recorded_on >= last.recorded_on)]
     except InvalidInput:
-        return last.record_id, []  # a stored record the domain refuses now: no proposal, never a crash
-    return last.record_id, list(propose_interventions(step1, assessments, start))
+        return None if last is None else last.record_id, []  # a record the domain refuses now: no proposal
+    return None if last is None else last.record_id, list(propose_interventions(step1, assessments, start))
 
 
 class CarePlanScreen(FormScreen):
@@ -86,7 +89,7 @@ class CarePlanScreen(FormScreen):
         if not self.values:
             self.prefill()
         self.values.setdefault("date", show(self.app.today()))
-        from textual.widgets import Label
+        from tui.plain import Label
 
         from tui.rows import FieldRow
 
@@ -120,8 +123,13 @@ class CarePlanScreen(FormScreen):
     def live_result(self, doc: dict[str, Any]) -> str | None:
         from icope.careplan import parse_care_plan_record
 
+        from icope.careplan import plan_moves_rescreen
+
         plan = parse_care_plan_record(orjson.dumps(doc))
         text = self.app.t("tui.cp.summary", goals=len(plan.goals), interventions=len(plan.interventions))
+        due = plan_moves_rescreen(plan)
+        if due is not None:  # icope.md §3.1: an active plan sets the next step 1 at its start + 6 months
+            text += "\n" + self.app.t("tui.cp.rescreen", date=show(due))
         if self.actions:
             text += "\n" + self.app.t("tui.cp.proposed", actions=", ".join(self._action(a) for a in self.actions))
         return text

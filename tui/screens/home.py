@@ -6,18 +6,20 @@ Why: a nurse starts from "who is due" or from a name; the five lists are the sto
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
+from rich.text import Text
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Label
+from textual.widgets import DataTable, Header, Input
 
 from parcours.core.errors import ParcoursError
+from parcours.core.visible import visible
 from tui.cells import fit, rule_label, wrap
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
+from tui.plain import Label
 from tui.screens.home_drafts import HomeDrafts
 
 __all__ = ["COLUMNS", "LISTS", "HomeScreen"]
@@ -42,9 +44,6 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
 }
 NAME_WIDTH = 22  # cells of the name column; a longer name ends in « … » at a word boundary
 DATE_WIDTH = 10  # jj/mm/aaaa
-#: due_for_rescreening: overdue ones and those due within this many days.
-DUE_AHEAD_DAYS = 30
-DUE_BACK_DAYS = 3650
 
 
 class HomeScreen(HomeDrafts, Screen[None]):
@@ -117,11 +116,10 @@ class HomeScreen(HomeDrafts, Screen[None]):
             text = self.query_one("#search", Input).value.strip()
             return store.search_patients(text, site=site, limit=50, after=after)
         if method == "due_for_rescreening":
-            today = self.app.today()
-            return store.due_for_rescreening(
-                site=site, start=today - timedelta(days=DUE_BACK_DAYS), end=today + timedelta(days=DUE_AHEAD_DAYS),
-                after=after, limit=50,
-            )
+            from parcours.store.worklists import due_window
+
+            start, end = due_window(self.app.today())  # the same window as `parcours worklist due`
+            return store.due_for_rescreening(site=site, start=start, end=end, after=after, limit=50)
         return getattr(store, method)(site=site, after=after, limit=50)
 
     def reload(self, *, more: bool = False) -> None:
@@ -141,7 +139,8 @@ class HomeScreen(HomeDrafts, Screen[None]):
         for row in page:
             self.rows.append(row)
             cells = self.cells(row)
-            table.add_row(*cells, key=str(len(self.rows) - 1), height=max(c.count("\n") + 1 for c in cells))
+            table.add_row(*(Text(visible(c, keep_newlines=True)) for c in cells),  # literal text, never markup
+                          key=str(len(self.rows) - 1), height=max(c.count("\n") + 1 for c in cells))
         if page:
             self.cursor = getattr(page[-1], "cursor", None) or getattr(page[-1], "id", None)
         if not more and keep and self.rows:

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
+from tui.plain import Label
 from tui.rows import FieldRow
 from tui.screens.form import FormScreen
 
@@ -66,6 +66,9 @@ class ReviewScreen(FormScreen):
 
     def specs(self) -> tuple[FieldSpec, ...]:
         return REVIEW_FIELDS
+
+    def shown_birth_date(self) -> Any:
+        return getattr(self.patient, "birth_date", None)
 
     def compose_body(self):  # noqa: ANN201
         self.values.setdefault("date", show(self.app.today()))

@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header
 
 from parcours.core.errors import ParcoursError
 from tui import actions
@@ -19,6 +19,7 @@ from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
+from tui.plain import Label, Static, cell
 from tui.screens.patient_actions import PatientForms
 
 __all__ = ["PatientScreen"]
@@ -53,6 +54,8 @@ class PatientScreen(PatientForms, Screen[None]):
     PatientScreen #file { padding: 0 1; }
     PatientScreen DataTable { height: auto; max-height: 8; }
     PatientScreen .lines { height: auto; }
+    PatientScreen #pf-safety { height: auto; color: $error; text-style: bold; }
+    PatientScreen #pf-safety.-off { display: none; }
     """
 
     def __init__(self, patient_id: str) -> None:
@@ -68,6 +71,7 @@ class PatientScreen(PatientForms, Screen[None]):
         yield Header()
         with VerticalScroll(id="file"):
             yield Label("", classes="title", id="pf-who")
+            yield Static("", id="pf-safety")
             yield Static("", id="pf-identity")
             yield Label(t("tui.pf.screenings"), classes="section")
             yield DataTable(id="pf-screenings", cursor_type="row")
@@ -80,6 +84,13 @@ class PatientScreen(PatientForms, Screen[None]):
         t = self.app.t
         table = self.query_one("#pf-screenings", DataTable)
         table.add_columns(t("tui.col.date"), t("tui.col.overall"), *(t(f"tui.pf.short.{d}") for d in DOMAIN_KEYS))
+        from parcours.store.audit import Access
+
+        try:  # who opened whose file is audited (issue 20), before anything is shown
+            self.app.store.record_access(self.patient_id, actor=self.app.actor, purpose=Access.TUI_OPEN)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
         self.reload()
         table.focus()
 
@@ -108,13 +119,20 @@ class PatientScreen(PatientForms, Screen[None]):
         table.clear()
         for doc in docs:
             if doc.kind.value == "icope.screening":
-                table.add_row(*screening_cells(doc, t))
+                table.add_row(*map(cell, screening_cells(doc, t)))
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
+        # docs/icope.md "Safety rules": open S1 alerts on top of the file, and first in its list
+        urgent = [d for d in docs if d.kind.value == "icope.alert" and d.document.get("rule") == "S1"
+                  and d.document.get("status", "new") in ("new", "confirmed")]
+        safety = self.query_one("#pf-safety", Static)
+        safety.update("\n".join(t("tui.safety.open", date=show(d.document.get("date"))) for d in urgent))
+        safety.set_class(not urgent, "-off")
+        alert_docs = sorted((d for d in docs if d.kind.value == "icope.alert"), key=lambda d: d.document.get("rule") != "S1")
         alerts = [
             t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
               domain=t(f"icope.domain.{d.document.get('domain')}"),
               date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
-            for d in docs if d.kind.value == "icope.alert"
+            for d in alert_docs
         ]
         self.query_one("#pf-alerts", Static).update(text_lines(alerts, t, "tui.pf.none.alerts"))
         plans = [d for d in docs if d.kind.value == "icope.care_plan"]
@@ -143,7 +161,8 @@ class PatientScreen(PatientForms, Screen[None]):
         return [(d.record_id, t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
                                 date=show(d.document.get("date")), domain=t(f"icope.domain.{d.document.get('domain')}"),
                                 status=t(f"tui.alert.{d.document.get('status', 'new')}")))
-                for d in docs if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
+                for d in sorted(docs, key=lambda d: d.document.get("rule") != "S1")
+                if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
 
     def action_alert_status(self) -> None:
         """`a`: pick one of the patient's open alerts, then its new status."""
@@ -188,9 +207,9 @@ class PatientScreen(PatientForms, Screen[None]):
         try:
             folder = actions.export_dir(getattr(self.app, "export_folder", None))
             if kind == "pdf":
-                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder)
+                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder, actor=self.app.actor)
             else:
-                done = actions.export_fhir(self.app.store, self.patient_id, folder)
+                done = actions.export_fhir(self.app.store, self.patient_id, folder, actor=self.app.actor)
         except ImportError as exc:
             self.app.status(t("tui.pf.export_missing", what=kind.upper(), module=exc.name or ""), error=True)
             return

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.widgets import Button, Collapsible, Static
+from textual.widgets import Button, Collapsible
 
 from tui.dates import parse_ui_date, show
 from tui.keys import Key
+from tui.plain import Static
 from tui.screens.form import FormScreen
 from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, OPTION_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
 from tui.screens.step1_offer import OfferButton, StepTwoOffer
@@ -72,6 +73,9 @@ class Step1Screen(FormScreen):
 
     def base_document(self) -> dict[str, Any]:
         return {"birth_date": self.birth_date.isoformat()} if self.birth_date else {}
+
+    def shown_birth_date(self) -> date | None:
+        return self.birth_date
 
     def screening_date(self) -> date:
         return parse_ui_date(str(self.values.get("date") or "")) or self.app.today()

@@ -57,6 +57,17 @@ class Step2Screen(FormScreen):
             text += "\n" + t("tui.s2.urgent")
         return text
 
+    def after_save(self, saved: Any) -> None:
+        """An S1 result (PHQ-9 item 9 > 0, the engine's `urgent`) shows the safety banner first."""
+        result = getattr(saved, "result", None) or {}
+        if not result.get("urgent"):
+            super().after_save(saved)
+            return
+        from tui.screens.safety import SafetyBanner
+
+        self.app.push_screen(SafetyBanner(show(self.values.get("date")) or str(self.values.get("date", ""))),
+                             lambda _: super(Step2Screen, self).after_save(saved))
+
     def submit(self, doc: dict[str, Any]) -> Any:
         from parcours.core.records import RecordKind
 

@@ -5,8 +5,8 @@ indexes (given_key, family_key, id), (birth_date, family_key, id) and identifier
 carries given_key at the end of the two family-name indexes so « NOM Prénom » is checked in the
 index (issue 17, docs/store.md "Patient search").
 
-Revision ID: 0003_given_key
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01
 """
 from typing import Sequence, Union
@@ -16,8 +16,8 @@ from alembic import op
 import orjson
 import sqlalchemy as sa
 
-revision: str = '0003_given_key'
-down_revision: Union[str, Sequence[str], None] = '0002'
+revision: str = '0005'
+down_revision: Union[str, Sequence[str], None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

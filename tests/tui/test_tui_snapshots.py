@@ -17,7 +17,6 @@ from textual.widgets import Input
 from parcours.core.records import RecordKind
 
 
-
 def _records(store, patient) -> None:  # noqa: ANN001
     """Two screenings (a decline alert), a step-2 score, a stay: every section of the file has lines."""
     save = store.save_document

@@ -18,7 +18,7 @@ from parcours.core.records import RecordKind
 
 
 def _records(store, patient) -> None:  # noqa: ANN001
-    """Two screenings (a decline alert), a step-2 score, a stay: every section of the file has lines."""
+    """Two screenings (two decline alerts) and a step-2 score: the file and the alerts list have lines."""
     save = store.save_document
     save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False},
                                       "psychology": {"feeling_down": False, "little_interest": False}},

@@ -34,9 +34,15 @@ def fit(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int, lines: int = 2) -> list[str]:
-    """`text` on at most `lines` lines of `width` cells, broken between words; the last line ends
-    in « … » when the text does not fit."""
-    words = " ".join(text.split()).split(" ") if text.strip() else []
+    """`text` on at most `lines` lines of `width` cells, broken between words (inside a word only
+    when it is wider than a line); the last line ends in « … » when the text does not fit."""
+    words = []
+    for word in text.split():  # a word wider than the column has no boundary to break at: split it
+        while cell_len(word) > width > 1:
+            cut = next(i for i in range(len(word), 0, -1) if cell_len(word[:i]) <= width)
+            words.append(word[:cut])
+            word = word[cut:]
+        words.append(word)
     out: list[str] = []
     while words and len(out) < lines - 1:
         line = words.pop(0)

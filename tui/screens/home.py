@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Input
 
 from parcours.core.errors import ParcoursError
 from parcours.core.visible import visible
-from tui.cells import fit, rule_label, wrap
+from tui.cells import rule_label, wrap
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
@@ -42,7 +42,8 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "review30": ("tui.col.review_due", "tui.col.reconciled_on"),
     "discharges": ("tui.col.discharged_on", "tui.col.stay"),
 }
-NAME_WIDTH = 22  # cells of the name column; a longer name ends in « … » at a word boundary
+NAME_WIDTH = 22  # cells of the name column; a longer name goes on more lines, cut between words
+NAME_LINES = 3  # then it ends in « … » (a name is never cut silently)
 DATE_WIDTH = 10  # jj/mm/aaaa
 
 
@@ -170,12 +171,13 @@ class HomeScreen(HomeDrafts, Screen[None]):
         return max(12, (self.size.width or self.app.size.width) - used)
 
     def cells(self, row: Any) -> tuple[str, ...]:
-        name = fit(f"{row.family or ''} {' '.join(row.given)}".strip(), NAME_WIDTH)
+        name = f"{row.family or ''} {' '.join(row.given)}".strip()
+        name = "\n".join(wrap(visible(name), NAME_WIDTH, NAME_LINES))  # control characters shown, then measured
         due = getattr(row, "due", None) or getattr(row, "next_step1_due", None)
         cells = (name, show(row.birth_date), show(due))
         if COLUMNS[self.list_id][1] is None:
             return cells
-        return (*cells, "\n".join(wrap(self.detail(getattr(row, "detail", "") or ""), self.detail_width())))
+        return (*cells, "\n".join(wrap(visible(self.detail(getattr(row, "detail", "") or "")), self.detail_width())))
 
     def detail(self, text: str) -> str:
         """A worklist detail in words: `D1:cognition` → « D1 nouveau positif (Cognition) », domain

@@ -55,6 +55,8 @@ def _ways(text: str) -> list[_Way]:
         return [_Way(patients.c.birth_date == born, _BY_NAME)]
     ways = []
     compact = text.replace(" ", "").upper()
+    if not compact.isascii():  # "٣" or "²" is no digit of an id or an INS (issue 18)
+        compact = ""
     if compact.isdigit() and len(compact) < _ID_DIGITS:
         ways.append(_Way(patients.c.id == int(compact), _BY_NAME))
     if _IDENTIFIER.fullmatch(compact) or compact.isdigit():

@@ -103,11 +103,13 @@ def startup(runs: int, url: str) -> dict[str, float]:
             "parcours_filled_s": round(statistics.median(filled), 3), "filled_ratio": round(statistics.median(filled) / b, 2)}
 
 
+#: A full screening, as tests/tui/test_tui_step1_keys.py types it (there with `d` before and Ctrl+S
+#: after: 34 keys from the patient file): a digit on a choice row answers and moves on (issue 17).
 _KEYS = (
-    ["tab", "1"] + ["tab", "1"] * 5 + ["tab", "3", "tab", "2"]  # by, orientation, words, complaint
-    + ["tab", "1", "tab", "1", "2", "comma", "5", "tab", "2"]  # chair rise, decimal comma
-    + ["tab", "2", "tab", "tab", "2", "tab", "6", "7", "comma", "9"]  # nutrition
-    + ["tab", "1", "tab", "tab", "1", "tab", "1", "tab", "tab", "tab", "2", "tab", "2"]  # vision…psychology
+    ["tab", "1"] + ["1"] * 5 + ["3", "tab", "2"]  # by, orientation, words, complaint
+    + ["1", "1", "2", "comma", "5", "tab", "2"]  # chair rise, decimal comma
+    + ["2", "tab", "2", "6", "7", "comma", "9", "tab"]  # nutrition
+    + ["1", "1", "1", "tab", "tab", "2", "2"]  # vision…psychology
 )
 
 

@@ -82,6 +82,7 @@ def main() -> None:
     territory = DEMO_SITES[0][3]
     middle = str(max(have, args.patients) // 2)
     lookup = median_ms(lambda: store.get_patient(middle), args.repeat * 5)
+    ins = " ".join(store.get_patient(middle).ins or "")  # an INS as typed from the card, one digit at a time
     print(f"baseline: primary-key lookup {lookup:.2f} ms")
 
     def next_page(fn: Callable[..., list[Any]], **kw: Any) -> Callable[[], Any]:
@@ -101,6 +102,13 @@ def main() -> None:
         ("discharges without reconciliation, hospital", lambda: store.discharges_without_reconciliation(site=hospital)),
         ("awaiting 30-day review, hospital", lambda: store.awaiting_30day_review(site=hospital)),
         ("patient search 'MAR', 50 rows", lambda: store.search_patients("MAR")),
+        ("  next page", next_page(store.search_patients, text="MAR")),
+        ("search first name 'helene', 50 rows", lambda: store.search_patients("helene")),
+        ("search 'MARTIN-DEMO Jea' (NOM Prénom)", lambda: store.search_patients("MARTIN-DEMO Jea")),
+        ("search 'Odile ZZZ' (no such name)", lambda: store.search_patients("Odile ZZZ")),
+        ("search birth date '14/03/1940'", lambda: store.search_patients("14/03/1940")),
+        ("search INS (with spaces)", lambda: store.search_patients(ins)),
+        ("search 'MAR', site", lambda: store.search_patients("MAR", site=site)),
         ("counts, site, one year", lambda: store.population_counts(site=site, start=date(2026, 1, 1),
                                                                    end=date(2026, 12, 31))),
         ("counts, territory, one year", lambda: store.population_counts(territory=territory, start=date(2026, 1, 1),

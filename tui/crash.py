@@ -74,14 +74,14 @@ class CrashScreen(ModalScreen[None]):
 
     def __init__(self, log: Path | None) -> None:
         super().__init__(classes="crash")
-        self.log = log
+        self.log_path = log  # not `log`: Widget.log is a read-only property
 
     def compose(self):  # noqa: ANN201
         t = self.app.t  # type: ignore[attr-defined]
         with Vertical():
             yield Label(t("tui.crash.title"), classes="title", id="crash-title", markup=False)
             yield Label(t("tui.crash.drafts"), id="crash-drafts", markup=False)
-            where = t("tui.crash.log", path=str(self.log)) if self.log else t("tui.crash.no_log")
+            where = t("tui.crash.log", path=str(self.log_path)) if self.log_path else t("tui.crash.no_log")
             yield Label(where, id="crash-log", markup=False)
             yield Label(t("tui.crash.quit"), id="crash-quit", markup=False)
 

@@ -55,7 +55,10 @@ def notify_change(widget: Widget, key: str, value: Any) -> None:
 
 
 class ChoiceField(Widget, can_focus=True):
-    """One line of numbered answers: a digit picks one, ←/→ move, Suppr/⌫ clears."""
+    """One line of numbered answers: a digit picks one, ←/→ move, Suppr/⌫ clears.
+
+    On a screen with `ADVANCE_ON_CHOICE` (step 1), a digit that picks an answer also moves to the
+    next question: one key per answer instead of two (issue 17, bench/README.md)."""
 
     DEFAULT_CSS = """
     ChoiceField { height: auto; width: 1fr; }
@@ -108,6 +111,8 @@ class ChoiceField(Widget, can_focus=True):
             index = int(event.character) - 1 if event.character in "0123456789" else -1
             if 0 <= index < len(self.spec.choices):
                 self._set(self.spec.choices[index].value)
+                if getattr(self.screen, "ADVANCE_ON_CHOICE", False):  # the answer given: next question
+                    self.screen.advance_from(self)
             else:
                 self.app.bell()
 

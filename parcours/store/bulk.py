@@ -23,8 +23,8 @@ _TEMP_STORE_MEMORY = 2  # PRAGMA temp_store value of MEMORY
 
 #: Column order of each bulk-inserted table (values are built as tuples in this order).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "patients": ("id", "identifier_value", "fhir_id", "family", "family_key", "given", "birth_date", "sex", "site_id",
-                 "next_step1_due", "last_screened_on", "step2_pending"),
+    "patients": ("id", "identifier_value", "fhir_id", "family", "family_key", "given", "given_key", "birth_date", "sex",
+                 "site_id", "next_step1_due", "last_screened_on", "step2_pending"),
     "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash",
                 "content_key"),
     "screenings": ("record_id", "patient_id", "site_id", "screened_on", "overall", "next_step1_due",

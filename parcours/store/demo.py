@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select
 
 from parcours.core.identity import INS_TEST_SYSTEM
 from parcours.store import audit
-from parcours.store.bulk import write_chunk
+from parcours.store.bulk import COLUMNS, write_chunk
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
 from parcours.store.demo_ids import reserve_ids, write_planned
@@ -121,7 +121,8 @@ def seed_loaded(conn: Connection, seed: int, sites: tuple[int, int, int]) -> boo
     from its store id; a second run would add the same people again under new INS.
     """
     probe = build_chunk(ChunkPlan(f"{seed}:0", 1, 1, _SEED_PROBE, sites, True, audit.now()))[0]["patients"]
-    people = [(row[4], row[5], date.fromisoformat(row[6])) for row in probe]  # family_key, given, birth
+    at = [COLUMNS["patients"].index(c) for c in ("family_key", "given", "birth_date")]
+    people = [(row[at[0]], row[at[1]], date.fromisoformat(row[at[2]])) for row in probe]
     columns = (patients.c.family_key, patients.c.given, patients.c.birth_date)
     live = (patients.c.identifier_system == INS_TEST_SYSTEM, patients.c.deleted_at.is_(None))
 

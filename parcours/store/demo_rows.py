@@ -34,7 +34,7 @@ _TODAY = TODAY.toordinal()
 _BASE = _TODAY - 600  # ISO text of every day a demo record can fall on (first visit ≥ 540 days ago)
 _ISO = tuple(date.fromordinal(_BASE + i).isoformat() for i in range(640))
 _FAMILIES = tuple((f"{name}-DEMO", family_key(f"{name}-DEMO")) for name in FAMILIES)
-_GIVEN = (tuple(orjson.dumps([g]).decode() for g in GIVEN_M), tuple(orjson.dumps([g]).decode() for g in GIVEN_F))
+_GIVEN = tuple(tuple((orjson.dumps([g]).decode(), family_key(g)) for g in names) for names in (GIVEN_M, GIVEN_F))
 _VISITS = (1, 1, 2, 2, 3)
 _AFTER = {kind: orjson.dumps({"kind": kind}).decode() for kind in (
     "icope.screening", "icope.alert", "icope.assessment", "medisis.stay", "medisis.reconciliation")}
@@ -148,7 +148,7 @@ class _Chunk:
         ins = body + ins_key(body)
         site = self.sites[int(2 * draw())]
         family, key = _FAMILIES[int(20 * draw())]
-        given = _GIVEN[female][int(8 * draw())]
+        given, gkey = _GIVEN[female][int(8 * draw())]
         first = _TODAY - int(541 * draw())  # randint(0, 540) days ago
         parse, score, followup, evaluate, rules, render = self.engines["icope"]
         parse_step2, assess, assessment_row = self.engines["step2"]
@@ -202,7 +202,7 @@ class _Chunk:
                                                 arow["score"], arow["abnormal"]))
                     pending &= ~(1 << i)
         rows["patients"].append((
-            pid, ins, patient_fhir_id(pid, (INS_TEST_SYSTEM, ins)), family, key, given, birth,
+            pid, ins, patient_fhir_id(pid, (INS_TEST_SYSTEM, ins)), family, key, given, gkey, birth,
             "female" if female else "male", site, last[1] if last else None, last[0] if last else None, pending))
         self.audit.append(("patient", str(pid), None))
         if last is not None:

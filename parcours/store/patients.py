@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Row, and_, insert, or_, select, update
+from sqlalchemy import Connection, Row, insert, or_, select, update
 
 from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
@@ -26,7 +26,7 @@ from parcours.store.schema import patients, sites
 
 __all__ = [
     "create_patient", "delete_patient", "family_key", "find_or_create_patient", "get_patient", "identity_json",
-    "resolve_patient", "search_patients", "update_patient",
+    "given_key", "resolve_patient", "update_patient",
 ]
 
 #: The identity keys of the §5.2 `patient` object; clinical keys (MEDISIS egfr, …) stay in documents.
@@ -39,6 +39,11 @@ def family_key(text: str | None) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper().strip()
+
+
+def given_key(given: tuple[str, ...] | list[str] | None) -> str:
+    """The given names upper-cased without accents, space-separated, for prefix search; '' without one."""
+    return family_key(" ".join(given)) if given else ""
 
 
 def identity_json(identity: PatientIdentity) -> dict[str, Any]:
@@ -67,6 +72,7 @@ def _columns(identity: PatientIdentity) -> dict[str, Any]:
         "family": identity.family,
         "family_key": family_key(identity.family),
         "given": orjson.dumps(identity.given).decode() if identity.given else None,
+        "given_key": given_key(identity.given),
         "birth_date": identity.birth_date,
         "sex": identity.sex.value if identity.sex else None,
     }
@@ -90,7 +96,7 @@ def to_patient(row: Row) -> Patient:
     return Patient(
         id=str(row.id), version=row.version, family=row.family, given=given, birth_date=row.birth_date,
         sex=row.sex, ins=ins, identifier=identifier, site=row.site_finess, next_step1_due=row.next_step1_due,
-        fhir_id=row.fhir_id, identity=identity, cursor=f"{row.family_key}|{row.id}",
+        fhir_id=row.fhir_id, identity=identity,
     )
 
 
@@ -200,27 +206,6 @@ def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str
         counts.bump(conn, site, before.next_step1_due, due=-1)
     audit.append(conn, actor=actor, action="delete", entity="patient", entity_id=patient_id,
                  before=before.identity, after={"reason": reason})
-
-
-def search_patients(conn: Connection, text: str = "", *, site: int | None = None, limit: int = 50,
-                    after: str | None = None) -> list[Patient]:
-    """By store id, INS / identifier value, or family-name prefix; ordered by name then id."""
-    query = select_patients().where(_LIVE)
-    if site is not None:
-        query = query.where(patients.c.site_id == site)
-    text = text.strip()
-    if text.isascii() and text.isdigit():  # "٣" or "²" is no store id (issue 18)
-        query = query.where(or_(patients.c.id == int(text) if len(text) < 16 else False,
-                                patients.c.identifier_value == text))
-    elif text:
-        key = family_key(text)
-        query = query.where(patients.c.family_key >= key, patients.c.family_key < key + "\uffff")
-    if after:
-        last_key, _, last_id = after.rpartition("|")
-        query = query.where(or_(patients.c.family_key > last_key,
-                                and_(patients.c.family_key == last_key, patients.c.id > int(last_id))))
-    query = query.order_by(patients.c.family_key, patients.c.id).limit(limit)
-    return [to_patient(r) for r in conn.execute(query).all()]
 
 
 def resolve_patient(conn: Connection, key: str) -> int:

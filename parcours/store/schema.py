@@ -87,6 +87,8 @@ patients = Table(
     Column("family", Text),
     Column("family_key", Text, nullable=False),  # upper-cased, accent-free ('' without a name): prefix search
     Column("given", Text),  # JSON array
+    # the given names upper-cased, accent-free, space-separated ('' without one): prefix search
+    Column("given_key", Text, nullable=False, server_default=text("''")),
     Column("birth_date", Date),
     Column("sex", String(8)),
     Column("site_id", ForeignKey("sites.id")),
@@ -100,8 +102,12 @@ patients = Table(
     UniqueConstraint("identifier_system", "identifier_value"),
     Index("ix_patients_due", "site_id", "next_step1_due", "id"),
     Index("ix_patients_due_all", "next_step1_due", "id"),
-    Index("ix_patients_family_key", "family_key", "id"),
-    Index("ix_patients_site", "site_id", "family_key", "id"),
+    # given_key last: « NOM Prénom » is checked in the index, before the row is read (docs/store.md)
+    Index("ix_patients_family_key", "family_key", "id", "given_key"),
+    Index("ix_patients_site", "site_id", "family_key", "id", "given_key"),
+    Index("ix_patients_given_key", "given_key", "family_key", "id"),
+    Index("ix_patients_birth", "birth_date", "family_key", "id"),
+    Index("ix_patients_identifier_value", "identifier_value"),
     Index(
         "ix_patients_step2_pending", "site_id", "last_screened_on", "id",
         sqlite_where=text(STEP2_PENDING), postgresql_where=text(STEP2_PENDING),

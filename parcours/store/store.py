@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
-from parcours.store import audit, audit_chain, drafts, patients, reading, saving, sites, worklists
+from parcours.store import audit, audit_chain, drafts, patients, reading, saving, search, sites, worklists
 from parcours.store.engine import writer
 from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
@@ -111,9 +111,9 @@ class Store:
 
     def search_patients(self, text: str = "", *, site: str | None = None, limit: int = 50,
                         after: str | None = None) -> list[Patient]:
-        """By id, INS or family-name prefix (accents and case ignored)."""
+        """By id, INS, family or first name, « NOM Prénom », birth date JJ/MM/AAAA (accents and case ignored)."""
         with self._read() as conn:
-            return patients.search_patients(conn, text, site=self._site(conn, site), limit=limit, after=after)
+            return search.search_patients(conn, text, site=self._site(conn, site), limit=limit, after=after)
 
     def resolve_patient(self, key: str) -> str:
         """The store id of a store id, an export's Patient id or an INS (NotFound otherwise)."""

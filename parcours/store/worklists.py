@@ -129,16 +129,17 @@ def discharges_without_reconciliation(conn: Connection, *, site: int | None = No
 
 def awaiting_30day_review(conn: Connection, *, site: int | None = None, after: str | None = None,
                           limit: int = PAGE) -> list[WorklistRow]:
-    """Discharge reconciliations whose 30-day review is not done (docs/medisis.md §8), by due date."""
+    """Discharge reconciliations whose 30-day review is not done (docs/medisis.md §8), by due date;
+    detail = the discharge reconciliation's date (ISO)."""
     query = (
         select(*_PATIENT_COLUMNS, reconciliations.c.review30_due.label("due"),
-               reconciliations.c.record_id.label("key"))
+               reconciliations.c.record_id.label("key"), reconciliations.c.reconciled_on)
         .join(patients, patients.c.id == reconciliations.c.patient_id)
         .where(partial(reconciliations, AWAITING_REVIEW30), patients.c.deleted_at.is_(None))
     )
     return _page(conn, query, reconciliations.c.review30_due, reconciliations.c.record_id, site=site,
                  site_column=reconciliations.c.site_id, after=after, limit=limit,
-                 detail=lambda r: str(r.key))
+                 detail=lambda r: r.reconciled_on.isoformat())
 
 
 def population_counts(conn: Connection, *, start: date, end: date, site: int | None = None,

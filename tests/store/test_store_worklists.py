@@ -114,7 +114,10 @@ def test_patient_search_pages(demo_store):
     assert rows == everything
     assert [p.family for p in everything] == sorted(p.family for p in everything)
     site_rows = demo_store.search_patients("mar", site=SITE, limit=1000)
-    assert site_rows and all(p.site == SITE and p.family.startswith("MARTIN") for p in site_rows)
+    assert site_rows and all(p.site == SITE for p in site_rows)
+    by_family = [p.family.startswith("MARTIN") for p in site_rows]  # family names first, then first names
+    assert by_family == sorted(by_family, reverse=True) and by_family[0] and not by_family[-1]
+    assert all(p.given[0].upper().startswith("MAR") for p in site_rows if not p.family.startswith("MAR"))
 
 
 def test_daily_counts_equal_direct_counts(store_url):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.rows import FieldRow
+from tui.screens.modals import PickScreen
 from tui.screens.step1 import Step1Screen
 
 
@@ -31,16 +32,18 @@ async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:
         screen = await _open(app, pilot, patient)
         assert _label(screen, "vision") == "Vision"
         await _focus(pilot, screen, "vision.eye_problems")
-        await pilot.press("1")  # Oui
+        await pilot.press("1")  # Oui, and the focus moves on to the next question
         assert "POSITIF" in _label(screen, "vision")
+        assert screen.focused is screen.query_one("#f-hearing-whisper_right")
         assert screen.query_one("#offer-vision").has_class("shown")
         button = screen.query_one("#s2-vision-visual_acuity")
-        assert button.can_focus and not button.has_class("off")
-        assert not screen.query_one("#s2-cognition-mmse").can_focus  # not offered: skipped by Tab
+        assert not button.has_class("off") and "Acuité visuelle" in str(button.render())
+        assert not button.can_focus  # offered, never a Tab stop (F2 opens it)
+        await _focus(pilot, screen, "vision.eye_problems")
         await pilot.press("2")  # Non
         assert "NÉGATIF" in _label(screen, "vision")
         assert not screen.query_one("#offer-vision").has_class("shown")
-        assert not button.can_focus and button.has_class("off")
+        assert button.has_class("off")
 
 
 @pytest.mark.asyncio
@@ -66,7 +69,7 @@ async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, mo
         await _focus(pilot, screen, "nutrition.weight_kg")
         await pilot.press(*"67,9")
         assert "POSITIF" in _label(screen, "vision")
-        assert screen.query_one("#s2-vision-visual_acuity").can_focus
+        assert not screen.query_one("#s2-vision-visual_acuity").has_class("off")
         assert len(screen.query("*")) == count
         assert screen.values["nutrition.weight_kg"] == "67,9"
         assert layouts == []
@@ -187,13 +190,26 @@ async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
+        await pilot.press("f2")  # nothing offered yet: said so
+        await pilot.pause()
+        assert app.screen is screen
         await _focus(pilot, screen, "vision.eye_problems")
-        await pilot.press("1", "tab")  # Oui, then Tab goes to the offered button
-        assert screen.focused is screen.query_one("#s2-vision-visual_acuity")
-        assert "Acuité visuelle" in str(screen.focused.render())
+        await pilot.press("1", "tab")  # Oui; Tab goes to the next question, not to the offered button
+        assert screen.focused is screen.query_one("#f-hearing-whisper_left")
+        await pilot.press("f2")  # the one instrument offered opens at once
+        await pilot.pause()
+        assert isinstance(app.screen, Step2Screen) and app.screen.instrument == "visual_acuity"
+        await pilot.press("escape")
+        await pilot.pause()
+        await _focus(pilot, screen, "psychology.feeling_down")
+        await pilot.press("1", "1")  # psychology positive too: F2 asks which, this domain first
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        assert [o[0] for o in app.screen.options][-1] == "visual_acuity"
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, Step2Screen)
+        assert isinstance(app.screen, Step2Screen) and app.screen.instrument != "visual_acuity"
 
 
 @pytest.mark.asyncio

@@ -38,6 +38,14 @@ class FormFocus(Screen[Any]):
         if row is not None:
             self.set_focus(row.control, scroll_visible=row is not next(iter(self.query(FieldRow)), None))
 
+    def advance_from(self, control: Any) -> None:
+        """Focus the question after `control`'s row (a digit answered it); after the last shown
+        question the focus stays: a jump to the collapsed options would scroll the form for nothing."""
+        chain = self.focus_chain  # what Tab would visit: shown, focusable, in order
+        after = chain[chain.index(control) + 1:] if control in chain else []
+        if after and hasattr(after[0], "spec"):  # a question, not the options' title or a button
+            self.set_focus(after[0])
+
     def scroll_to_center(self, widget: Any, animate: bool = True, **kw: Any) -> None:
         """Bring the focused field into view at once (Textual's animated, centred scroll repainted
         for 0.2 s), with its heading at the top when both fit, else the CONTEXT_ROWS rows before it."""

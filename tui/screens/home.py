@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
 from parcours.core.errors import ParcoursError
+from parcours.core.visible import visible
+from tui.cells import rule_label, wrap
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
-from tui.plain import Label, cell
+from tui.plain import Label
 from tui.screens.home_drafts import HomeDrafts
 
-__all__ = ["LISTS", "HomeScreen"]
+__all__ = ["COLUMNS", "LISTS", "HomeScreen"]
 
 #: list id → store method (None: the patient search).
 LISTS: dict[str, str | None] = {
@@ -30,6 +33,18 @@ LISTS: dict[str, str | None] = {
     "review30": "awaiting_30day_review",
     "discharges": "discharges_without_reconciliation",
 }
+#: list id → (heading of its date column, heading of its detail column or None): what each holds.
+COLUMNS: dict[str, tuple[str, str | None]] = {
+    "patients": ("tui.col.next_screening", None),
+    "due": ("tui.col.next_screening", None),
+    "alerts": ("tui.col.raised_on", "tui.col.alert"),
+    "step2": ("tui.col.screened_on", "tui.col.pending"),
+    "review30": ("tui.col.review_due", "tui.col.reconciled_on"),
+    "discharges": ("tui.col.discharged_on", "tui.col.stay"),
+}
+NAME_WIDTH = 22  # cells of the name column; a longer name goes on more lines, cut between words
+NAME_LINES = 3  # then it ends in « … » (a name is never cut silently)
+DATE_WIDTH = 10  # jj/mm/aaaa
 
 
 class HomeScreen(HomeDrafts, Screen[None]):
@@ -79,10 +94,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        t = self.app.t
-        table.add_columns(t("tui.col.name"), t("tui.col.birth"), t("tui.col.due"), t("tui.col.detail"))
-        table.focus()
+        self.query_one(DataTable).focus()
         self.store_ready()
         self.call_after_refresh(self.app.start_opening)  # after the first frame (tui.app)
 
@@ -117,7 +129,8 @@ class HomeScreen(HomeDrafts, Screen[None]):
             return
         table = self.query_one(DataTable)
         if not more:
-            table.clear()
+            keep = table.cursor_row if self.rows else 0  # a status change or a return keeps the row
+            self.set_columns(table)
             self.rows, self.cursor = [], None
         try:
             page = self.fetch(self.cursor if more else None)
@@ -126,24 +139,54 @@ class HomeScreen(HomeDrafts, Screen[None]):
             return
         for row in page:
             self.rows.append(row)
-            table.add_row(*map(cell, self.cells(row)), key=str(len(self.rows) - 1))  # literal text, never markup
+            cells = self.cells(row)
+            table.add_row(*(Text(visible(c, keep_newlines=True)) for c in cells),  # literal text, never markup
+                          key=str(len(self.rows) - 1), height=max(c.count("\n") + 1 for c in cells))
         if page:
             self.cursor = getattr(page[-1], "cursor", None) or getattr(page[-1], "id", None)
+        if not more and keep and self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1), animate=False)
         t = self.app.t
         site = self.app.site or t("tui.home.all_sites")
         self.query_one("#which", Label).update(
             t("tui.home.which", list=t(f"tui.home.list.{self.list_id}"), site=site, count=len(self.rows))
         )
 
-    def cells(self, row: Any) -> tuple[str, str, str, str]:
+    def set_columns(self, table: DataTable) -> None:
+        """Empty the table and head its columns with what the current list holds."""
+        t = self.app.t
+        date_key, detail_key = COLUMNS[self.list_id]
+        table.clear(columns=True)
+        table.add_column(t("tui.col.name"), width=NAME_WIDTH)
+        table.add_column(t("tui.col.birth"), width=DATE_WIDTH)
+        table.add_column(t(date_key), width=max(DATE_WIDTH, len(t(date_key))))
+        if detail_key is not None:
+            table.add_column(t(detail_key), width=self.detail_width())
+
+    def detail_width(self) -> int:
+        """The cells left for the detail column at the current width (each column pads 1 a side,
+        the scroll bar takes 2)."""
+        date_key, _ = COLUMNS[self.list_id]
+        used = NAME_WIDTH + DATE_WIDTH + max(DATE_WIDTH, len(self.app.t(date_key))) + 4 * 2 + 2
+        return max(12, (self.size.width or self.app.size.width) - used)
+
+    def cells(self, row: Any) -> tuple[str, ...]:
         name = f"{row.family or ''} {' '.join(row.given)}".strip()
-        birth = show(row.birth_date)
+        name = "\n".join(wrap(visible(name), NAME_WIDTH, NAME_LINES))  # control characters shown, then measured
         due = getattr(row, "due", None) or getattr(row, "next_step1_due", None)
-        return name, birth, show(due), self.detail(getattr(row, "detail", "") or "")
+        cells = (name, show(row.birth_date), show(due))
+        if COLUMNS[self.list_id][1] is None:
+            return cells
+        return (*cells, "\n".join(wrap(visible(self.detail(getattr(row, "detail", "") or "")), self.detail_width())))
 
     def detail(self, text: str) -> str:
-        """Worklist details (`D1:cognition`, `vision,hearing`) with translated domain names."""
+        """A worklist detail in words: `D1:cognition` → « D1 nouveau positif (Cognition) », domain
+        lists translated, a date shown jj/mm/aaaa."""
         t = self.app.t
+        if self.list_id in ("review30",):
+            return show(text)
+        if self.list_id != "alerts" and self.list_id != "step2":
+            return text
         out = []
         for part in text.split(","):
             rule, _, domain = part.partition(":") if ":" in part else ("", "", part)
@@ -151,7 +194,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
                 name = t(f"icope.domain.{domain.strip()}")
             except KeyError:
                 name = domain.strip()
-            out.append(f"{rule} {name}".strip())
+            out.append(f"{rule_label(t, rule)} ({name})" if rule else name)
         return ", ".join(o for o in out if o)
 
     def patient_id_of(self, index: int) -> str:
@@ -159,6 +202,10 @@ class HomeScreen(HomeDrafts, Screen[None]):
         return str(getattr(row, "patient_id", None) or row.id)
 
     # --- events and actions -----------------------------------------------------------------
+    def on_resize(self) -> None:
+        if self.loaded:  # the detail column takes the width left: laid out again
+            self.reload()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             event.stop()

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header
 
 from parcours.core.errors import ParcoursError
 from tui import actions
+from tui.cells import rule_label
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
@@ -43,6 +44,10 @@ class PatientScreen(PatientForms, Screen[None]):
         Key("m", "edit", "tui.pf.key.edit", show=False),
         Key("delete", "delete", "tui.pf.key.delete", show=False, display="Suppr/Del"),
         Key("escape", "back", "tui.key.back"),
+        Key("pagedown", "scroll_file(1)", "tui.pf.key.page_down", show=False, priority=True),
+        Key("pageup", "scroll_file(-1)", "tui.pf.key.page_up", show=False, priority=True),
+        Key("ctrl+end", "scroll_file(99)", "tui.pf.key.end", show=False, priority=True),
+        Key("ctrl+home", "scroll_file(-99)", "tui.pf.key.home", show=False, priority=True),
     )
     HELP = "tui.pf.help"
     DEFAULT_CSS = """
@@ -124,7 +129,8 @@ class PatientScreen(PatientForms, Screen[None]):
         safety.set_class(not urgent, "-off")
         alert_docs = sorted((d for d in docs if d.kind.value == "icope.alert"), key=lambda d: d.document.get("rule") != "S1")
         alerts = [
-            t("tui.pf.alert", rule=d.document.get("rule", ""), domain=t(f"icope.domain.{d.document.get('domain')}"),
+            t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
+              domain=t(f"icope.domain.{d.document.get('domain')}"),
               date=show(d.document.get("date")), status=t(f"tui.alert.{d.document.get('status', 'new')}"))
             for d in alert_docs
         ]
@@ -152,8 +158,8 @@ class PatientScreen(PatientForms, Screen[None]):
         """(record id, line) of the patient's open alerts."""
         t = self.app.t
         docs = self.records.documents if self.records else ()
-        return [(d.record_id, t("tui.pf.alert", rule=d.document.get("rule", ""), date=show(d.document.get("date")),
-                                domain=t(f"icope.domain.{d.document.get('domain')}"),
+        return [(d.record_id, t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
+                                date=show(d.document.get("date")), domain=t(f"icope.domain.{d.document.get('domain')}"),
                                 status=t(f"tui.alert.{d.document.get('status', 'new')}")))
                 for d in sorted(docs, key=lambda d: d.document.get("rule") != "S1")
                 if d.kind.value == "icope.alert" and d.document.get("status", "new") in ("new", "confirmed")]
@@ -220,6 +226,14 @@ class PatientScreen(PatientForms, Screen[None]):
 
     def action_export_fhir(self) -> None:
         self._export("fhir")
+
+    def action_scroll_file(self, pages: int) -> None:
+        """PgDn / PgUp (Ctrl+End / Ctrl+Home): the file scrolls a page (to its end), whatever has the focus."""
+        file = self.query_one("#file", VerticalScroll)
+        if abs(pages) > 1:
+            (file.scroll_end if pages > 0 else file.scroll_home)(animate=False)
+        else:
+            file.scroll_to(y=file.scroll_y + pages * max(1, file.size.height - 1), animate=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -13,6 +13,7 @@ from typing import Any
 from textual.widgets import Button, Collapsible
 
 from tui.dates import parse_ui_date, show
+from tui.keys import Key
 from tui.plain import Static
 from tui.screens.form import FormScreen
 from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, OPTION_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
@@ -45,6 +46,8 @@ class Step1Screen(FormScreen):
 
     DRAFT_KIND = "icope.screening"
     TITLE_KEY = "tui.s1.title"
+    ADVANCE_ON_CHOICE = True  # a digit answers and moves on (widgets.ChoiceField)
+    KEYS = (*FormScreen.KEYS, Key("f2", "step2", "tui.s1.key.step2", show=False, priority=True))
     HELP = "tui.s1.help"
     DEFAULT_CSS = """
     Step1Screen .domain { text-style: bold; background: $primary 30%; height: 1; width: 1fr; }
@@ -147,6 +150,32 @@ class Step1Screen(FormScreen):
             event.stop()
             if not event.button.offered:  # a blank slot (a click on it): nothing is offered there
                 return
+            self.open_step2(str(event.button.name))
+
+    def open_step2(self, instrument: str | None) -> None:
+        if instrument:
             from tui.screens.step2 import Step2Screen
 
-            self.app.push_screen(Step2Screen(str(event.button.name), self.patient))
+            self.app.push_screen(Step2Screen(instrument, self.patient))
+
+    def offered(self) -> list[tuple[str, str]]:
+        """(instrument, « Domaine — Instrument ») of every offer, the domain last answered first (the
+        answer moved the focus on, often to the next domain)."""
+        focused = getattr(self.focused, "spec", None)
+        here = (self.resume_key or (focused.key if focused is not None else "")).partition(".")[0]
+        t = self.app.t
+        domains = sorted(self.views, key=lambda d: d != here)
+        return [(i, f"{t(f'icope.domain.{d}')} — {t(f'tui.instrument.{i}')}")
+                for d in domains if self.views[d].result == "positive" for i in self.views[d].instruments]
+
+    def action_step2(self) -> None:
+        """F2: the step-2 instrument offered (one: opened at once; several: picked from a list)."""
+        offers = self.offered()
+        if not offers:
+            self.app.status(self.app.t("tui.s1.no_offer"))
+        elif len(offers) == 1:
+            self.open_step2(offers[0][0])
+        else:
+            from tui.screens.modals import PickScreen
+
+            self.app.push_screen(PickScreen(self.app.t("tui.s1.pick_step2"), offers), self.open_step2)

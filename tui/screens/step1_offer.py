@@ -4,7 +4,8 @@ Why: keystroke latency (issue 8, bench/tui_startup.py). Mounting buttons while t
 or showing a hidden row, lays out the whole form again (~150 ms on a loaded machine); this row is
 always there, one line high (the gap before the next domain), with every instrument the domain may
 offer (docs/interchange.md §1 table) at a fixed width: an offer only repaints it. When nothing is offered
-it is blank (no text left for a screen reader or a copy) and Tab skips its buttons.
+it is blank (no text left for a screen reader or a copy). Its buttons are never Tab stops (a Tab
+through a screening goes from question to question, issue 17): F2 opens an offered instrument.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def domain_instruments(domain: str) -> tuple[str, ...]:
 
 
 class OfferButton(Button):
-    """A step-2 instrument button of fixed width, blank and unfocusable while it is not offered."""
+    """A step-2 instrument button of fixed width, blank while it is not offered; never a Tab stop
+    (F2 on the step-1 screen opens it, a click too)."""
 
     def __init__(self, label: str, **kw: Any) -> None:
         super().__init__(label, compact=True, classes="off", **kw)
@@ -48,7 +50,6 @@ class OfferButton(Button):
 
     def offer(self, on: bool) -> None:
         self.set_class(not on, "off")
-        self.can_focus = on
         self.refresh()
 
 

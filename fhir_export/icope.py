@@ -251,7 +251,10 @@ def map_alert(ctx: Ctx, alert: dict[str, Any], focus_ctx: Ctx, status: str | Non
     """
     rule, domain = str(alert["rule"]), str(alert["domain"])
     role = f"alert|{rule}|{domain}"
-    id_, res = ctx.new("Task", role)
+    # keyed by the screening (or PHQ-9) record it focuses: (patient, rule, domain, that record)
+    # only, so adding older history or saving the alert as a record keeps its id (docs/fhir.md "Ids")
+    id_ = focus_ctx.id("Task", role)
+    res = ctx.sink.start("Task", id_)
     res["identifier"] = rid_identifier(id_)
     res["status"] = _TASK_STATUS.get(status or "new", "requested")
     res["intent"] = "proposal"

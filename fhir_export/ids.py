@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from fhir_export.urls import BASE, INS_NIR, INS_TYPES
+from fhir_export.urls import BASE, INS_NIR
 
 __all__ = ["NS", "doc_hash", "patient_key", "rid", "stored_patient_key"]
 
@@ -57,8 +57,9 @@ def business_identifier(patient: dict[str, Any] | None) -> tuple[str, str] | Non
 
 
 def stored_patient_key(store_id: str | int, identifier: tuple[str, str] | None) -> str:
-    """pk in the database export: the INS when known, else `parcours-patient|<store id>` (fhir.md §2.3)."""
-    if identifier is not None and identifier[0] in INS_TYPES:
+    """pk in the database export: `<system>|<value>` of the identifier (INS or other), as the
+    stateless Bundle's, else `parcours-patient|<store id>` (interchange.md §5.4 item 3)."""
+    if identifier is not None:
         return f"{identifier[0]}|{identifier[1]}"
     return f"parcours-patient|{store_id}"
 

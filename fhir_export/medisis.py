@@ -52,7 +52,10 @@ def _section(ctx: Ctx, title: str, rtype: str, ids: list[str], empty: str, code:
 
 def _composition(ctx: Ctx, role: str, profile: str, status: str, type_: dict, date: str, title: str,
                  sections: list[dict[str, Any]], ext: dict[str, Any] | None = None) -> str:
-    id_, res = ctx.new("Composition", role, profile)
+    # `profile` is not claimed: the FR Medication IG Compositions need an attester, which no
+    # document records (docs/fhir.md "Profiles": a profile is claimed only when met).
+    del profile
+    id_, res = ctx.new("Composition", role)
     if ext is not None:
         res["extension"] = [ext]
     res["identifier"] = {"system": U.SID_RESOURCE, "value": id_}  # Composition.identifier is 0..1

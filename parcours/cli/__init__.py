@@ -11,7 +11,7 @@ import functools
 import importlib
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import NoReturn
 
 from parcours import __version__
@@ -134,7 +134,8 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
-            cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--since", type=iso_instant, metavar="INSTANT", help=h("export.since"))
+            cmd.add_argument("--dated-from", type=iso_date, metavar="DATE", help=h("export.dated_from"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
@@ -154,6 +155,16 @@ def positive_integer(text: str) -> int:
 def iso_date(text: str) -> date:
     """An argparse type: a YYYY-MM-DD date."""
     return date.fromisoformat(text)
+
+
+def iso_instant(text: str) -> datetime:
+    """An argparse type: an ISO date-time with its offset, or a date (its start in local time)."""
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), time()).astimezone()
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError(text)  # an instant needs its offset: which 10:00 is meant is not guessed
+    return value
 
 
 def _resolve(spec: str):  # noqa: ANN202 - a bytes -> JSON handler

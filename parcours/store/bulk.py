@@ -25,7 +25,8 @@ _TEMP_STORE_MEMORY = 2  # PRAGMA temp_store value of MEMORY
 COLUMNS: dict[str, tuple[str, ...]] = {
     "patients": ("id", "identifier_value", "fhir_id", "family", "family_key", "given", "birth_date", "sex", "site_id",
                  "next_step1_due", "last_screened_on", "step2_pending"),
-    "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash"),
+    "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash",
+                "fhir_key"),
     "screenings": ("record_id", "patient_id", "site_id", "screened_on", "overall", "next_step1_due",
                    "positive_mask", *DOMAIN_NAMES),
     "assessments": ("record_id", "patient_id", "instrument", "domain", "assessed_on", "score", "abnormal"),

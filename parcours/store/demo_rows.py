@@ -125,8 +125,8 @@ class _Chunk:
         self.next_record = rid + 1
         if rid >= self.record_limit:
             raise RuntimeError("demo patient with more records than RECORD_STRIDE")  # a bug, never data
-        self.records.append((rid, pid, kind, day, site, raw.decode(), None if result is None else result.decode(),
-                             document_hash(doc)))
+        h = document_hash(doc)  # H, and the FHIR key fixed at first save (docs/fhir.md "Ids")
+        self.records.append((rid, pid, kind, day, site, raw.decode(), None if result is None else result.decode(), h, h))
         self.audit.append(("record", str(rid), _AFTER[kind]))
         return rid
 

@@ -176,7 +176,8 @@ def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str
     before = get_patient(conn, patient_id)
     conn.execute(
         update(patients).where(patients.c.id == int(patient_id))
-        .values(deleted_at=audit.now(), deleted_reason=reason, version=before.version + 1)
+        .values(deleted_at=(stamp := audit.now()), updated_at=stamp, deleted_reason=reason,
+                version=before.version + 1)  # updated_at: `export fhir --since` sends the deletion
     )
     if before.next_step1_due is not None:  # a deleted patient is no longer due
         site = conn.execute(select(patients.c.site_id).where(patients.c.id == int(patient_id))).scalar()

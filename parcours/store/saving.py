@@ -127,6 +127,12 @@ PARSERS: dict[RecordKind, Callable[[bytes, dict[str, Any]], Parsed]] = {
     RecordKind.MEDISIS_CONSULTATION30: _consultation,
 }
 
+#: Kinds whose FHIR key is the document hash at first save (fhir.md §2.3); the others are keyed by
+#: kind and store id. A correction changes `document`, `document_hash`, `version` and `updated_at`
+#: and never `fhir_key` (docs/fhir.md "Ids").
+KEYED_BY_CONTENT = frozenset({RecordKind.ICOPE_SCREENING, RecordKind.ICOPE_ASSESSMENT,
+                              RecordKind.MEDISIS_RECONCILIATION, RecordKind.MEDISIS_RISK, RecordKind.MEDISIS_REVIEW})
+
 #: Records about an existing patient only: they carry no identity to find or create one.
 NEEDS_PATIENT = frozenset({RecordKind.ICOPE_CARE_PLAN, RecordKind.MEDISIS_INTERVENTION, RecordKind.MEDISIS_CONSULTATION30})
 _SITE_KIND = {"icope": SiteKind.MSP, "medisis": SiteKind.HOSPITAL}  # PROJECT DECISION: a new site's default kind
@@ -178,13 +184,15 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
             )
         patient = find_or_create_patient(conn, identity, site=site, actor=actor)
     stamp = audit.now()
+    doc_h = indexing.document_hash(parsed.document)
     document_text = orjson.dumps(parsed.document).decode()
     result_text = orjson.dumps(parsed.result).decode() if parsed.result is not None else None
     record_id = conn.execute(
         insert(records).values(
             version=1, patient_id=patient, kind=kind.value, recorded_on=parsed.recorded_on, site_id=site,
             professional_id=professional, document=document_text, result=result_text,
-            document_hash=indexing.document_hash(parsed.document), actor=actor, created_at=stamp, updated_at=stamp,
+            document_hash=doc_h, fhir_key=doc_h if kind in KEYED_BY_CONTENT else None,
+            actor=actor, created_at=stamp, updated_at=stamp,
         ).returning(records.c.id)
     ).scalar_one()
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=record_id,
@@ -202,8 +210,9 @@ def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str) 
                        .where(records.c.id == int(record_id), records.c.deleted_at.is_(None))).first()
     if row is None:
         raise NotFound(entity="record", key=record_id)
+    stamp = audit.now()  # updated_at too: `export fhir --since` finds deletions by it (docs/fhir.md)
     conn.execute(update(records).where(records.c.id == row.id)
-                 .values(deleted_at=audit.now(), deleted_reason=reason, version=row.version + 1))
+                 .values(deleted_at=stamp, updated_at=stamp, deleted_reason=reason, version=row.version + 1))
     indexing.on_delete(conn, row.id, RecordKind(row.kind))
     audit.append(conn, actor=actor, action="delete", entity="record", entity_id=record_id,
                  before={"kind": row.kind}, after={"reason": reason})

@@ -99,6 +99,7 @@ patients = Table(
     Index("ix_patients_due", "site_id", "next_step1_due", "id"),
     Index("ix_patients_due_all", "next_step1_due", "id"),
     Index("ix_patients_family_key", "family_key", "id"),
+    Index("ix_patients_updated", "updated_at", "id"),  # export fhir --since (docs/fhir.md)
     Index("ix_patients_site", "site_id", "family_key", "id"),
     Index(
         "ix_patients_step2_pending", "site_id", "last_screened_on", "id",
@@ -117,13 +118,17 @@ records = Table(
     Column("professional_id", ForeignKey("professionals.id")),
     Column("document", Text, nullable=False),  # the validated input document (orjson)
     Column("result", Text),  # the JSON result, as printed by the command
-    Column("document_hash", String(64)),  # fhir.md §2.3 H, so a saved result exports with the same ids
+    Column("document_hash", String(64)),  # fhir.md §2.3 H of the current document
+    #: The FHIR key fixed at first save (H then), never changed by a correction: the record's
+    #: resource ids (docs/fhir.md "Ids"). NULL for database-only kinds: keyed by kind and store id.
+    Column("fhir_key", String(64)),
     Column("actor", Text, nullable=False),
     Column("created_at", Stamp, nullable=False),
     Column("updated_at", Stamp, nullable=False),
     Column("deleted_at", Stamp),
     Column("deleted_reason", Text),
     Index("ix_records_patient", "patient_id", "recorded_on", "id"),  # every records query is per patient
+    Index("ix_records_updated", "updated_at", "id"),  # export fhir --since: changed and deleted records
 )
 
 screenings = Table(

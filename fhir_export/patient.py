@@ -272,27 +272,24 @@ def map_patient(sink: Sink, records: PatientRecords, since: date | None = None) 
     return True
 
 
-def deleted_entries(gone: DeletedRecords) -> list[tuple[str, str]]:
-    """(type, id) of every resource the deleted records (or the deleted patient) had in an export.
-
-    Shared resources (practitioners, sites, drugs) stay: other records may name them. A resource
-    id still produced by a live record (the same document saved twice) is not deleted.
-    """
-    docs = gone.live + gone.records
+def _all_ids(gone: DeletedRecords, docs: tuple[StoredDocument, ...]) -> list[tuple[str, str]]:
     sink = Sink(bulk=True, shared=set())
     mapper = _Mapper(sink, gone, docs)
     mapper.actors()
-    live_ids: set[str] = set()
-    if not gone.patient_deleted:
-        for d in gone.live:
-            mapper.map(d)
-        live_ids = {item[1] for item in sink.items}
-    start = len(sink.items)
-    for d in (docs if gone.patient_deleted else gone.records):
+    for d in docs:
         mapper.map(d)
-    items = sink.items if gone.patient_deleted else sink.items[start:]
-    out = []
-    for rtype, id_, _res, _match, _role in items:
-        if rtype not in SHARED_TYPES and id_ not in live_ids and (rtype != "Patient" or gone.patient_deleted):
-            out.append((rtype, id_))
-    return out
+    return [(item[0], item[1]) for item in sink.items]
+
+
+def deleted_entries(gone: DeletedRecords) -> list[tuple[str, str]]:
+    """(type, id) of every resource the deleted records (or the deleted patient) had in an export.
+
+    What the patient's records produced with the deleted ones, less what the live records still
+    produce without them: so a live record that only existed through a deleted one (an alert Task
+    focusing a deleted screening) goes too, and a resource another live record still gives (the
+    same document saved twice) stays. Shared resources (practitioners, sites, drugs) stay.
+    """
+    before = _all_ids(gone, gone.live + gone.records)
+    live = set() if gone.patient_deleted else {i for _, i in _all_ids(gone, gone.live)}
+    return [(rtype, id_) for rtype, id_ in before
+            if rtype not in SHARED_TYPES and id_ not in live and (rtype != "Patient" or gone.patient_deleted)]

@@ -39,8 +39,13 @@ _UNITS = {"chair_rise_seconds": ("s", "s"), "weight_loss_kg": ("kg", "kg"), "wei
 _INSTRUMENT_CODE: dict[str, dict[str, Any]] = {}
 _EXAM_INSTRUMENTS = frozenset({"sppb", "visual_acuity", "audiometry", "hearwho"})
 #: fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
-_STANDARD = {"phq9": (U.LOINC, "44261-6"), "mmse": (U.LOINC, "72106-8"), "moca": (U.LOINC, "72172-0"),
-             "mna_sf": (U.LOINC, "107114-1"), "mini_cog": (U.SNOMED, "713408000")}
+#: standard codings of the totals, LOINC with its display (interchange.md §5.5 revised: GDS-15 48545-8)
+_STANDARD = {"phq9": (U.LOINC, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
+             "mmse": (U.LOINC, "72106-8", "Total score [MMSE]"),
+             "moca": (U.LOINC, "72172-0", "Total score [MoCA]"),
+             "mna_sf": (U.LOINC, "107114-1", "Mini Nutritional Assessment Short Form total score"),
+             "gds15": (U.LOINC, "48545-8", "Geriatric depression scale (GDS) short version total"),
+             "mini_cog": (U.SNOMED, "713408000", None)}
 _SCORE_UNIT = {"audiometry": ("dB HL", "dB"), "visual_acuity": ("decimal", "1")}
 _COMMON_KEYS = frozenset({"instrument", "score", "max_score", "band", "abnormal"})
 _COMPONENTS: dict[tuple[str, Any, type], dict[str, Any]] = {}
@@ -212,8 +217,8 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
     res["category"] = _EXAM if name in _EXAM_INSTRUMENTS else _SURVEY
     codings = []
     if name in _STANDARD:
-        system, code = _STANDARD[name]
-        codings.append({"system": system, "code": code})
+        system, code, display = _STANDARD[name]
+        codings.append({"system": system, "code": code, "display": display} if display else {"system": system, "code": code})
     codings.append({"system": U.CS_INSTRUMENT, "code": name})
     res["code"] = {"coding": codings}
     res["subject"] = ctx.patient

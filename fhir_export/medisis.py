@@ -26,7 +26,7 @@ _RESOLUTION = {"dose_corrected": "10000001", "resumed": "10000002", "product_cor
 _FCT_TYPE = {("admission", "retroactive"): "10000002", ("admission", "proactive"): "10000003",
              ("discharge", "proactive"): "10000004", ("discharge", "retroactive"): "10000005",
              ("transfer", "proactive"): "10000006", ("transfer", "retroactive"): "10000007"}
-_BILAN_CODE = {"coding": [{"system": U.LOINC, "code": "10160-0"}]}
+_BILAN_CODE = {"coding": [{"system": U.LOINC, "code": "10160-0", "display": "History of Medication use Narrative"}]}
 _BILAN_TYPE = {"coding": [{"system": U.LOINC, "code": "10160-0", "display": "History of Medication use Narrative"}]}
 _NILKNOWN = {"coding": [{"system": U.LIST_EMPTY_REASON, "code": "nilknown"}]}
 _BANDS = {"low": "low", "moderate": "moderate", "intermediate": "moderate", "high": "high"}

@@ -71,7 +71,7 @@ DRUG_SYSTEMS: Final = (
     ("cip13", "https://smt.esante.gouv.fr/terminologie-bdpm"),
     ("ucd13", "https://smt.esante.gouv.fr/terminologie-cip_ucd"),
     ("cis", "https://smt.esante.gouv.fr/terminologie-bdpm"),
-    ("atc", "https://smt.esante.gouv.fr/terminologie-atc"),
+    ("atc", "http://www.whocc.no/atc"),  # interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
 )
 
 # FR Core profiles.

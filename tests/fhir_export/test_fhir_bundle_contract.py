@@ -29,7 +29,7 @@ def _references(node: Any) -> list[str]:
 def _revised(bundle: dict[str, Any]) -> dict[str, Any]:
     """fhir.md §8's example with interchange.md §5.4 item 3 and §5.5 (revised) applied: each resource
     has its client-assigned `id`, each entry is `PUT <type>/<id>`, and the Patient (no identity
-    reliability) and Compositions (no attester) claim no profile."""
+    reliability) and Compositions (no attester) claim no profile; ATC is the WHO system; LOINC has display."""
     entries = []
     for entry in bundle["entry"]:
         res = dict(entry["resource"])
@@ -39,7 +39,20 @@ def _revised(bundle: dict[str, Any]) -> dict[str, Any]:
         res = {"resourceType": res.pop("resourceType"), "id": id_, **res}
         entries.append({"fullUrl": entry["fullUrl"], "resource": res,
                         "request": {"method": "PUT", "url": f"{res['resourceType']}/{id_}"}})
-    return {**bundle, "entry": entries}
+    text = orjson.dumps({**bundle, "entry": entries}).decode()
+    # ATC in the WHO system (§5.5): a Medication keyed by its ATC coding gets that system's id
+    from fhir_export.ids import rid
+
+    old_atc, new_atc = "https://smt.esante.gouv.fr/terminologie-atc", "http://www.whocc.no/atc"
+    for entry in entries:
+        res = entry["resource"]
+        if res["resourceType"] == "Medication" and res["code"]["coding"][0]["system"] == old_atc:
+            text = text.replace(res["id"], rid("Medication", f"{new_atc}|{res['code']['coding'][0]['code']}"))
+    text = text.replace(old_atc, new_atc)
+    # LOINC codings carry their display (§5.5)
+    text = text.replace('{"system":"http://loinc.org","code":"10160-0"}',
+                        '{"system":"http://loinc.org","code":"10160-0","display":"History of Medication use Narrative"}')
+    return orjson.loads(text)
 
 
 @pytest.mark.parametrize("command", ["score", "reconcile"])

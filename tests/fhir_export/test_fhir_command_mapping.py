@@ -82,13 +82,15 @@ def test_item7_components_typed(fx):
 
 
 def test_item8_assess(fx):
-    standard = {"phq9": "44261-6", "mmse": "72106-8", "moca": "72172-0", "mna_sf": "107114-1", "mini_cog": "713408000"}
+    standard = {"phq9": "44261-6", "mmse": "72106-8", "moca": "72172-0", "mna_sf": "107114-1", "mini_cog": "713408000",
+                "gds15": "48545-8"}
     for doc in fx.SAMPLES["assess"]:
         result = _json(fx, "assess", doc)
         (obs,) = _resources(orjson.loads(fx.fhir("assess", doc)), "Observation")
         codes = [c["code"] for c in obs["code"]["coding"]]
         assert codes[-1] == doc["instrument"] and obs["code"]["coding"][-1]["system"] == BASE + "icope-instrument"
         assert codes[:-1] == ([standard[doc["instrument"]]] if doc["instrument"] in standard else [])
+        assert all(c.get("display") for c in obs["code"]["coding"] if c["system"] == "http://loinc.org")
         assert obs["valueQuantity"]["value"] == result["score"]
         # docs/icope.md "Safety rules": a PHQ-9 with item 9 > 0 (S1) is critical abnormal, flagged
         code, display = (("AA", "Critical abnormal") if result.get("urgent") else ("A", "Abnormal") if result["abnormal"]

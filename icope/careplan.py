@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import Annotated
 
 from pydantic import Field
@@ -20,6 +21,7 @@ from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
 from icope.step2.base import Step2Result
 from icope.vocab import DOMAINS, Domain, Instrument, InterventionType
 from icope.errors import InvalidCarePlan
+from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import ProfessionalRole
@@ -66,8 +68,9 @@ class CarePlanRecord(CarePlan):
     screening: str | None = None
 
 
-def check_care_plan(doc: CarePlanRecord) -> Iterator[FieldIssue]:
-    """A review date or an intervention due date cannot come before the plan itself."""
+def check_care_plan(doc: CarePlanRecord, today: date | None = None) -> Iterator[FieldIssue]:
+    """A review date or an intervention due date cannot come before the plan itself, nor the plan after today."""
+    yield from future_dates(((("date",), doc.date),), today)
     if doc.review_date is not None and doc.review_date < doc.date:
         yield FieldIssue(("review_date",), "date_before", {"other": "date"})
     for i, item in enumerate(doc.interventions):
@@ -75,9 +78,9 @@ def check_care_plan(doc: CarePlanRecord) -> Iterator[FieldIssue]:
             yield FieldIssue(("interventions", i, "due"), "date_before", {"other": "date"})
 
 
-def parse_care_plan_record(raw: bytes | str) -> CarePlanRecord:
+def parse_care_plan_record(raw: bytes | str, *, today: date | None = None) -> CarePlanRecord:
     """Validate a stored care plan; raise `InvalidCarePlan` naming every bad field."""
-    return load(CarePlanRecord, raw, error=InvalidCarePlan, check=check_care_plan)
+    return load(CarePlanRecord, raw, error=InvalidCarePlan, check=partial(check_care_plan, today=today))
 
 
 @dataclass(frozen=True, slots=True)

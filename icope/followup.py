@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -24,8 +25,9 @@ from icope.step2 import AssessmentInput, parse_assessment_list
 from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
 from icope.nutrition import WEIGHT_LOSS_KG
 from icope.weights import has_relative_loss, measured_weight_loss
+from parcours.core.date_checks import birth_after_document
 from parcours.core.documents import load
-from parcours.core.errors import FieldIssue
+from parcours.core.errors import FieldIssue, format_path
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
 
@@ -90,21 +92,42 @@ class FollowupResult:
         }
 
 
-def _check(doc: FollowupInput) -> Iterator[FieldIssue]:
+def _check(doc: FollowupInput, today: date | None = None) -> Iterator[FieldIssue]:
     seen: set[date] = set()
     for i, screening in enumerate(doc.screenings):
-        for issue in check_screening(screening):
+        for issue in check_screening(screening, today):
             yield issue.prefixed(("screenings", i))
         if screening.date in seen:
             yield FieldIssue(("screenings", i, "date"), "duplicate_date", {"date": screening.date.isoformat()})
         seen.add(screening.date)
+    yield from _birth_dates(doc)
 
 
-def parse_followup(raw: bytes | str) -> Followup:
-    """Validate a follow-up document; raise `InvalidFollowup` naming every bad field."""
-    doc = load(FollowupInput, raw, error=InvalidFollowup, check=_check)
+def _birth_dates(doc: FollowupInput) -> Iterator[FieldIssue]:
+    """One person, one birth date (interchange.md §5.2): every given birth date agrees, none after a visit."""
+    given: list[tuple[tuple[str | int, ...], date]] = []
+    if doc.patient is not None and doc.patient.birth_date is not None:
+        given.append((("patient", "birth_date"), doc.patient.birth_date))
+    given += [(("screenings", i, "birth_date"), s.birth_date) for i, s in enumerate(doc.screenings) if s.birth_date]
+    if not given:
+        return
+    first_path, first = given[0]
+    for path, birth in given[1:]:
+        if birth != first:
+            yield FieldIssue(path, "birth_date_differs", {"other": format_path(first_path)})
+    if doc.patient is not None and doc.patient.birth_date is not None:
+        earliest = min(range(len(doc.screenings)), key=lambda i: doc.screenings[i].date)
+        yield from birth_after_document(doc.patient, doc.screenings[earliest].date, ("screenings", earliest, "date"))
+
+
+def parse_followup(raw: bytes | str, *, today: date | None = None) -> Followup:
+    """Validate a follow-up document; raise `InvalidFollowup` naming every bad field.
+
+    `today`: the date no screening or assessment may be after (default: parcours.core.clock).
+    """
+    doc = load(FollowupInput, raw, error=InvalidFollowup, check=partial(_check, today=today))
     try:
-        assessments = parse_assessment_list(doc.assessments)
+        assessments = parse_assessment_list(doc.assessments, today=today)
     except InvalidAssessment as exc:
         raise InvalidFollowup(exc.issues) from None
     rules = frozenset(DeclineRule) if doc.options is None or doc.options.rules is None else frozenset(doc.options.rules)

@@ -12,13 +12,12 @@ from icope.screening_rules import ORIENTATION_ITEMS, ORIENTATION_TIME_ITEMS, che
 from icope.vocab import AdministeredBy, OrientationAnswer, WeightLossAnswer, WhisperResult
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
+from parcours.core.plausibility import plausible
 
 __all__ = [
     "ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "CognitionItems", "HearingItems", "LocomotionItems", "NutritionItems",
     "Orientation", "PsychologyItems", "Screening", "ScreeningItems", "VisionItems", "check_screening",
 ]
-
-Seconds = Annotated[float, Field(ge=0)]
 
 
 class Orientation(InputModel):
@@ -43,7 +42,7 @@ class LocomotionItems(InputModel):
     """Five chair rises without the arms, timed."""
 
     completed: bool | None = None
-    chair_rise_seconds: Seconds | None = None
+    chair_rise_seconds: plausible("chair_rise_seconds") | None = None
     used_arms: bool | None = None
 
 
@@ -51,9 +50,9 @@ class NutritionItems(InputModel):
     """Unintentional weight loss, appetite loss and today's measured weight."""
 
     weight_loss: WeightLossAnswer | None = None
-    weight_loss_kg: float | None = None
+    weight_loss_kg: plausible("weight_loss_kg") | None = None
     appetite_loss: bool | None = None
-    weight_kg: Annotated[float, Field(gt=0)] | None = None
+    weight_kg: plausible("weight_kg") | None = None
 
 
 class VisionItems(InputModel):
@@ -68,8 +67,7 @@ class HearingItems(InputModel):
     whisper_right: WhisperResult | None = None
     whisper_left: WhisperResult | None = None
     hearwho_score: Annotated[float, Field(ge=0, le=100)] | None = None
-    # Clinical audiometers span −10 to 120 dB HL: outside that is a typing error.
-    audiometry_db: Annotated[float, Field(ge=-10, le=120)] | None = None
+    audiometry_db: plausible("audiometry_db") | None = None  # docs/plausibility.md
 
 
 class PsychologyItems(InputModel):

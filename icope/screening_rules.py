@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from parcours.core.clock import today as clock_today
+from parcours.core.date_checks import future_dates
 from parcours.core.errors import FieldIssue
 
 __all__ = ["ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "check_screening", "effective_birth_date"]
@@ -26,9 +28,13 @@ def effective_birth_date(doc: Any) -> date | None:
     return patient.birth_date if patient is not None else None
 
 
-def check_screening(doc: Any) -> list[FieldIssue]:
-    """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field."""
-    issues: list[FieldIssue] = []
+def check_screening(doc: Any, today: date | None = None) -> list[FieldIssue]:
+    """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field.
+
+    `today` (default: parcours.core.clock): a screening dated after it is refused (docs/plausibility.md §1).
+    """
+    limit = clock_today() if today is None else today  # inlined future_dates: this runs per screening of a batch
+    issues: list[FieldIssue] = [] if doc.date <= limit else future_dates(((("date",), doc.date),), limit)
     if doc.birth_date is not None and doc.birth_date > doc.date:
         issues.append(FieldIssue(("birth_date",), "date_after", {"other": "date"}))
     patient = getattr(doc, "patient", None)

@@ -344,7 +344,7 @@ SCHEMA = {
                                         'type': 'model-field',
                                         'schema': {
                                             'type': 'default',
-                                            'schema': {'type': 'nullable', 'schema': {'type': 'float', 'ge': 0}},
+                                            'schema': {'type': 'nullable', 'schema': {'type': 'float', 'ge': 1, 'le': 300}},
                                             'default': None,
                                         },
                                     },
@@ -410,7 +410,7 @@ SCHEMA = {
                                         'type': 'model-field',
                                         'schema': {
                                             'type': 'default',
-                                            'schema': {'type': 'nullable', 'schema': {'type': 'float'}},
+                                            'schema': {'type': 'nullable', 'schema': {'type': 'float', 'ge': -50, 'le': 100}},
                                             'default': None,
                                         },
                                     },
@@ -426,7 +426,7 @@ SCHEMA = {
                                         'type': 'model-field',
                                         'schema': {
                                             'type': 'default',
-                                            'schema': {'type': 'nullable', 'schema': {'type': 'float', 'gt': 0}},
+                                            'schema': {'type': 'nullable', 'schema': {'type': 'float', 'ge': 20, 'le': 350}},
                                             'default': None,
                                         },
                                     },

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -37,22 +37,26 @@ _RESULT, _FLAGS = attrgetter("result"), attrgetter("flags")
 Outcomes = tuple[DomainOutcome, DomainOutcome, DomainOutcome, DomainOutcome, DomainOutcome, DomainOutcome]
 
 
-def parse_screening(raw: bytes | str) -> Screening:
-    """Validate one step-1 JSON document; raise `InvalidScreening` naming every bad field."""
+def parse_screening(raw: bytes | str, *, today: date | None = None) -> Screening:
+    """Validate one step-1 JSON document; raise `InvalidScreening` naming every bad field.
+
+    `today`: the date a screening may not be after (default: parcours.core.clock).
+    """
     from icope.screening import Screening
 
+    check = check_screening if today is None else partial(check_screening, today=today)
     # Every field is typed and extra keys are refused: a valid screening nests 3 deep at most.
-    return load(Screening, raw, error=InvalidScreening, check=check_screening, schema_bounds_depth=True)
+    return load(Screening, raw, error=InvalidScreening, check=check, schema_bounds_depth=True)
 
 
-def read_screening(raw: bytes | str) -> Any:
+def read_screening(raw: bytes | str, *, today: date | None = None) -> Any:
     """`parse_screening` through the stored schema: the same checks and errors, plain objects.
 
     Why: the one-shot `parcours icope score` then builds no pydantic model (over half its start-up);
     icope.screening_schema is the schema pydantic builds for `Screening` (tested current).
     """
-    return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check_screening,
-                         schema_bounds_depth=True)
+    check = check_screening if today is None else partial(check_screening, today=today)
+    return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check, schema_bounds_depth=True)
 
 
 @cache

@@ -16,6 +16,7 @@ from medisis.codes import ATC_PATTERN, CIS_PATTERN, cip13_problem, ucd13_problem
 from medisis.vocab import DoseUnit, HistorySource, Period, Release, Resolution, Route, Severity
 from parcours.core.identity import NonEmpty, PatientIdentity
 from parcours.core.models import InputModel
+from parcours.core.plausibility import plausible
 
 #: ICD-10 codes such as `I48`, `I48.1`, `E11.9` (interchange §4.1); the dot is optional.
 ICD10_PATTERN = r"^[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$"
@@ -49,10 +50,11 @@ Icd10 = Annotated[str, Field(pattern=ICD10_PATTERN)]
 class MedisisPatient(PatientIdentity):
     """The `patient` of `reconcile` and `review`: clinical keys plus the identity keys of §5.2."""
 
-    weight_kg: Annotated[float, Field(gt=0)] | None = None
-    egfr: Annotated[float, Field(ge=0)] | None = None  # mL/min/1.73 m², CKD-EPI (medisis.md §6.2)
-    creatinine_umol_l: Annotated[float, Field(gt=0)] | None = None
-    potassium_mmol_l: Annotated[float, Field(gt=0)] | None = None
+    # Bounds: docs/plausibility.md (parcours.core.plausibility).
+    weight_kg: plausible("weight_kg") | None = None
+    egfr: plausible("egfr") | None = None  # mL/min/1.73 m², CKD-EPI (medisis.md §6.2)
+    creatinine_umol_l: plausible("creatinine_umol_l") | None = None
+    potassium_mmol_l: plausible("potassium_mmol_l") | None = None
     allergies: list[str] | None = None
     falls_12m: Annotated[int, Field(ge=0)] | None = None
     conditions_icd10: list[Icd10] | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from medisis.changes import incomplete
@@ -17,6 +18,7 @@ from medisis.errors import InvalidReconciliation
 from medisis.lines import ANSWER_FIELDS, BmLine, MedisisPatient, OrderLine
 from medisis.pairing import Pairing, pair
 from medisis.vocab import Category, HistorySource, Mode, Moment, ReconciliationWarning
+from parcours.core.date_checks import birth_after_document, future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, Practitioner
@@ -106,12 +108,18 @@ def _issues(doc: Reconciliation, pairing: Pairing) -> list[FieldIssue]:
     return issues
 
 
-def parse_reconciliation(raw: bytes | str) -> Reconciliation:
+def check_dates(doc: Reconciliation, today: date | None = None) -> list[FieldIssue]:
+    """Not dated after today; no patient born after the reconciliation (docs/plausibility.md §1)."""
+    return future_dates(((("date",), doc.date),), today) + birth_after_document(doc.patient, doc.date)
+
+
+def parse_reconciliation(raw: bytes | str, *, today: date | None = None) -> Reconciliation:
     """Validate one reconciliation document field by field; raise InvalidReconciliation naming each bad field.
 
-    The cross-field rules run in `reconcile`, on the pairing it builds anyway (not twice).
+    The pairing rules run in `reconcile`, on the pairing it builds anyway (not twice); the date
+    rules run here. `today`: the date it may not be after (default: parcours.core.clock).
     """
-    return load(Reconciliation, raw, error=InvalidReconciliation)
+    return load(Reconciliation, raw, error=InvalidReconciliation, check=partial(check_dates, today=today))
 
 
 def check_reconciliation(doc: Reconciliation) -> Iterator[FieldIssue]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Annotated
 
 from pydantic import Field
@@ -16,6 +17,7 @@ from medisis import review_data as rd
 from medisis.errors import InvalidReview
 from medisis.lines import Atc, Dose, Frequency, MedisisPatient
 from medisis.vocab import Route
+from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import NonEmpty, Organization, Practitioner
@@ -64,8 +66,12 @@ class Review(InputModel):
     organization: Organization | None = None
 
 
-def check_review(doc: Review) -> Iterator[FieldIssue]:
-    """Cross-field rules of interchange §4.3: unique ids, dates not after `date`, known rule ids."""
+def check_review(doc: Review, today: date | None = None) -> Iterator[FieldIssue]:
+    """Cross-field rules of interchange §4.3: unique ids, dates not after `date`, known rule ids.
+
+    `today` (default: parcours.core.clock): a review dated after it is refused (docs/plausibility.md §1).
+    """
+    yield from future_dates(((("date",), doc.date),), today)
     if doc.patient.birth_date > doc.date:
         yield FieldIssue(("patient", "birth_date"), "date_after", {"other": "date"})
     seen: set[str] = set()
@@ -81,6 +87,6 @@ def check_review(doc: Review) -> Iterator[FieldIssue]:
                 yield FieldIssue(("options", "rules", k), "unknown_rule", {"rule": rule})
 
 
-def parse_review(raw: bytes | str) -> Review:
+def parse_review(raw: bytes | str, *, today: date | None = None) -> Review:
     """Validate a review document; raise InvalidReview naming each bad field."""
-    return load(Review, raw, error=InvalidReview, check=check_review)
+    return load(Review, raw, error=InvalidReview, check=partial(check_review, today=today))

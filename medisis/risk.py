@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -20,10 +21,12 @@ from medisis.errors import InvalidRiskInput
 from medisis.lace import Comorbidity
 from medisis.lines import MedisisPatient
 from medisis.trst import TrstVariant
+from parcours.core.date_checks import birth_after_document, future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, Practitioner
 from parcours.core.models import InputModel
+from parcours.core.plausibility import plausible
 
 if TYPE_CHECKING:
     from medisis.config import Protocol
@@ -73,9 +76,9 @@ class HospitalInput(_RiskDocument):
     """`hospital`: the seven discharge items."""
 
     score: Literal["hospital"]
-    hemoglobin_g_dl: Annotated[float, Field(gt=0)]
+    hemoglobin_g_dl: plausible("hemoglobin_g_dl")  # docs/plausibility.md
     oncology_discharge: bool
-    sodium_mmol_l: Annotated[float, Field(gt=0)]
+    sodium_mmol_l: plausible("sodium_mmol_l")
     procedure: bool
     urgent_admission: bool
     admissions_12m: Count
@@ -153,7 +156,20 @@ _MODELS: dict[str, tuple[type[InputModel], Callable[[Any], Iterator[FieldIssue]]
 }
 
 
-def parse_risk(raw: bytes | str) -> RiskInput:
+def _dated(check: Callable[[Any], Iterator[FieldIssue]] | None, today: date | None) -> Callable[[Any], Iterator[FieldIssue]]:
+    """The variant's check, then the date rules when the document is dated (docs/plausibility.md §1)."""
+    def run(doc: Any) -> Iterator[FieldIssue]:
+        if check is not None:
+            yield from check(doc)
+        on = getattr(doc, "date", None)
+        if on is not None:
+            yield from future_dates(((("date",), on),), today)
+            yield from birth_after_document(doc.patient, on)
+
+    return run
+
+
+def parse_risk(raw: bytes | str, *, today: date | None = None) -> RiskInput:
     """Validate a risk document with the input model its `score` names; raise InvalidRiskInput."""
     name = None
     try:
@@ -165,7 +181,7 @@ def parse_risk(raw: bytes | str) -> RiskInput:
     if name not in _MODELS:  # missing, unknown, or bytes orjson refuses: pydantic decides
         name = load(_Selector, raw, error=InvalidRiskInput).score.value
     model, check = _MODELS[name]
-    return load(model, raw, error=InvalidRiskInput, check=check)  # type: ignore[return-value]
+    return load(model, raw, error=InvalidRiskInput, check=_dated(check, today))  # type: ignore[return-value]
 
 
 def _bands(protocol: Protocol | None, score: RiskScore, default: Bands) -> Bands:

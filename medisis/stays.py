@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from enum import StrEnum
 
 from medisis.errors import InvalidStay
+from parcours.core.date_checks import birth_after_document, future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, PatientIdentity
@@ -45,12 +47,14 @@ class Stay(InputModel):
         return StayStatus.FINISHED if self.discharge_date is not None else StayStatus.IN_PROGRESS
 
 
-def check_stay(doc: Stay) -> Iterator[FieldIssue]:
-    """A discharge cannot come before the admission."""
+def check_stay(doc: Stay, today: date | None = None) -> Iterator[FieldIssue]:
+    """A discharge cannot come before the admission; neither after today, nor a birth after the admission."""
+    yield from future_dates(((("admission_date",), doc.admission_date), (("discharge_date",), doc.discharge_date)), today)
+    yield from birth_after_document(doc.patient, doc.admission_date, ("admission_date",))
     if doc.discharge_date is not None and doc.discharge_date < doc.admission_date:
         yield FieldIssue(("discharge_date",), "date_before", {"other": "admission_date"})
 
 
-def parse_stay(raw: bytes | str) -> Stay:
+def parse_stay(raw: bytes | str, *, today: date | None = None) -> Stay:
     """Validate a stay document; raise InvalidStay naming every bad field."""
-    return load(Stay, raw, error=InvalidStay, check=check_stay)
+    return load(Stay, raw, error=InvalidStay, check=partial(check_stay, today=today))

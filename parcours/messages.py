@@ -56,6 +56,12 @@ FR: Final[dict[str, str]] = {
     "error.one_required": "donner {first} ou {second}",
     "error.date_after": "ne peut pas être après {other}",
     "error.not_equal_length": "doit contenir exactement {count} éléments",
+    # plausible input (issue 15; docs/plausibility.md)
+    "error.future_date": "ne peut pas être après aujourd'hui ({today})",
+    "error.birth_date_differs": "diffère de {other} (une seule date de naissance par personne)",
+    "error.implausible": "valeur invraisemblable : attendue entre {low} et {high}{unit}",
+    "error.implausible_hb_g_l": "valeur invraisemblable : attendue entre {low} et {high}{unit} — une valeur en g/L se divise par 10 (95 g/L = 9,5 g/dL)",
+    "error.implausible_creatinine_mg_dl": "valeur invraisemblable : attendue entre {low} et {high}{unit} — une valeur en mg/dL se multiplie par 88,4 (1,2 mg/dL = 106 µmol/L)",
     # CLI
     "cli.description": "Parcours ICOPE et MEDISIS : dépistage, suivi, conciliation médicamenteuse. Sans argument : l'application en terminal.",
     "cli.invalid_document": "{source} : document invalide",
@@ -151,6 +157,12 @@ EN: Final[dict[str, str]] = {
     "error.one_required": "give {first} or {second}",
     "error.date_after": "cannot be after {other}",
     "error.not_equal_length": "must have exactly {count} items",
+    # plausible input (issue 15; docs/plausibility.md)
+    "error.future_date": "cannot be after today ({today})",
+    "error.birth_date_differs": "differs from {other} (one birth date per person)",
+    "error.implausible": "implausible value: expected between {low} and {high}{unit}",
+    "error.implausible_hb_g_l": "implausible value: expected between {low} and {high}{unit} — a value in g/L is divided by 10 (95 g/L = 9.5 g/dL)",
+    "error.implausible_creatinine_mg_dl": "implausible value: expected between {low} and {high}{unit} — a value in mg/dL is multiplied by 88.4 (1.2 mg/dL = 106 µmol/L)",
     "cli.description": "ICOPE and MEDISIS pathways: screening, follow-up, medication reconciliation. Without arguments: the terminal application.",
     "cli.invalid_document": "{source}: invalid document",
     "cli.cannot_read": "cannot read {source}: {reason}",

@@ -18,6 +18,11 @@ from pathlib import Path
 
 __all__ = ["PgServer", "find_bin_dir", "start_server"]
 
+# The suite's documents are dated freely (fixed dates, `st.dates()` up to 9999): "today" is fixed at
+# the last representable day, before any parcours module reads it (parcours.core.clock), and
+# subprocesses inherit it. Tests of the "not after today" rule fix their own today.
+os.environ.setdefault("PARCOURS_TODAY", "9999-12-31")
+
 
 @dataclass
 class PgServer:

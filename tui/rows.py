@@ -19,7 +19,7 @@ from parcours.messages import Lang, message
 from tui.forms import FieldSpec
 from tui.widgets import ChoiceField, StopwatchInput, TextField, is_wide
 
-__all__ = ["FieldRow", "Line"]
+__all__ = ["FieldRow", "InfoRow", "Line"]
 
 
 class Line(Widget):
@@ -134,3 +134,33 @@ class FieldRow(Vertical):
                 control.value = "" if value is None else str(value)
             finally:
                 control._silent = False  # noqa: SLF001
+
+
+class InfoRow(Vertical):
+    """A value the form shows but does not edit (the patient file's birth date), with an error under it.
+
+    Why: a document may carry a value taken from elsewhere; when it is refused (a birth date after
+    the visit) the message belongs under that value, not at the bottom of the form."""
+
+    DEFAULT_CSS = """
+    InfoRow { height: auto; }
+    InfoRow .error { color: $error; text-style: bold; padding-left: 38; height: auto; display: none; }
+    InfoRow.invalid .error { display: block; }
+    """
+
+    def __init__(self, text: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.text = text
+
+    def compose(self):  # noqa: ANN201 - textual ComposeResult
+        yield Static(self.text, classes="info")
+        yield Static("", classes="error")
+
+    def set_error(self, text: str | None) -> None:
+        """Show (or clear) the error under the value."""
+        text = text or ""
+        if text == getattr(self, "_error", ""):
+            return
+        self._error = text
+        self.set_class(bool(text), "invalid")
+        self.query_one(".error", Static).update(text)

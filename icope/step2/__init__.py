@@ -7,6 +7,7 @@ fields (`tandem_s`), not a union branch.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import orjson
@@ -27,6 +28,7 @@ from icope.step2.sensory import (
 )
 from icope.step2.sppb import SppbInput, score_sppb
 from icope.vocab import Instrument
+from parcours.core.date_checks import birth_after_document, future_dates
 from parcours.core.documents import load
 from parcours.core.errors import FieldIssue, Path
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
@@ -91,8 +93,24 @@ def _instrument_of(raw: bytes) -> Instrument | FieldIssue | None:
     return found if found is not None else FieldIssue(("instrument",), "not_one_of", {"expected": _EXPECTED})
 
 
-def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Path = ()) -> AssessmentInput:
-    """Validate one step-2 input (with the context objects when `context`)."""
+def _dated_check(check: Check, today: date | None) -> Callable[[Any], Iterator[FieldIssue]]:
+    """The instrument's own check, then: not dated after today, no patient born after the date."""
+    def run(doc: Any) -> Iterator[FieldIssue]:
+        if check is not None:
+            yield from check(doc)
+        yield from future_dates(((("date",), doc.date),), today)
+        yield from birth_after_document(getattr(doc, "patient", None), doc.date)
+
+    return run
+
+
+def parse_assessment_item(
+    raw: bytes | str, *, context: bool = True, prefix: Path = (), today: date | None = None
+) -> AssessmentInput:
+    """Validate one step-2 input (with the context objects when `context`).
+
+    `today`: the date an assessment may not be after (default: parcours.core.clock).
+    """
     if isinstance(raw, str):
         raw = raw.encode()
     found = _instrument_of(raw)
@@ -103,14 +121,17 @@ def parse_assessment_item(raw: bytes | str, *, context: bool = True, prefix: Pat
         raise AssertionError("unreachable: a non-object document passed validation")
     model, _, check = INSTRUMENTS[found]
     try:
-        return load(_DOCUMENTS[found] if context else model, raw, error=InvalidAssessment, check=check)
+        return load(_DOCUMENTS[found] if context else model, raw, error=InvalidAssessment,
+                    check=_dated_check(check, today))
     except InvalidAssessment as exc:
         if not prefix:
             raise
         raise InvalidAssessment([issue.prefixed(prefix) for issue in exc.issues]) from None
 
 
-def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments") -> list[AssessmentInput]:
+def parse_assessment_list(
+    entries: list[dict[str, Any]], key: str = "assessments", *, today: date | None = None
+) -> list[AssessmentInput]:
     """The step-2 entries embedded in a larger document (no context objects), each error at `key[i]`.
 
     Raises InvalidAssessment listing every bad entry; the caller re-raises it as its own error.
@@ -119,7 +140,7 @@ def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments
     issues: list[FieldIssue] = []
     for i, entry in enumerate(entries):
         try:
-            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=(key, i)))
+            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=(key, i), today=today))
         except InvalidAssessment as exc:
             issues.extend(exc.issues)
     if issues:
@@ -127,9 +148,9 @@ def parse_assessment_list(entries: list[dict[str, Any]], key: str = "assessments
     return parsed
 
 
-def parse_assessment(raw: bytes | str) -> AssessmentInput:
+def parse_assessment(raw: bytes | str, *, today: date | None = None) -> AssessmentInput:
     """Validate one `parcours icope assess` document; raise `InvalidAssessment` naming each bad field."""
-    return parse_assessment_item(raw)
+    return parse_assessment_item(raw, today=today)
 
 
 def assess_instrument(doc: AssessmentInput) -> Step2Result:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
+from parcours.core.plausibility import plausible_int
 
 Score30 = Annotated[int, Field(ge=0, le=30)]
 
@@ -23,7 +24,7 @@ class MocaInput(AssessmentInput):
 
     instrument: Literal["moca"]
     raw_score: Score30
-    education_years: Annotated[int, Field(ge=0)]
+    education_years: plausible_int("education_years")  # docs/plausibility.md
 
 
 class MiniCogInput(AssessmentInput):

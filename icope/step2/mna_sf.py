@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field
 
 from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
 from parcours.core.errors import FieldIssue
+from parcours.core.plausibility import plausible
 
 
 class FoodIntake(StrEnum):
@@ -58,12 +58,12 @@ class MnaSfInput(AssessmentInput):
     instrument: Literal["mna_sf"]
     food_intake: FoodIntake
     weight_loss: WeightLoss | None = None
-    weight_loss_kg: float | None = None
+    weight_loss_kg: plausible("weight_loss_kg") | None = None  # docs/plausibility.md
     mobility: Mobility
     acute_disease_or_stress: bool
     neuropsychological: Neuropsychological
-    bmi: Annotated[float, Field(gt=0)] | None = None
-    calf_circumference_cm: Annotated[float, Field(gt=0)] | None = None
+    bmi: plausible("bmi") | None = None
+    calf_circumference_cm: plausible("calf_circumference_cm") | None = None
 
 
 def check_mna_sf(doc: MnaSfInput) -> Iterator[FieldIssue]:

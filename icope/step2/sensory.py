@@ -12,13 +12,14 @@ from pydantic_core import PydanticCustomError
 
 from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
+from parcours.core.plausibility import BOUNDS, plausible
 
 # icope.md §2.6: refer when distance acuity is worse than 6/12 (decimal 0.5) in either eye,
 # or near acuity worse than N6 (≈ Parinaud 2, UNCONFIRMED equivalence).
 REFER_BELOW_DECIMAL = Fraction(1, 2)
 NEAR_LIMIT = {"N": Fraction(6), "P": Fraction(2)}
 # Chart limits: 20/10 (2.0) is the best line of common charts; Parinaud runs to P20, N-scale to N48.
-MAX_DECIMAL = Fraction(2)
+MAX_DECIMAL = Fraction(BOUNDS["acuity_decimal"].high)  # docs/plausibility.md
 NEAR_MAX = {"N": Fraction(48), "P": Fraction(20)}
 # icope.md §2.5 (WHO 2021 grades, UNCONFIRMED): lower bounds in dB HL of the better ear.
 AUDIOMETRY_GRADES = (
@@ -29,7 +30,7 @@ AUDIOMETRY_ABNORMAL_FROM_DB = 35
 # loss is the better ear < 20 dB HL (normal) with the worse ear ≥ 35 dB HL; abnormal, ORL referral.
 UNILATERAL_BETTER_BELOW_DB = 20
 UNILATERAL_WORSE_FROM_DB = 35
-AUDIOMETER_MAX_DB = 120
+AUDIOMETER_MAX_DB = BOUNDS["pta_right_db"].high  # docs/plausibility.md: the audiometer's range
 # icope.md §1.6 / §2.5 [S18]: hearWHO > 75 good, 50–75 monitor, < 50 refer.
 HEARWHO_REFER_BELOW = 50
 HEARWHO_GOOD_ABOVE = 75
@@ -38,7 +39,6 @@ _NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 _FRACTION = re.compile(rf"^\s*({_NUMBER})\s*/\s*({_NUMBER})\s*$")
 _NEAR = re.compile(rf"^\s*([PNpn])\s*({_NUMBER})\s*$")
 
-DbHL = Annotated[float, Field(ge=-10, le=AUDIOMETER_MAX_DB)]
 
 
 def _number(text: str) -> Fraction:
@@ -98,8 +98,8 @@ class AudiometryInput(AssessmentInput):
     """Pure-tone averages (0.5/1/2/4 kHz) of each ear, dB HL."""
 
     instrument: Literal["audiometry"]
-    pta_right_db: DbHL
-    pta_left_db: DbHL
+    pta_right_db: plausible("pta_right_db")
+    pta_left_db: plausible("pta_left_db")
 
 
 class HearWhoInput(AssessmentInput):

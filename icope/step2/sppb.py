@@ -8,9 +8,9 @@ from pydantic import Field
 
 from icope.step2.base import AssessmentInput, Step2Result, hundredths
 from icope.vocab import Instrument
+from parcours.core.plausibility import plausible
 
 HeldSeconds = Annotated[float, Field(ge=0, le=10)]
-Seconds = Annotated[float, Field(gt=0)]
 
 # icope.md §2.1 A: balance stands are held 10 s; tandem 3.00–9.99 s scores 1 (hundredths).
 HOLD_FULL = 1000
@@ -32,10 +32,10 @@ class SppbInput(AssessmentInput):
     side_by_side_s: HeldSeconds | None
     semi_tandem_s: HeldSeconds | None
     tandem_s: HeldSeconds | None
-    gait_times_s: Annotated[list[Seconds], Field(min_length=1, max_length=2)] | None
+    gait_times_s: Annotated[list[plausible("gait_times_s")], Field(min_length=1, max_length=2)] | None
     gait_course_m: Literal[4, 3] = 4
     chair_single_stand: bool
-    chair_stands_s: Seconds | None
+    chair_stands_s: plausible("chair_stands_s") | None  # docs/plausibility.md
 
 
 def balance_points(side_by_side: float | None, semi_tandem: float | None, tandem: float | None) -> int:

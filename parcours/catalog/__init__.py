@@ -13,4 +13,5 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.fhir",
     "parcours.catalog.reports",
     "parcours.catalog.tui",
+    "parcours.catalog.worklist",
 )

@@ -661,6 +661,9 @@ FR: Final[dict[str, str]] = {
     "tui.band.unilateral": "unilatérale",
     "tui.cp.action.ent_referral": "consultation ORL (perte auditive unilatérale)",
     "tui.cp.rescreen": "Prochain dépistage (étape 1) : {date} (début du plan + 6 mois)",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Date de naissance (dossier patient) : {date}",
+    "tui.error.future_date": "ne peut pas être après aujourd'hui ({today})",
 }
 
 EN: Final[dict[str, str]] = {
@@ -1252,4 +1255,7 @@ EN: Final[dict[str, str]] = {
     "tui.band.unilateral": "unilateral",
     "tui.cp.action.ent_referral": "ENT referral (unilateral hearing loss)",
     "tui.cp.rescreen": "Next screening (step 1): {date} (plan start + 6 months)",
+    # the patient file's birth date shown on forms that carry it (issue 15)
+    "tui.form.birth_date": "Birth date (patient file): {date}",
+    "tui.error.future_date": "cannot be after today ({today})",
 }

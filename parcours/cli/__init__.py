@@ -49,6 +49,9 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     ("db", "check"): "parcours.cli.store_commands:db_check",
     ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
     ("report",): "parcours.cli.report_commands:report",
+    # the TUI's worklists for scripts (parcours.cli.worklist_commands.WORKLISTS)
+    **{("worklist", name): "parcours.cli.worklist_commands:worklist" for name in (
+        "due", "alerts", "positive-without-step2", "review30", "discharges-without-reconciliation")},
 }
 
 
@@ -88,7 +91,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
-    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,db,demo}")
+    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,worklist,db,demo}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -131,6 +134,10 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
         elif key == ("patients", "show"):
             cmd.add_argument("patient", metavar="ID", help=h("patient_id"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
+        elif key[0] == "worklist":
+            cmd.add_argument("--site", metavar="FINESS", help=h("worklist.site"))
+            cmd.add_argument("--json", action="store_true", help=h("json"))
+            cmd.add_argument("--limit", type=positive_integer, metavar="N", help=h("worklist.limit"))
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))

@@ -139,9 +139,11 @@ def patients_show(args: argparse.Namespace, lang: Lang) -> int:
         patient = store.get_patient(patient_id)
         records = store.patient_records(patient_id)
         if args.json:
+            from parcours.cli.worklist_commands import alerts_json
+
             out = _patient_json(patient) | {"records": [
                 {"kind": d.kind, "id": d.record_id, "date": d.recorded_on, "document": d.document, "result": d.result}
-                for d in records.documents]}
+                for d in records.documents], "alerts": alerts_json(records)}
             sys.stdout.buffer.write(orjson.dumps(out) + b"\n")
             return EXIT_OK
         name = " ".join(filter(None, [patient.family, *patient.given])) or message("store.anonymous", lang)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic_core import SchemaValidator, ValidationError
 
 from parcours.core.errors import FieldIssue, InvalidInput
+from parcours.core.plausibility import bound_at_edge
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -81,6 +82,10 @@ def issues_from_validation_error(exc: ValidationError) -> list[FieldIssue]:
             params = {"expected": " | ".join(_QUOTED.findall(str(expected))) or str(expected)}
         elif code in ("ge", "gt", "le", "lt"):
             limit = ctx[code]
+            bound = bound_at_edge(next((p for p in reversed(loc) if isinstance(p, str)), None), limit)
+            if bound is not None:  # a plausibility bound (docs/plausibility.md): say the range and unit
+                issues.append(FieldIssue(loc, bound.code, bound.params()))
+                continue
             params = {"limit": int(limit) if isinstance(limit, float) and limit.is_integer() else limit}
         elif code in ("too_few_items", "string_too_short"):
             params = {"min": ctx.get("min_length")}

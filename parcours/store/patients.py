@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Row, and_, insert, or_, select, update
 
+from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import PatientIdentity
@@ -51,7 +52,9 @@ def validate_identity(identity: dict[str, Any] | PatientIdentity) -> PatientIden
     if isinstance(identity, PatientIdentity):
         return identity
     try:
-        return load(PatientIdentity, orjson.dumps(identity))
+        # docs/plausibility.md §1: nobody is born after today (the document of an identity is dated today)
+        return load(PatientIdentity, orjson.dumps(identity),
+                    check=lambda model: future_dates(((("birth_date",), model.birth_date),)))
     except InvalidInput as exc:
         raise InvalidInput([issue.prefixed(("patient",)) for issue in exc.issues]) from None
 

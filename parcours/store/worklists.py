@@ -8,7 +8,7 @@ sort of the whole population.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
@@ -23,11 +23,21 @@ from parcours.store.schema import (
 )
 
 __all__ = [
-    "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "open_alerts",
+    "awaiting_30day_review", "discharges_without_reconciliation", "due_for_rescreening", "due_window", "open_alerts",
     "population_counts", "positive_without_step2",
 ]
 
 PAGE = 50
+#: The « À redépister » list (TUI home, `parcours worklist due`): overdue ones and those due within
+#: DUE_AHEAD_DAYS; DUE_BACK_DAYS only bounds the range scan (ten years overdue is still listed).
+DUE_AHEAD_DAYS = 30
+DUE_BACK_DAYS = 3650
+
+
+def due_window(today: date) -> tuple[date, date]:
+    """(start, end) of the due-for-rescreening list seen on `today`."""
+    return today - timedelta(days=DUE_BACK_DAYS), today + timedelta(days=DUE_AHEAD_DAYS)
+
 _SITE = select(sites.c.finess).where(sites.c.id == patients.c.site_id).scalar_subquery()
 _PATIENT_COLUMNS = (patients.c.id.label("pid"), patients.c.family, patients.c.given, patients.c.birth_date,
                     _SITE.label("site_finess"))

@@ -58,7 +58,7 @@ _SCREENING = st.fixed_dictionaries(
             "orientation": st.fixed_dictionaries({}, optional={k: _ANSWER for k in ("year", "month", "place")}),
             "words_recalled": st.integers(0, 3)}),
         "locomotion": st.fixed_dictionaries({}, optional={"completed": st.booleans(),
-                                                          "chair_rise_seconds": st.floats(0, 60) | st.integers(0, 60)}),
+                                                          "chair_rise_seconds": st.floats(1, 60) | st.integers(1, 60)}),  # plausible (docs/plausibility.md)
         "nutrition": st.fixed_dictionaries({}, optional={"weight_loss": st.sampled_from(["yes", "no", "unknown"]),
                                                          "weight_loss_kg": st.floats(-5, 20)}),
         "hearing": st.fixed_dictionaries({}, optional={"hearwho_score": st.floats(0, 100),

@@ -14,10 +14,11 @@ from icope import InvalidAssessment, InvalidScreening, assess_instrument, parse_
 from parcours.cli import icope_commands
 from parcours.core.errors import InvalidInput
 from parcours.cli.runner import run_batch, run_one
+from parcours.core.plausibility import BOUNDS
 
 answer = st.sampled_from(["correct", "wrong", "unknown"])
 maybe = lambda s: st.one_of(st.none(), s)  # noqa: E731
-seconds = st.floats(min_value=0, max_value=120, allow_nan=False)
+seconds = st.floats(min_value=BOUNDS["chair_rise_seconds"].low, max_value=120, allow_nan=False)  # plausible times
 
 screenings = st.fixed_dictionaries(
     {"date": st.dates().map(lambda d: d.isoformat())},
@@ -56,7 +57,7 @@ def test_every_screening_scores_consistently(doc: dict[str, Any]) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.floats(0, 60, allow_nan=False), st.floats(0, 20, allow_nan=False), st.booleans())
+@given(st.floats(BOUNDS["chair_rise_seconds"].low, 60, allow_nan=False), st.floats(0, 20, allow_nan=False), st.booleans())
 def test_slower_chair_rise_never_turns_positive_into_negative(t: float, extra: float, age_adjusted: bool) -> None:
     def loco(s: float) -> str:
         doc = {"date": "2026-11-20", "birth_date": "1940-01-01", "locomotion": {"completed": True, "chair_rise_seconds": s},

@@ -280,7 +280,7 @@ def test_warnings_in_fixed_order() -> None:
         (doc([line("b1", dosage=1)], []), ["bm[0].dosage: unknown field"]),
         (doc([], [], sources=["10000019"]), ["sources[0]: must be one of: " + " | ".join(f"{10000001 + i}" for i in range(18))]),
         (doc([], [], moment="mutation"), ["moment: must be one of: admission | transfer | discharge"]),
-        (doc([], [], patient={"egfr": -1}), ["patient.egfr: must be ≥ 0"]),
+        (doc([], [], patient={"egfr": -1}), ["patient.egfr: implausible value: expected between 0 and 200 mL/min/1,73 m²"]),
         (doc([], [], patient={"ins": "123"}), ["patient.ins: invalid INS (13 characters and a 2-digit check key)"]),
         (b'{"moment": "admission", "date": "2026-11-20", "bm": []}', ["orders: required field is missing"]),
         (b'{"moment": "admission", "date": "2026-11-20", "orders": [], "bm": [{"id": "b1", "atc": "C03CA01",'

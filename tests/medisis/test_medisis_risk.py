@@ -163,7 +163,7 @@ def test_lace_range_and_monotone(items, variant, bump) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.floats(1, 25), st.booleans(), st.floats(100, 160), st.booleans(), st.booleans(),
+@given(st.floats(4, 25), st.booleans(), st.floats(100, 160), st.booleans(), st.booleans(),
        st.integers(0, 30), st.integers(0, 60))
 def test_hospital_range_and_monotone(hb, onc, na, proc, urgent, adm, los) -> None:
     def value(**over):

@@ -36,10 +36,10 @@ BAD = b'{"date": "2026-11-20", "locomotion": {"chair_rise_seconds": -1, "arms": 
 
 
 @pytest.mark.parametrize(("lang_args", "env", "expected"), [
-    ((), {}, "locomotion.chair_rise_seconds: doit être ≥ 0"),
-    (("--lang", "en"), {}, "locomotion.chair_rise_seconds: must be ≥ 0"),
-    ((), {"LANG": "en_GB.UTF-8"}, "locomotion.chair_rise_seconds: must be ≥ 0"),
-    ((), {"LANG": "de_DE.UTF-8"}, "locomotion.chair_rise_seconds: doit être ≥ 0"),
+    ((), {}, "locomotion.chair_rise_seconds: valeur invraisemblable : attendue entre 1 et 300 s"),
+    (("--lang", "en"), {}, "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s"),
+    ((), {"LANG": "en_GB.UTF-8"}, "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s"),
+    ((), {"LANG": "de_DE.UTF-8"}, "locomotion.chair_rise_seconds: valeur invraisemblable : attendue entre 1 et 300 s"),
 ])
 def test_invalid_input_exits_2_naming_the_field(lang_args: tuple[str, ...], env: dict[str, str], expected: str) -> None:
     run = cli("icope", "score", *lang_args, "-", stdin=BAD, env=env)
@@ -52,7 +52,7 @@ def test_invalid_input_exits_2_naming_the_field(lang_args: tuple[str, ...], env:
 
 def test_lang_before_the_group() -> None:
     run = cli("--lang", "en", "icope", "score", "-", stdin=BAD)
-    assert "locomotion.chair_rise_seconds: must be ≥ 0" in run.stderr.decode()
+    assert "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s" in run.stderr.decode()
 
 
 @pytest.mark.parametrize("raw", [b'{"date": NaN}', b'{"date": "2026-11-20", "x": Infinity}', b"\xff\xfe", b"[" * 65 + b"]" * 65, b"", b"{"])

@@ -44,8 +44,8 @@ def test_same_bytes_with_source_date_epoch_across_processes() -> None:
     assert runs[0] == runs[1] and runs[0].startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize(("lang_args", "expected"), [((), "locomotion.chair_rise_seconds: doit être ≥ 0"),
-                                                     (("--lang", "en"), "locomotion.chair_rise_seconds: must be ≥ 0")])
+@pytest.mark.parametrize(("lang_args", "expected"), [((), "locomotion.chair_rise_seconds: valeur invraisemblable : attendue entre 1 et 300 s"),
+                                                     (("--lang", "en"), "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s")])
 def test_invalid_document_exits_2_like_its_command(tmp_path: pathlib.Path, lang_args: tuple[str, ...], expected: str) -> None:
     out = tmp_path / "x.pdf"
     bad = b'{"date": "2026-11-20", "locomotion": {"chair_rise_seconds": -1}, "care_plan": {"goals": []}}'

@@ -8,6 +8,7 @@ stays; saving sends the contract's document to the store, which validates it wit
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
@@ -19,7 +20,8 @@ from parcours.messages import message, render_issue
 from tui.footer import KeyFooter
 from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
 from tui.keys import Key, install_keys
-from tui.rows import FieldRow, Line
+from tui.dates import show
+from tui.rows import FieldRow, InfoRow, Line
 from tui.screens.form_focus import FormFocus
 from tui.widgets import FieldChanged
 
@@ -27,12 +29,17 @@ __all__ = ["FormScreen", "issue_text"]
 
 #: codes whose general message names the storage format; the form says what to type instead.
 UI_MESSAGES = {"not_date": "tui.error.date"}
+#: Where a document carries the patient file's birth date without a field of its own (step 1, review):
+#: its issues (born after the visit, docs/plausibility.md §1) go under the birth-date line of the form.
+BIRTH_DATE_PATHS = frozenset({("birth_date",), ("patient", "birth_date")})
 
 
 def issue_text(issue: FieldIssue, lang: str) -> str:
     """The message of one bad field without its path (it is shown under the field)."""
     if issue.code in UI_MESSAGES:
         return message(UI_MESSAGES[issue.code], lang)  # type: ignore[arg-type]
+    if issue.code == "future_date":  # today shown as every date of the UI, dd/mm/yyyy
+        return message("tui.error.future_date", lang, today=show(issue.params.get("today")))  # type: ignore[arg-type]
     return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
 
 
@@ -81,6 +88,10 @@ class FormScreen(FormFocus):
         """What is needed to reopen this screen from its draft (besides the values)."""
         return {}
 
+    def shown_birth_date(self) -> date | None:
+        """The patient file's birth date, when the document carries it without a field (None: no line)."""
+        return None
+
     def live_result(self, doc: dict[str, Any]) -> str | None:
         """The result to show while typing (raises InvalidInput while the document is not valid)."""
         return None
@@ -108,6 +119,9 @@ class FormScreen(FormFocus):
         yield Header()
         with VerticalScroll(id="form"):
             yield Label(self.heading(), classes="title", id="form-title")
+            birth = self.shown_birth_date()
+            if birth is not None:
+                yield InfoRow(self.app.t("tui.form.birth_date", date=show(birth)), id="row-patient-birth-date")
             yield from self.compose_body()
             yield Line("", id="form-errors")
         yield Line("", id="result")
@@ -163,9 +177,13 @@ class FormScreen(FormFocus):
         by_field, other = issues_by_field(self.specs(), issues)
         for row in self.query(FieldRow):
             issue = by_field.get(row.spec.key)
-            if issue is not None and only_typed and issue.code == "missing":
-                issue = None
+            if issue is not None and only_typed and (issue.code == "missing" or issue.code.startswith("implausible")):
+                issue = None  # while typing: "6" on the way to "67,9" is not yet an error (shown on ctrl+s)
             row.set_error(issue_text(issue, lang) if issue is not None else None)
+        for info in self.query(InfoRow):  # the patient file's birth date, when the form shows it
+            birth = next((i for i in other if tuple(i.path) in BIRTH_DATE_PATHS), None)
+            other = [i for i in other if tuple(i.path) not in BIRTH_DATE_PATHS]
+            info.set_error(issue_text(birth, lang) if birth is not None else None)
         shown = [] if only_typed else other
         self.query_one("#form-errors", Line).update("\n".join(render_issue(i, lang) for i in shown))
 

@@ -6,7 +6,6 @@ Why: a nurse starts from "who is due" or from a name; the five lists are the sto
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from textual.containers import Horizontal
@@ -30,9 +29,6 @@ LISTS: dict[str, str | None] = {
     "review30": "awaiting_30day_review",
     "discharges": "discharges_without_reconciliation",
 }
-#: due_for_rescreening: overdue ones and those due within this many days.
-DUE_AHEAD_DAYS = 30
-DUE_BACK_DAYS = 3650
 
 
 class HomeScreen(HomeDrafts, Screen[None]):
@@ -108,11 +104,10 @@ class HomeScreen(HomeDrafts, Screen[None]):
             text = self.query_one("#search", Input).value.strip()
             return store.search_patients(text, site=site, limit=50, after=after)
         if method == "due_for_rescreening":
-            today = self.app.today()
-            return store.due_for_rescreening(
-                site=site, start=today - timedelta(days=DUE_BACK_DAYS), end=today + timedelta(days=DUE_AHEAD_DAYS),
-                after=after, limit=50,
-            )
+            from parcours.store.worklists import due_window
+
+            start, end = due_window(self.app.today())  # the same window as `parcours worklist due`
+            return store.due_for_rescreening(site=site, start=start, end=end, after=after, limit=50)
         return getattr(store, method)(site=site, after=after, limit=50)
 
     def reload(self, *, more: bool = False) -> None:

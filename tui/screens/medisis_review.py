@@ -67,6 +67,9 @@ class ReviewScreen(FormScreen):
     def specs(self) -> tuple[FieldSpec, ...]:
         return REVIEW_FIELDS
 
+    def shown_birth_date(self) -> Any:
+        return getattr(self.patient, "birth_date", None)
+
     def compose_body(self):  # noqa: ANN201
         self.values.setdefault("date", show(self.app.today()))
         for spec in self.specs():

@@ -70,6 +70,9 @@ class Step1Screen(FormScreen):
     def base_document(self) -> dict[str, Any]:
         return {"birth_date": self.birth_date.isoformat()} if self.birth_date else {}
 
+    def shown_birth_date(self) -> date | None:
+        return self.birth_date
+
     def screening_date(self) -> date:
         return parse_ui_date(str(self.values.get("date") or "")) or self.app.today()
 

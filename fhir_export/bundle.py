@@ -77,7 +77,7 @@ def _reconcile(doc: dict[str, Any], result: dict[str, Any]) -> Ctx:
 
 def _risk(doc: dict[str, Any], result: dict[str, Any]) -> Ctx:
     ctx, _ = begin(doc)
-    map_risk(ctx, doc, result)
+    map_risk(ctx, doc, result, str(doc["date"]) if doc.get("date") else None)
     return ctx
 
 

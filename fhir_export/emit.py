@@ -74,7 +74,7 @@ class Sink:
 class Ctx:
     """What the mapping of one document needs: the sink, key prefix and the actors' references."""
 
-    __slots__ = ("actor", "device_ref", "patient", "pk", "prefix", "role", "sink")
+    __slots__ = ("actor", "device_ref", "org", "patient", "pk", "prefix", "role", "sink")
 
     def __init__(self, sink: Sink, pk: str, prefix: str) -> None:
         self.sink = sink
@@ -83,6 +83,7 @@ class Ctx:
         self.patient: dict[str, str] = {}
         self.actor: dict[str, str] | None = None  # PractitionerRole, else Organization (§3)
         self.role: dict[str, str] | None = None  # the PractitionerRole only
+        self.org: dict[str, str] | None = None  # the Organization only (Encounter.serviceProvider)
         self.device_ref: dict[str, str] | None = None
 
     def id(self, rtype: str, role: str) -> str:
@@ -105,6 +106,7 @@ class Ctx:
         """The same actors with another key prefix (a follow-up's newest screening, §4.3)."""
         other = Ctx(self.sink, self.pk, prefix)
         other.patient, other.actor, other.role, other.device_ref = self.patient, self.actor, self.role, self.device_ref
+        other.org = self.org
         return other
 
 
@@ -189,7 +191,7 @@ def add_actors(
             if organization.get("name"):
                 res["name"] = organization["name"]
             sink.add("Organization", id_, res, f"{U.FINESS}|{finess}", "organization")
-        ctx.actor = org_ref
+        ctx.actor = ctx.org = org_ref
     if practitioner:
         rpps = practitioner["rpps"]
         pid = rid("Practitioner", f"{U.RPPS}|{rpps}")

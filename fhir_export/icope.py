@@ -173,6 +173,11 @@ def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen
         sink.add("ServiceRequest", id_, res, None, "step2|" + domain)
     if rescreen_due == "result":
         add_rescreen(ctx, panel_id, date, str(result["next_step1_due"]))
+    weight = (doc.get("nutrition") or {}).get("weight_kg")
+    if weight is not None:  # interchange §5.5: every measured weight, LOINC 29463-7 in kg
+        from fhir_export.measures import add_measure
+
+        add_measure(ctx, "weight_kg", weight, date, "step1|weight")
     return panel_id
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from fhir_export import urls as U
 from fhir_export.emit import Ctx
+from fhir_export.measures import add_patient_clinical
 from fhir_export.medication import add_line, add_medication, sources_extension
 
 __all__ = ["map_reconciliation", "map_review", "map_risk"]
@@ -96,6 +97,7 @@ def map_reconciliation(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) ->
     """BM lines, bilan, orders, current treatment, reconciled lines, FCT (§5.2); returns the FCT id."""
     date = str(doc["date"])
     moment = doc["moment"]
+    add_patient_clinical(ctx, doc.get("patient"), date)
     bm_ids = {line["id"]: add_line(ctx, line, "history|" + line["id"], date, profile=U.P_HISTORY_MS,
                                    category="patientspecified" if line.get("self_medication") else "community")
               for line in doc["bm"]}
@@ -209,6 +211,7 @@ def _unchecked(ctx: Ctx, gap: dict[str, Any], index: int, date: str, drug_ids: d
 def map_review(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) -> None:
     """Reviewed drugs, one DetectedIssue per finding, one Observation per unchecked rule, the ACB Observation when > 0 (§5.4)."""
     date = str(doc["date"])
+    add_patient_clinical(ctx, doc.get("patient"), date)
     drug_ids = {d["id"]: add_line(ctx, d, "review|" + d["id"], date) for d in doc["drugs"]}
     for index, finding in enumerate(result["findings"]):
         role = f"finding|{index}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+import datetime as _dt
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -44,8 +45,10 @@ class RiskScore(StrEnum):
 
 
 class _RiskDocument(InputModel):
-    """Context objects every risk document may carry (interchange §5.2)."""
+    """Context objects every risk document may carry (interchange §5.2), and the evaluation `date`
+    (§5.5 revised: the Observation's effective date; `--save` stores today's when absent)."""
 
+    date: _dt.date | None = None  # the field shadows the type in the class body: qualified
     patient: MedisisPatient | None = None
     practitioner: Practitioner | None = None
     organization: Organization | None = None

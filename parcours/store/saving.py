@@ -89,7 +89,10 @@ def _risk(raw: bytes, document: dict[str, Any]) -> Parsed:
     from medisis.risk import parse_risk, score_risk
 
     doc = parse_risk(raw)
-    return _context(doc, document, _json(score_risk(doc)), audit.now().date())  # §4.2 has no date: the day saved
+    on = doc.date or audit.now().date()
+    if doc.date is None and document:  # interchange §5.5: the evaluation date, today when absent; kept
+        document = {**document, "date": on.isoformat()}  # in the document, two evaluations are two records
+    return _context(doc, document, _json(score_risk(doc)), on)
 
 
 def _review(raw: bytes, document: dict[str, Any]) -> Parsed:

@@ -156,3 +156,69 @@ def test_recipe_against_the_loopback_server(fx, fhir_server, saved, tmp_path):
     _load_deleted(fhir_server, tmp_path / "c")
     status, _gone = fhir_server.request("GET", f"/Observation/{panel['id']}")
     assert status in (404, 410)
+
+
+def test_orders_close_and_results_point_at_them(fx, saved, tmp_path):
+    """§5.5 "Orders close": a later assessment of the domain completes the step-2 order (its
+    Observation `basedOn` it); the next screening completes the re-screen (its panel `basedOn` it)."""
+    from parcours.core.records import RecordKind
+
+    store, doc, record = saved
+    patient = store.patient_records(record.patient_id)
+    screening = next(d for d in patient.documents if d.kind is RecordKind.ICOPE_SCREENING)
+    assert screening.result["step2"], "the sample screening proposes a step 2"
+    domain = screening.result["step2"][0]["domain"]
+    instrument = {"cognition": "mmse", "psychology": "phq9", "nutrition": "mna_sf", "locomotion": "sppb"}[domain]
+    assessment = next(a for a in fx.SAMPLES["assess"] if a["instrument"] == instrument)
+    store.save_document(RecordKind.ICOPE_ASSESSMENT, {**assessment, "date": doc["date"],
+                                                      "patient": doc["patient"]}, actor="test")
+    later = {**doc, "date": "2026-11-26"}
+    store.save_document(RecordKind.ICOPE_SCREENING, later, actor="test")
+    out = fx.read_export(_export(store, tmp_path / "a") and tmp_path / "a")
+    requests = {r["id"]: r for r in out["ServiceRequest"]}
+    step2 = [r for r in out["ServiceRequest"] if r["code"]["coding"][0]["code"] == domain
+             and r["authoredOn"] == doc["date"]]
+    assert step2 and step2[0]["status"] == "completed"
+    obs = next(o for o in out["Observation"] if o["code"]["coding"][-1]["code"] == instrument)
+    assert obs["basedOn"] == [{"reference": f"ServiceRequest/{step2[0]['id']}"}]
+    panels = sorted((o for o in out["Observation"] if o["code"]["coding"][0]["code"] == "screening"),
+                    key=lambda o: o["effectiveDateTime"])
+    assert "basedOn" not in panels[0]
+    rescreen = requests[panels[1]["basedOn"][0]["reference"].split("/")[1]]
+    assert rescreen["status"] == "completed" and rescreen["authoredOn"] == doc["date"]
+
+
+def test_weights_labs_allergies_and_dated_risks(fx, store_url, tmp_path):
+    from parcours.core.records import RecordKind
+    from parcours.store import open_store
+
+    doc = {**fx.SAMPLES["score"][0]}
+    doc["nutrition"] = {**doc["nutrition"], "weight_kg": 61.5}
+    screening = orjson.loads(fx.fhir("score", doc))
+    weights = [e["resource"] for e in screening["entry"] if e["resource"]["resourceType"] == "Observation"
+               and e["resource"]["code"]["coding"][0]["code"] == "29463-7"]
+    assert [w["valueQuantity"] for w in weights] == [
+        {"value": 61.5, "unit": "kg", "system": "http://unitsofmeasure.org", "code": "kg"}]
+    reconcile = orjson.loads(fx.fhir("reconcile", fx.SAMPLES["reconcile"][0]))
+    codes = {e["resource"]["code"]["coding"][0]["code"]: e["resource"] for e in reconcile["entry"]
+             if e["resource"]["resourceType"] == "Observation"}
+    clinical = fx.SAMPLES["reconcile"][0]["patient"]
+    assert codes["29463-7"]["valueQuantity"]["value"] == clinical["weight_kg"]
+    assert codes["62238-1"]["valueQuantity"]["value"] == clinical["egfr"]
+    assert codes["14682-9"]["valueQuantity"]["value"] == clinical["creatinine_umol_l"]
+    assert codes["2823-3"]["valueQuantity"]["value"] == clinical["potassium_mmol_l"]
+    allergies = [e["resource"] for e in reconcile["entry"] if e["resource"]["resourceType"] == "AllergyIntolerance"]
+    assert [a["code"]["text"] for a in allergies] == clinical["allergies"]
+    # two risk evaluations on different dates: two records, two Observations, dated
+    store = open_store(store_url)
+    try:
+        risk = fx.with_context("risk", fx.SAMPLES["risk"][0])
+        for day in ("2026-11-02", "2026-11-20"):
+            store.save_document(RecordKind.MEDISIS_RISK, {**risk, "date": day}, actor="test")
+        out = fx.read_export(_export(store, tmp_path / "r") and tmp_path / "r")
+    finally:
+        store.close()
+    assert sorted(o["effectiveDateTime"] for o in out["Observation"]) == ["2026-11-02", "2026-11-20"]
+    assert sorted(r["occurrenceDateTime"] for r in out["RiskAssessment"]) == ["2026-11-02", "2026-11-20"]
+    bundle = orjson.loads(fx.fhir("risk", {**risk, "date": "2026-11-20"}))
+    assert {e["resource"]["id"] for e in bundle["entry"]} <= {r["id"] for rs in out.values() for r in rs}

@@ -243,10 +243,29 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
             comp = _value(f"{name}.{sub}", v)
             if comp is not None:
                 comps.append(comp)
+    _item_answers(name, doc, comps)
     if comps:
         res["component"] = comps
     ctx.sink.add("Observation", id_, res, None, "assess")
     return id_
+
+
+def _item_answers(name: str, doc: dict[str, Any], comps: list[dict[str, Any]]) -> None:
+    """Every item answer of the document as a component (`<instrument>.<key>[.<n>]`, fhir_export/items.py):
+    nothing entered is dropped (interchange §5.5), PHQ-9 item 9 among them."""
+    from fhir_export.items import SKIPPED
+
+    have = {c["code"]["coding"][0]["code"] for c in comps}
+    for key, value in doc.items():
+        if key in SKIPPED or value is None:
+            continue
+        pairs = [(f"{name}.{key}.{n}", v) for n, v in enumerate(value, 1)] if isinstance(value, list) else [
+            (f"{name}.{key}", value)]
+        for code, v in pairs:
+            if code not in have and v is not None:
+                comp = _value(code, v)
+                if comp is not None:
+                    comps.append(comp)
 
 
 _TASK_STATUS = {"new": "requested", "confirmed": "in-progress", "closed": "completed", "refuted": "cancelled"}

@@ -100,9 +100,16 @@ def test_item8_assess(fx):
         assert flags == (["self_harm_risk"] if result.get("urgent") else [])
         assert obs["interpretation"][1]["coding"][0]["code"] == f"{doc['instrument']}.{result['band']}"
     sppb = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][0])), "Observation")[0]
-    assert [c["code"]["coding"][0]["code"] for c in sppb["component"]] == ["sppb.balance", "sppb.gait", "sppb.chair"]
+    codes = [c["code"]["coding"][0]["code"] for c in sppb["component"]]
+    assert codes[:3] == ["sppb.balance", "sppb.gait", "sppb.chair"]
+    # then every item answer entered (interchange §5.5: nothing entered is dropped), in input order
+    doc = fx.SAMPLES["assess"][0]
+    assert codes[3:] == [c for k, v in doc.items() if k not in ("instrument", "date")
+                         for c in ([f"sppb.{k}.{n}" for n in range(1, len(v) + 1)] if isinstance(v, list) else [f"sppb.{k}"])]
     phq9 = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][1])), "Observation")[0]
     assert phq9["component"][0]["valueBoolean"] is True and phq9["category"][0]["coding"][0]["code"] == "survey"
+    items = {c["code"]["coding"][0]["code"]: c["valueInteger"] for c in phq9["component"][1:]}
+    assert items == {f"phq9.items.{n}": v for n, v in enumerate(fx.SAMPLES["assess"][1]["items"], 1)}
 
 
 def test_item9_followup(fx):

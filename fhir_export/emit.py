@@ -74,7 +74,7 @@ class Sink:
 class Ctx:
     """What the mapping of one document needs: the sink, key prefix and the actors' references."""
 
-    __slots__ = ("actor", "device_ref", "org", "patient", "pk", "prefix", "role", "sink")
+    __slots__ = ("actor", "device_ref", "org", "patient", "pk", "prefix", "role", "saved", "sink")
 
     def __init__(self, sink: Sink, pk: str, prefix: str) -> None:
         self.sink = sink
@@ -84,6 +84,7 @@ class Ctx:
         self.actor: dict[str, str] | None = None  # PractitionerRole, else Organization (§3)
         self.role: dict[str, str] | None = None  # the PractitionerRole only
         self.org: dict[str, str] | None = None  # the Organization only (Encounter.serviceProvider)
+        self.saved = False  # a stored record (database export): Observation performer = its professional only
         self.device_ref: dict[str, str] | None = None
 
     def id(self, rtype: str, role: str) -> str:
@@ -102,11 +103,16 @@ class Ctx:
         """A reference to a resource of this output."""
         return self.sink.ref(rtype, id_)
 
+    def observer(self) -> dict[str, str] | None:
+        """An Observation's `performer`: a stored record's professional, else none (interchange
+        §5.5); a stateless document's PractitionerRole, else its Organization (fhir.md §3)."""
+        return self.role if self.saved else self.actor
+
     def child(self, prefix: str) -> Ctx:
         """The same actors with another key prefix (a follow-up's newest screening, §4.3)."""
         other = Ctx(self.sink, self.pk, prefix)
         other.patient, other.actor, other.role, other.device_ref = self.patient, self.actor, self.role, self.device_ref
-        other.org = self.org
+        other.org, other.saved = self.org, self.saved
         return other
 
 

@@ -104,7 +104,8 @@ def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen
     """
     sink, subject, actor = ctx.sink, ctx.patient, ctx.actor
     date = str(doc["date"])
-    performer = [actor] if actor is not None else None
+    observer = ctx.observer()
+    performer = [observer] if observer is not None else None
     domain_ids = [ctx.id("Observation", "step1|" + d) for d in DOMAINS]
     panel_id, panel = ctx.new("Observation", "step1")
     flags = result.get("flags")
@@ -228,8 +229,8 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
     res["code"] = {"coding": codings}
     res["subject"] = ctx.patient
     res["effectiveDateTime"] = str(date or doc["date"])
-    if ctx.actor is not None:
-        res["performer"] = [ctx.actor]
+    if ctx.observer() is not None:
+        res["performer"] = [ctx.observer()]
     unit, ucum = _SCORE_UNIT.get(name, ("{score}", "{score}"))
     res["valueQuantity"] = {"value": result["score"], "unit": unit, "system": U.UCUM, "code": ucum}
     band = {"coding": [{"system": U.CS_BAND, "code": f"{name}.{result['band']}"}]}

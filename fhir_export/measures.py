@@ -30,8 +30,8 @@ def add_measure(ctx: Ctx, key: str, value: Any, date: str, role: str) -> str:
     res["code"] = {"coding": [{"system": U.LOINC, "code": code, "display": display}]}
     res["subject"] = ctx.patient
     res["effectiveDateTime"] = date
-    if ctx.actor is not None:
-        res["performer"] = [ctx.actor]
+    if ctx.observer() is not None:
+        res["performer"] = [ctx.observer()]
     res["valueQuantity"] = {"value": value, "unit": unit, "system": U.UCUM, "code": unit}
     ctx.sink.add("Observation", id_, res, None, role)
     return id_

@@ -162,8 +162,8 @@ def map_risk(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: str | 
     obs["subject"] = ctx.patient
     if date:
         obs["effectiveDateTime"] = date
-    if ctx.actor is not None:
-        obs["performer"] = [ctx.actor]
+    if ctx.observer() is not None:
+        obs["performer"] = [ctx.observer()]
     obs["valueInteger"] = int(result["value"])
     comps = [{"code": {"coding": [{"system": U.CS_RISK, "code": f"{score}.{key}"}]}, "valueInteger": int(v)}
              for key, v in (result.get("components") or {}).items() if v is not None]

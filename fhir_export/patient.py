@@ -136,6 +136,7 @@ class _Mapper:
     def ctx(self, d: StoredDocument, *, device: bool = False, organization: Any = "doc") -> Ctx:
         """The record's ctx: its document's practitioner / organization, else the store's."""
         ctx = Ctx(self.sink, self.pk, self.prefix(d))
+        ctx.saved = True
         doc = d.document
         org = (doc.get("organization") or d.site) if organization == "doc" else organization
         add_actors(ctx, self.patient, self.birth, doc.get("practitioner") or d.professional, org, device=device)

@@ -222,3 +222,24 @@ def test_weights_labs_allergies_and_dated_risks(fx, store_url, tmp_path):
     assert sorted(r["occurrenceDateTime"] for r in out["RiskAssessment"]) == ["2026-11-02", "2026-11-20"]
     bundle = orjson.loads(fx.fhir("risk", {**risk, "date": "2026-11-20"}))
     assert {e["resource"]["id"] for e in bundle["entry"]} <= {r["id"] for rs in out.values() for r in rs}
+
+
+def test_saved_record_without_professional_has_no_performer_but_its_site(fx, store_url, tmp_path):
+    """§5.5 "Who and where": performer = the record's professional, else none; the site is an Organization."""
+    from parcours.core.records import RecordKind
+    from parcours.store import open_store
+
+    store = open_store(store_url)
+    try:
+        doc = {**fx.with_context("score", fx.SAMPLES["score"][0])}
+        del doc["practitioner"]
+        store.save_document(RecordKind.ICOPE_SCREENING, doc, actor="test")
+        out = fx.read_export(_export(store, tmp_path / "a") and tmp_path / "a")
+    finally:
+        store.close()
+    assert not any("performer" in o for o in out["Observation"])
+    (org,) = out["Organization"]
+    assert org["identifier"][0] == {"use": "official", "type": org["identifier"][0]["type"],
+                                    "system": "https://finess.esante.gouv.fr", "value": doc["organization"]["finess"]}
+    step2 = [r for r in out["ServiceRequest"] if "requester" in r]
+    assert all(r["requester"] == {"reference": f"Organization/{org['id']}"} for r in step2)

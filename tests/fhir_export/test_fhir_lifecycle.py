@@ -243,3 +243,25 @@ def test_saved_record_without_professional_has_no_performer_but_its_site(fx, sto
                                     "system": "https://finess.esante.gouv.fr", "value": doc["organization"]["finess"]}
     step2 = [r for r in out["ServiceRequest"] if "requester" in r]
     assert all(r["requester"] == {"reference": f"Organization/{org['id']}"} for r in step2)
+
+
+def test_cli_incremental_export_and_deleted_patient(fx, saved, tmp_path, capsys):
+    """`export fhir --since INSTANT` through the CLI handler on a real database; a deleted patient's
+    Patient and records are all listed for deletion."""
+    from parcours.cli import iso_instant
+    from parcours.cli.export_commands import export_fhir
+
+    store, _doc, record = saved
+    full = fx.read_export(_export(store, tmp_path / "full") and tmp_path / "full")
+    since = iso_instant((datetime.now(UTC) - timedelta(seconds=1)).isoformat(timespec="seconds"))
+    store.delete_patient(record.patient_id, reason="duplicate", actor="test")
+    url = store.engine.url.render_as_string(hide_password=False)
+    args = argparse.Namespace(out=str(tmp_path / "delta"), patient=[], since=since, dated_from=None, validate=True,
+                              db=url)
+    assert export_fhir(args, "en") == 0, capsys.readouterr().err
+    manifest = orjson.loads((tmp_path / "delta" / "export.json").read_bytes())
+    assert manifest["output"] == [] and manifest["request"] == f"parcours export fhir --since {since.isoformat()}"
+    (line,) = (tmp_path / "delta" / "deleted.ndjson").read_bytes().splitlines()
+    urls = {e["request"]["url"] for e in orjson.loads(line)["entry"]}
+    shared = ("Practitioner", "PractitionerRole", "Organization")
+    assert urls == {f"{t}/{r['id']}" for t, rs in full.items() if t not in shared for r in rs}

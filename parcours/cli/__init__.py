@@ -183,6 +183,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `parcours` console script; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args_list)
+    from parcours.cli.safe_errors import escaped_errors
+
+    try:
+        return _main(args_list, lang)
+    except escaped_errors() as exc:  # a library error that escaped: one line, fields named, no values
+        from parcours.cli.safe_errors import render_escaped
+
+        text, status = render_escaped(exc, lang)
+        sys.stderr.write(text + "\n")
+        return status
+
+
+def _main(args_list: list[str], lang: Lang) -> int:
+    """Parse and run one command."""
     from parcours.cli.runner import plain_document_args  # skips building argparse's tree (~15 ms)
 
     args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or build_parser(lang).parse_args(args_list)

@@ -94,8 +94,15 @@ def export_fhir(args: Any, lang: Lang) -> int:
                     ids.append(store.resolve_patient(key))
                 except NotFound:
                     return _fail(message("fhir.export.unknown_patient", lang, id=key))
+        from parcours.cli.save_commands import actor_for
+        from parcours.store.audit import ALL_PATIENTS, Access
+
+        for patient_id in ids if ids is not None else [ALL_PATIENTS]:  # audited before anything is read
+            store.record_access(patient_id, actor=actor_for(), purpose=Access.EXPORT_FHIR)
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            from parcours.core.private_files import private_dir
+
+            private_dir(out)  # 0700, its files 0600: personal data
             dated_from = getattr(args, "dated_from", None)
             if args.since is not None:  # incremental: what changed, and what was deleted (docs/fhir.md)
                 patients, deleted = store.iter_changed_records(args.since, ids), store.iter_deleted_records(

@@ -6,8 +6,8 @@ content, so a correction made new resources; the key is now stored once, from th
 with a non-INS identifier get the Patient id of that identifier (both load paths agree).
 `export fhir --since` reads records and patients by `updated_at` (a delete bumps it too).
 
-Revision ID: 0004_fhir_key
-Revises: 0003
+Revision ID: 0005_fhir_key
+Revises: 0004
 Create Date: 2026-12-01
 """
 from typing import Sequence, Union
@@ -15,8 +15,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0004_fhir_key'
-down_revision: Union[str, Sequence[str], None] = '0003'
+revision: str = '0005_fhir_key'
+down_revision: Union[str, Sequence[str], None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -92,7 +92,7 @@ class BulkWriter:
             "requiresAccessToken": False,
             "output": [{"type": t, "url": f"{t}.ndjson", "count": self.counts[t]} for t in sorted(self.counts)],
             "error": [],
-            **({"deleted": [{"type": "Bundle", "url": "deleted.ndjson", "count": self.deleted_count}]}
+            **({"deleted": [{"type": "Bundle", "url": "deleted.ndjson"}]}
                if self.deleted is not None else {}),
             "extension": {"fhirVersion": "4.0.1", "generator": generator, "patients": self.patients},
         }

@@ -87,7 +87,7 @@ def test_deleted_record_is_listed_for_deletion(fx, saved, tmp_path):
     before = datetime.now(UTC) - timedelta(seconds=1)
     store.delete_record(record.record_id, reason="wrong patient", actor="test")
     manifest = _export(store, tmp_path / "b", since=before)
-    assert manifest["deleted"] == [{"type": "Bundle", "url": "deleted.ndjson", "count": 1}]
+    assert manifest["deleted"] == [{"type": "Bundle", "url": "deleted.ndjson"}]
     lines = (tmp_path / "b" / "deleted.ndjson").read_bytes().splitlines()
     bundle = orjson.loads(lines[0])
     assert bundle["type"] == "transaction"

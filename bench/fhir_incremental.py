@@ -24,15 +24,15 @@ from pathlib import Path
 # `python bench/x.py` puts bench/ first on sys.path, where bench/fhir_export.py would shadow the package.
 sys.path[:] = [p for p in sys.path if not p.endswith("/bench")]
 
-from sqlalchemy import func, select, update  # noqa: E402
+from sqlalchemy import func, select, update
 
-from fhir_export.bulk import export_bulk  # noqa: E402
-from parcours.store import open_store  # noqa: E402
-from parcours.store.demo import generate  # noqa: E402
-from parcours.store.schema import patients, records  # noqa: E402
+from fhir_export.bulk import export_bulk
+from parcours.store import open_store
+from parcours.store.demo import generate
+from parcours.store.schema import patients, records
 
 
-def _median(fn, repeat: int) -> float:  # noqa: ANN001
+def _median(fn, repeat: int) -> float:
     fn()
     times = []
     for _ in range(repeat):
@@ -42,7 +42,7 @@ def _median(fn, repeat: int) -> float:  # noqa: ANN001
     return statistics.median(times)
 
 
-def _export(patients_iter, deleted=()) -> dict:  # noqa: ANN001
+def _export(patients_iter, deleted=()) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         return export_bulk(patients_iter, Path(folder), deleted=deleted, transaction_time="2026-12-01T00:00:00+00:00")
 

@@ -11,6 +11,7 @@ screening (docs/fhir.md "Orders").
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import pairwise
 from typing import Any
 
 from fhir_export.emit import SHARED_TYPES, Ctx, Sink, add_actors
@@ -23,7 +24,12 @@ from fhir_export.records import (
     map_intervention,
     map_stay,
 )
-from parcours.core.records import DeletedRecords, PatientRecords, RecordKind, StoredDocument
+from parcours.core.records import (
+    DeletedRecords,
+    PatientRecords,
+    RecordKind,
+    StoredDocument,
+)
 
 __all__ = ["deleted_entries", "map_patient", "patient_key_db", "patient_resource_id"]
 
@@ -99,7 +105,7 @@ class _Mapper:
         #: screening id -> the next screening; next screening id -> the one whose re-screen it fulfils
         self.rescreen_done: set[str] = set()
         self.fulfils_rescreen: dict[str, StoredDocument] = {}
-        for before, after in zip(screenings, screenings[1:]):
+        for before, after in pairwise(screenings):
             self.rescreen_done.add(before.record_id)
             self.fulfils_rescreen[after.record_id] = before
         assessments = [d for d in docs if d.kind is K.ICOPE_ASSESSMENT and d.result]

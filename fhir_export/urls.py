@@ -122,8 +122,8 @@ CS_IP_DEVENIR: Final = fr_med_cs("fr-pharmaceutical-intervention-devenir-code")
 #: mmol/L) and the CKD-EPI formula medisis.md §6.2 names: confirm them against the integrator's release.
 LOINC_MEASURES: Final = {
     "weight_kg": ("29463-7", "Body weight", "kg"),
-    "egfr": ("62238-1", "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or "
-                        "Blood by Creatinine-based formula (CKD-EPI)", "mL/min/{1.73_m2}"),
+    "egfr": ("62238-1", ("Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or "
+                         "Blood by Creatinine-based formula (CKD-EPI)"), "mL/min/{1.73_m2}"),
     "creatinine_umol_l": ("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", "umol/L"),
     "potassium_mmol_l": ("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L"),
 }

@@ -6,9 +6,9 @@ variant. The document's `score` picks its input model, so errors name the varian
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-import datetime as _dt
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal

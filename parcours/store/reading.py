@@ -12,7 +12,12 @@ from datetime import UTC, date, datetime
 import orjson
 from sqlalchemy import Connection, Engine, select, union
 
-from parcours.core.records import DeletedRecords, PatientRecords, RecordKind, StoredDocument
+from parcours.core.records import (
+    DeletedRecords,
+    PatientRecords,
+    RecordKind,
+    StoredDocument,
+)
 from parcours.store.patients import get_patient, select_patients, to_patient
 from parcours.store.schema import alerts, patients, professionals, records, sites
 
@@ -99,8 +104,12 @@ def iter_changed_records(engine: Engine, since: datetime, patient_ids: Sequence[
 def iter_deleted_records(engine: Engine, since: datetime, patient_ids: Sequence[int] | None = None,
                          batch: int = 500) -> Iterator[DeletedRecords]:
     """Per patient, the records deleted at or after `since`, or every record of a patient deleted then."""
-    with engine.connect() as conn:
-        ids = changed_patient_ids(conn, since)
+    with engine.connect() as conn:  # the same index ranges, only the deleted rows of them
+        query = union(
+            select(records.c.patient_id.label("id")).where(records.c.updated_at >= since,
+                                                           records.c.deleted_at.is_not(None)),
+            select(patients.c.id.label("id")).where(patients.c.updated_at >= since, patients.c.deleted_at.is_not(None)))
+        ids = sorted(conn.execute(query).scalars())
     if patient_ids is not None:
         wanted = set(patient_ids)
         ids = [i for i in ids if i in wanted]

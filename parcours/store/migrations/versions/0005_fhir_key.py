@@ -10,15 +10,15 @@ Revision ID: 0005_fhir_key
 Revises: 0004
 Create Date: 2026-12-01
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0005_fhir_key'
-down_revision: Union[str, Sequence[str], None] = '0004'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = '0004'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 _INS = ('urn:oid:1.2.250.1.213.1.4.8', 'urn:oid:1.2.250.1.213.1.4.9', 'urn:oid:1.2.250.1.213.1.4.10',
         'urn:oid:1.2.250.1.213.1.4.11')
@@ -32,7 +32,9 @@ def upgrade() -> None:
     with op.batch_alter_table('patients', schema=None) as batch_op:
         batch_op.create_index('ix_patients_updated', ['updated_at', 'id'], unique=False)
     op.execute("UPDATE records SET fhir_key = document_hash WHERE fhir_key IS NULL")
-    from fhir_export.ids import rid  # the one derivation (fhir.md §2.3), as the store uses it
+    from fhir_export.ids import (
+        rid,  # the one derivation (fhir.md §2.3), as the store uses it
+    )
 
     conn = op.get_bind()
     patients = sa.table('patients', sa.column('id'), sa.column('identifier_system'),

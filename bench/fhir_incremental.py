@@ -24,12 +24,12 @@ from pathlib import Path
 # `python bench/x.py` puts bench/ first on sys.path, where bench/fhir_export.py would shadow the package.
 sys.path[:] = [p for p in sys.path if not p.endswith("/bench")]
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, update  # noqa: E402
 
-from fhir_export.bulk import export_bulk
-from parcours.store import open_store
-from parcours.store.demo import generate
-from parcours.store.schema import patients, records
+from fhir_export.bulk import export_bulk  # noqa: E402
+from parcours.store import open_store  # noqa: E402
+from parcours.store.demo import generate  # noqa: E402
+from parcours.store.schema import patients, records  # noqa: E402
 
 
 def _median(fn, repeat: int) -> float:

@@ -10,7 +10,9 @@ screening (docs/fhir.md "Orders").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -30,12 +32,19 @@ from parcours.core.records import (
     RecordKind,
     StoredDocument,
 )
+from parcours.kinds import all_kinds
 
 __all__ = ["deleted_entries", "map_patient", "patient_key_db", "patient_resource_id"]
 
 K = RecordKind
-_DOCUMENT_KINDS = frozenset({K.ICOPE_SCREENING, K.ICOPE_ASSESSMENT, K.MEDISIS_RECONCILIATION, K.MEDISIS_RISK,
-                             K.MEDISIS_REVIEW})
+
+
+@cache
+def _document_kinds() -> frozenset[RecordKind]:
+    """Stored kinds that are contract documents with a stateless Bundle: keyed by H like it (parcours.kinds)."""
+    return frozenset(k.record_kind for k in all_kinds() if k.fhir and k.record_kind is not None)
+
+
 _ICOPE_ORDERING = frozenset({K.ICOPE_SCREENING, K.ICOPE_ASSESSMENT, K.ICOPE_ALERT, K.ICOPE_CARE_PLAN})
 #: the document keys naming the records whose resources a record's resources reference
 _LINKS = {K.ICOPE_ALERT: ("screening", "assessment"), K.ICOPE_CARE_PLAN: ("screening",)}
@@ -132,7 +141,7 @@ class _Mapper:
         if found is None:
             if d.key:
                 found = f"{self.pk}|{d.key}|"
-            elif d.kind in _DOCUMENT_KINDS:
+            elif d.kind in _document_kinds():
                 found = f"{self.pk}|{doc_hash(d.document)}|"
             else:
                 found = f"{self.pk}|{d.kind.value}|{d.record_id}|"
@@ -168,61 +177,72 @@ class _Mapper:
                 res.update(body)
 
     def map(self, d: StoredDocument) -> None:
-        start = len(self.sink.items)
-        self.sink.meta = _meta(d.version, d.updated_at)
-        self._map(d, start)
-        self.sink.meta = None
+        """Emit one record's resources with its kind's mapping (none for a kind without one), each
+        carrying the record's version and last change (meta)."""
+        mapping = _MAPPINGS.get(d.kind)
+        if mapping is not None:
+            self.sink.meta = _meta(d.version, d.updated_at)
+            mapping(self, d, d.document, d.result or {})
+            self.sink.meta = None
 
-    def _map(self, d: StoredDocument, start: int) -> None:
-        doc, result, kind = d.document, d.result or {}, d.kind
-        if kind is K.ICOPE_SCREENING:
-            ctx = self.ctx(d)
-            panel = map_step1(ctx, doc, result)
-            closed = {ctx.id("ServiceRequest", "step2|" + dom) for dom in self.step2_done.get(d.record_id, ())}
-            if d.record_id in self.rescreen_done:
-                closed.add(ctx.id("ServiceRequest", f"rescreen|{result['next_step1_due']}"))
-            if closed:
-                self._close(start, "ServiceRequest", closed)
-            before = self.fulfils_rescreen.get(d.record_id)
-            if before is not None:
-                prev = self.linked(before.record_id)
-                self._based_on(start, panel, [ctx.ref("ServiceRequest", prev.id(
-                    "ServiceRequest", f"rescreen|{before.result['next_step1_due']}"))])
-        elif kind is K.ICOPE_ASSESSMENT:
-            ctx = self.ctx(d)
-            obs = map_assessment(ctx, doc, result)
-            self.assessments.append((d, obs))
-            orders = self.based_on.get(d.record_id)
-            if orders:
-                self._based_on(start, obs, [ctx.ref("ServiceRequest", self.linked(s.record_id).id(
-                    "ServiceRequest", "step2|" + dom)) for s, dom in orders])
-        elif kind is K.MEDISIS_RECONCILIATION:
-            map_reconciliation(self.ctx(d, device=True), doc, result)
-        elif kind is K.MEDISIS_RISK:
-            map_risk(self.ctx(d), doc, result, str(doc.get("date") or d.recorded_on.isoformat()))
-        elif kind is K.MEDISIS_REVIEW:
-            map_review(self.ctx(d), doc, result)
-        elif kind is K.ICOPE_ALERT:
-            if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
-                focus = self.linked(doc.get("assessment"))
-                if focus is not None:
-                    map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
-            else:
-                focus = self.linked(doc.get("screening"))
-                if focus is not None:
-                    map_alert(self.ctx(d), doc, focus, doc.get("status"))
-        elif kind is K.ICOPE_CARE_PLAN:
-            screening = self.linked(doc.get("screening"))
-            start_on = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None
-            supporting = [i for a, i in self.assessments
-                          if start_on is None or start_on <= a.recorded_on <= d.recorded_on]
-            map_careplan(self.ctx(d), doc, screening, supporting)
-        elif kind is K.MEDISIS_STAY:
-            map_stay(self.ctx(d, organization=doc.get("organization") or d.site), doc)
-        elif kind is K.MEDISIS_INTERVENTION:
-            map_intervention(self.ctx(d), doc)
-        elif kind is K.MEDISIS_CONSULTATION30:
-            map_consultation30(self.ctx(d), doc)
+    def screening(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        """Step 1; its orders completed when fulfilled, its panel `basedOn` the re-screen it fulfils."""
+        start = len(self.sink.items)
+        ctx = self.ctx(d)
+        panel = map_step1(ctx, doc, result)
+        closed = {ctx.id("ServiceRequest", "step2|" + dom) for dom in self.step2_done.get(d.record_id, ())}
+        if d.record_id in self.rescreen_done:
+            closed.add(ctx.id("ServiceRequest", f"rescreen|{result['next_step1_due']}"))
+        if closed:
+            self._close(start, "ServiceRequest", closed)
+        before = self.fulfils_rescreen.get(d.record_id)
+        if before is not None:
+            prev = self.linked(before.record_id)
+            self._based_on(start, panel, [ctx.ref("ServiceRequest", prev.id(
+                "ServiceRequest", f"rescreen|{before.result['next_step1_due']}"))])
+
+    def assessment(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        """Step 2; its Observation `basedOn` the step-2 orders it fulfils."""
+        start = len(self.sink.items)
+        ctx = self.ctx(d)
+        obs = map_assessment(ctx, doc, result)
+        self.assessments.append((d, obs))
+        orders = self.based_on.get(d.record_id)
+        if orders:
+            self._based_on(start, obs, [ctx.ref("ServiceRequest", self.linked(s.record_id).id(
+                "ServiceRequest", "step2|" + dom)) for s, dom in orders])
+
+    def alert(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
+            focus = self.linked(doc.get("assessment"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
+        else:
+            focus = self.linked(doc.get("screening"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"))
+
+    def care_plan(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        screening = self.linked(doc.get("screening"))
+        start = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None
+        supporting = [i for a, i in self.assessments if start is None or start <= a.recorded_on <= d.recorded_on]
+        map_careplan(self.ctx(d), doc, screening, supporting)
+
+
+#: record kind -> (mapper, record, document, result) emitting its resources (docs/fhir.md §4-§5).
+_MAPPINGS: dict[RecordKind, Callable[[_Mapper, StoredDocument, dict[str, Any], dict[str, Any]], Any]] = {
+    K.ICOPE_SCREENING: _Mapper.screening,
+    K.ICOPE_ASSESSMENT: _Mapper.assessment,
+    K.MEDISIS_RECONCILIATION: lambda m, d, doc, result: map_reconciliation(m.ctx(d, device=True), doc, result),
+    K.MEDISIS_RISK: lambda m, d, doc, result: map_risk(m.ctx(d), doc, result,
+                                                       str(doc.get("date") or d.recorded_on.isoformat())),
+    K.MEDISIS_REVIEW: lambda m, d, doc, result: map_review(m.ctx(d), doc, result),
+    K.ICOPE_ALERT: _Mapper.alert,
+    K.ICOPE_CARE_PLAN: _Mapper.care_plan,
+    K.MEDISIS_STAY: lambda m, d, doc, result: map_stay(m.ctx(d, organization=doc.get("organization") or d.site), doc),
+    K.MEDISIS_INTERVENTION: lambda m, d, doc, result: map_intervention(m.ctx(d), doc),
+    K.MEDISIS_CONSULTATION30: lambda m, d, doc, result: map_consultation30(m.ctx(d), doc),
+}
 
 
 def _closure(mapper: _Mapper, seeds: set[str], docs: tuple[StoredDocument, ...]) -> list[StoredDocument]:

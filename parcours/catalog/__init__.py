@@ -13,5 +13,6 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.fhir",
     "parcours.catalog.reports",
     "parcours.catalog.tui",
+    "parcours.catalog.inputs",
     "parcours.catalog.worklist",
 )

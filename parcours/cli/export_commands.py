@@ -81,7 +81,15 @@ def export_fhir(args: Any, lang: Lang) -> int:
             return _fail(message("fhir.export.out_not_dir", lang, path=out))
         if any(out.iterdir()):
             return _fail(message("fhir.export.out_not_empty", lang, path=out))
-    store = _open_store(getattr(args, "db", None))
+    from parcours.store.errors import StoreError
+
+    try:
+        store = _open_store(getattr(args, "db", None))
+    except StoreError as exc:  # the database URL or file (issue 18)
+        from parcours.cli.store_commands import render_store_error, store_error_status
+
+        sys.stderr.write(render_store_error(exc, lang) + "\n")
+        return store_error_status(exc)
     progress = _Progress(lang) if sys.stderr.isatty() else None
     try:
         ids = None

@@ -1,7 +1,7 @@
 """Read a patient's records back as the plain shapes exports consume (parcours.core.records).
 
 Why: the FHIR bulk export and the PDF history read documents, not rows; streaming patients in
-primary-key pages keeps memory flat whatever the population (fhir.md §6.2).
+primary-key pages keeps memory flat whatever the population (docs/fhir.md §6.2).
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def _documents(conn: Connection, patient_ids: Sequence[int], since: date | None,
         document = orjson.loads(row.document)
         if row.status is not None:
             document["status"] = row.status  # an alert's status lives in its side row (it changes)
-        site = None if row.finess is None else {"finess": row.finess, **({"name": row.site_name} if row.site_name else {})}
+        site = None
+        if row.finess is not None:
+            site = {"finess": row.finess, **({"name": row.site_name} if row.site_name else {})}
         professional = None
         if row.rpps is not None:
             professional = {"rpps": row.rpps}

@@ -81,7 +81,7 @@ patients = Table(
     Column("version", Integer, nullable=False),
     Column("identifier_system", Text),
     Column("identifier_value", Text),
-    Column("fhir_id", String(36), nullable=False, unique=True),  # fhir.md §2.3 Patient rid
+    Column("fhir_id", String(36), nullable=False, unique=True),  # docs/fhir.md §2.3 Patient rid
     Column("family", Text),
     Column("family_key", Text, nullable=False),  # upper-cased, accent-free ('' without a name): prefix search
     Column("given", Text),  # JSON array

@@ -1,4 +1,4 @@
-"""interchange.md §5.4 items 1 and 3–6: the shape every transaction Bundle must have; spec examples."""
+"""docs/interchange.md §5.4 items 1 and 3–6: the shape every transaction Bundle must have; spec examples."""
 
 from __future__ import annotations
 
@@ -50,8 +50,8 @@ def _revised(bundle: dict[str, Any]) -> dict[str, Any]:
             text = text.replace(res["id"], rid("Medication", f"{new_atc}|{res['code']['coding'][0]['code']}"))
     text = text.replace(old_atc, new_atc)
     # LOINC codings carry their display (§5.5)
-    text = text.replace('{"system":"http://loinc.org","code":"10160-0"}',
-                        '{"system":"http://loinc.org","code":"10160-0","display":"History of Medication use Narrative"}')
+    bilan = '{"system":"http://loinc.org","code":"10160-0"'
+    text = text.replace(bilan + "}", bilan + ',"display":"History of Medication use Narrative"}')
     return orjson.loads(text)
 
 
@@ -83,7 +83,7 @@ def test_item3_entries(bundles):
             assert req == {"method": "PUT", "url": f"{res['resourceType']}/{res['id']}"}, label
             idents = res["identifier"] if isinstance(res["identifier"], list) else [res["identifier"]]
             assert not any(i["value"].startswith("urn:uuid:") for i in idents), label
-            assert "text" not in res  # no narrative (fhir.md §1)
+            assert "text" not in res  # no narrative (docs/fhir.md §1)
 
 
 def test_item4_references_resolve_in_bundle(bundles):
@@ -134,7 +134,7 @@ def test_item6_determinism_and_patient_identity(fx):
     plain = fx.SAMPLES["score"][0]
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.with_context("score", plain, actors=False)))
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.SAMPLES["score"][1]))  # anonymous: two patients
-    # a follow-up repeats its newest screening's ids (fhir.md §4.3) for a patient given by identity
+    # a follow-up repeats its newest screening's ids (docs/fhir.md §4.3) for a patient given by identity
     # keys only (a clinical key such as `sex` enters H of `icope score`, not of a follow-up's screening)
     follow = {**fx.SAMPLES["followup"][0], "patient": {"identifier": fx.SAMPLES["patient"]["identifier"]}}
     newest = {**follow["screenings"][0], "patient": follow["patient"]}

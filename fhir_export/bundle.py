@@ -1,6 +1,6 @@
 """One transaction Bundle per stateless document (docs/fhir.md §6.1; docs/interchange.md §5.1).
 
-Why `PUT <type>/<id>` (interchange.md §5.4 item 3): the ids are chosen by parcours, equal to those
+Why `PUT <type>/<id>` (docs/interchange.md §5.4 item 3): the ids are chosen by parcours, equal to those
 of `export fhir` for the same record, so Bundles and bulk NDJSON converge on the same resources on
 a server, re-sending a Bundle creates nothing, and a corrected record updates its resources.
 """

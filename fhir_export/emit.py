@@ -105,7 +105,7 @@ class Ctx:
 
     def observer(self) -> dict[str, str] | None:
         """An Observation's `performer`: a stored record's professional, else none (interchange
-        §5.5); a stateless document's PractitionerRole, else its Organization (fhir.md §3)."""
+        §5.5); a stateless document's PractitionerRole, else its Organization (docs/fhir.md §3)."""
         return self.role if self.saved else self.actor
 
     def child(self, prefix: str) -> Ctx:

@@ -38,8 +38,8 @@ _UNITS = {"chair_rise_seconds": ("s", "s"), "weight_loss_kg": ("kg", "kg"), "wei
           "audiometry_db": ("dB HL", "dB"), "hearwho_score": ("{score}", "{score}")}
 _INSTRUMENT_CODE: dict[str, dict[str, Any]] = {}
 _EXAM_INSTRUMENTS = frozenset({"sppb", "visual_acuity", "audiometry", "hearwho"})
-#: fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
-#: standard codings of the totals, LOINC with its display (interchange.md §5.5 revised: GDS-15 48545-8)
+#: docs/fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
+#: standard codings of the totals, LOINC with its display (docs/interchange.md §5.5 revised: GDS-15 48545-8)
 _STANDARD = {"phq9": (U.LOINC, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
              "mmse": (U.LOINC, "72106-8", "Total score [MMSE]"),
              "moca": (U.LOINC, "72172-0", "Total score [MoCA]"),

@@ -1,6 +1,6 @@
 """The item answers of the step-2 instruments as codes: `<instrument>.<key>` and `<instrument>.<key>.<n>`.
 
-Why (interchange.md §5.5 revised: nothing entered is dropped; PHQ-9 item 9 among them): the
+Why (docs/interchange.md §5.5 revised: nothing entered is dropped; PHQ-9 item 9 among them): the
 assessment Observation carries every answer as a component, coded in `icope-instrument`; the codes
 come from the instruments' input models, so the CodeSystem shipped lists exactly what can be sent.
 """

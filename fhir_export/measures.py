@@ -1,6 +1,6 @@
 """Measured values and allergies as FHIR: body weight, eGFR, creatinine, potassium, AllergyIntolerance.
 
-Why (interchange.md §5.5 revised, docs/fhir.md): nothing entered is dropped; every measured weight
+Why (docs/interchange.md §5.5 revised, docs/fhir.md): nothing entered is dropped; every measured weight
 is an Observation LOINC 29463-7 in kg wherever it was entered (ICOPE step 1, a MEDISIS patient), so
 an integrator finds every weight under one code; the MEDISIS patient's laboratory values are
 Observations (LOINC) and its allergies AllergyIntolerance resources.

@@ -73,7 +73,7 @@ DRUG_SYSTEMS: Final = (
     ("cip13", "https://smt.esante.gouv.fr/terminologie-bdpm"),
     ("ucd13", "https://smt.esante.gouv.fr/terminologie-cip_ucd"),
     ("cis", "https://smt.esante.gouv.fr/terminologie-bdpm"),
-    ("atc", "http://www.whocc.no/atc"),  # interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
+    ("atc", "http://www.whocc.no/atc"),  # docs/interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
 )
 
 # FR Core profiles.
@@ -118,10 +118,10 @@ CS_IP_PROBLEM: Final = fr_med_cs("fr-pharmaceutical-intervention-problem-code")
 CS_IP_TYPE: Final = fr_med_cs("fr-pharmaceutical-intervention-type-code")
 CS_IP_DEVENIR: Final = fr_med_cs("fr-pharmaceutical-intervention-devenir-code")
 
-# --- measurements and allergies (interchange.md §5.5 revised; docs/fhir.md "Codes you will meet") ---
+# --- measurements and allergies (docs/interchange.md §5.5 revised; docs/fhir.md "Codes you will meet") ---
 #: LOINC codes of the measured values: (code, display, UCUM unit). 29463-7 is the contract's; the
 #: three laboratory codes are the LOINC serum/plasma codes of the units the contract stores (µmol/L,
-#: mmol/L) and the CKD-EPI formula medisis.md §6.2 names: confirm them against the integrator's release.
+#: mmol/L) and the CKD-EPI formula docs/medisis.md §6.2 names: confirm them against the integrator's release.
 LOINC_MEASURES: Final = {
     "weight_kg": ("29463-7", "Body weight", "kg"),
     "egfr": ("62238-1", ("Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or "

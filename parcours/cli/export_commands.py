@@ -1,5 +1,5 @@
 """`parcours export fhir --out DIR [--patient ID]... [--since INSTANT] [--dated-from DATE] [--validate]`
-(interchange.md §5.3, §5.5).
+(docs/interchange.md §5.3, §5.5).
 
 Why here and not in fhir_export: the bulk writer is pure (it maps `PatientRecords`); this module
 owns the CLI rules: exit 2 naming `--out` for a non-empty DIR and `--patient` for an unknown id,

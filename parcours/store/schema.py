@@ -118,7 +118,7 @@ records = Table(
     Column("professional_id", ForeignKey("professionals.id")),
     Column("document", Text, nullable=False),  # the validated input document (orjson)
     Column("result", Text),  # the JSON result, as printed by the command
-    Column("document_hash", String(64)),  # fhir.md §2.3 H of the current document
+    Column("document_hash", String(64)),  # docs/fhir.md §2.3 H of the current document
     #: The FHIR key fixed at first save (H then), never changed by a correction: the record's
     #: resource ids (docs/fhir.md "Ids"). NULL for database-only kinds: keyed by kind and store id.
     Column("fhir_key", String(64)),

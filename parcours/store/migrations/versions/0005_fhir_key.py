@@ -33,7 +33,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_patients_updated', ['updated_at', 'id'], unique=False)
     op.execute("UPDATE records SET fhir_key = document_hash WHERE fhir_key IS NULL")
     from fhir_export.ids import (
-        rid,  # the one derivation (fhir.md §2.3), as the store uses it
+        rid,  # the one derivation (docs/fhir.md §2.3), as the store uses it
     )
 
     conn = op.get_bind()

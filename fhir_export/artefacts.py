@@ -88,6 +88,11 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         step1 += [(code, _pair(f"tui.s1.{code}")) for code in items(d.value, model)]
     instruments = [(i.value, _pair(f"report.instrument.{i.value}")) for i in Instrument]
     instruments += [(s, _pair(f"fhir.display.sub.{s}")) for s in SUB_RESULTS]
+    from fhir_export.items import item_codes
+
+    instruments += [(code, tuple(_m("fhir.display.item", lang, instrument=_m(f"report.instrument.{inst}", lang),
+                                    item=label) for lang in ("fr", "en")))
+                    for code, inst, label in item_codes() if code not in SUB_RESULTS]
     bands = [(f"{i}.{b}", tuple(_m("fhir.display.icope-band", lang, instrument=_m(f"report.instrument.{i}", lang),
                                    band=_m(f"report.band.{b}", lang)) for lang in ("fr", "en")))
              for i, names in INSTRUMENT_BANDS.items() for b in names]

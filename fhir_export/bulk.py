@@ -18,9 +18,9 @@ from typing import Any, BinaryIO
 import orjson
 
 from fhir_export.emit import Sink
-from fhir_export.patient import map_patient
+from fhir_export.patient import deleted_entries, map_patient
 from parcours.core.private_files import open_private
-from parcours.core.records import PatientRecords
+from parcours.core.records import DeletedRecords, PatientRecords
 
 __all__ = ["BulkWriter", "export_bulk"]
 
@@ -38,6 +38,8 @@ class BulkWriter:
         self.shared: set[str] = set()
         self.patients = 0
         self.resources = 0
+        self.deleted: BinaryIO | None = None
+        self.deleted_count = 0
 
     def _tmp(self, rtype: str) -> Path:
         return self.out / f".{rtype}.ndjson.part"
@@ -63,18 +65,35 @@ class BulkWriter:
         self.resources += len(sink.items)
         return len(sink.items)
 
+    def write_deleted(self, gone: DeletedRecords) -> int:
+        """Append one transaction Bundle of `DELETE <type>/<id>` entries to `deleted.ndjson` (Bulk Data
+        `deleted`); returns the number of entries (0: nothing written)."""
+        entries = [{"request": {"method": "DELETE", "url": f"{t}/{i}"}} for t, i in deleted_entries(gone)]
+        if not entries:
+            return 0
+        if self.deleted is None:
+            self.deleted = open_private(self.out / ".deleted.ndjson.part", buffering=_BUFFER)  # 0600: personal data
+        self.deleted.write(orjson.dumps({"resourceType": "Bundle", "type": "transaction", "entry": entries}) + b"\n")
+        self.deleted_count += 1
+        return len(entries)
+
     def finish(self, *, transaction_time: str, request: str, generator: str) -> dict[str, Any]:
         """Close and rename the files, then write `export.json` (last); returns the manifest."""
         for handle in self.files.values():
             handle.close()
         for rtype in self.files:
             os.replace(self._tmp(rtype), self.out / f"{rtype}.ndjson")
-        manifest = {
+        if self.deleted is not None:
+            self.deleted.close()
+            os.replace(self.out / ".deleted.ndjson.part", self.out / "deleted.ndjson")
+        manifest: dict[str, Any] = {
             "transactionTime": transaction_time,
             "request": request,
             "requiresAccessToken": False,
             "output": [{"type": t, "url": f"{t}.ndjson", "count": self.counts[t]} for t in sorted(self.counts)],
             "error": [],
+            **({"deleted": [{"type": "Bundle", "url": "deleted.ndjson"}]}
+               if self.deleted is not None else {}),
             "extension": {"fhirVersion": "4.0.1", "generator": generator, "patients": self.patients},
         }
         tmp = self.out / ".export.json.part"
@@ -90,6 +109,10 @@ class BulkWriter:
             handle.close()
             self._tmp(rtype).unlink(missing_ok=True)
         self.files = {}
+        if self.deleted is not None:
+            self.deleted.close()
+            (self.out / ".deleted.ndjson.part").unlink(missing_ok=True)
+            self.deleted = None
 
 
 def export_bulk(
@@ -101,9 +124,12 @@ def export_bulk(
     validate: bool = False,
     progress: Callable[[int, int], None] | None = None,
     transaction_time: str | None = None,
+    deleted: Iterable[DeletedRecords] = (),
 ) -> dict[str, Any]:
     """Write the NDJSON export of `patients` into the existing empty folder `out`; returns the manifest.
 
+    `since` (a date) keeps the records dated on or after it (`--dated-from`); an incremental export
+    passes the changed patients as `patients` and what was deleted as `deleted` (deleted.ndjson).
     `progress(patients_read, resources_written)` is called after each patient.
     """
     from parcours import __version__
@@ -117,6 +143,8 @@ def export_bulk(
             read += 1
             if progress is not None:
                 progress(read, writer.resources)
+        for gone in deleted:
+            writer.write_deleted(gone)
     except BaseException:
         writer.abort()
         raise

@@ -1,7 +1,8 @@
 """One transaction Bundle per stateless document (docs/fhir.md §6.1; docs/interchange.md §5.1).
 
-Why conditional creates: `ifNoneExist` on every entry makes re-POSTing a Bundle create nothing,
-and two documents about the same person share one Patient on the server.
+Why `PUT <type>/<id>` (docs/interchange.md §5.4 item 3): the ids are chosen by parcours, equal to those
+of `export fhir` for the same record, so Bundles and bulk NDJSON converge on the same resources on
+a server, re-sending a Bundle creates nothing, and a corrected record updates its resources.
 """
 
 from __future__ import annotations
@@ -36,9 +37,8 @@ def begin(doc: dict[str, Any], *, birth_date: Any = None, device: bool = False, 
 def bundle_bytes(bundle_id: str, items: list[Item]) -> bytes:
     """The compact transaction Bundle line, `\\n`-terminated."""
     entries = [
-        {"fullUrl": "urn:uuid:" + id_, "resource": res,
-         "request": {"method": "POST", "url": rtype, "ifNoneExist": "identifier=" + match}}
-        for rtype, id_, res, match, _role in items
+        {"fullUrl": "urn:uuid:" + id_, "resource": res, "request": {"method": "PUT", "url": f"{rtype}/{id_}"}}
+        for rtype, id_, res, _match, _role in items
     ]
     return _dumps({"resourceType": "Bundle", "identifier": {"system": U.SID_RESOURCE, "value": bundle_id},
                    "type": "transaction", "entry": entries}) + b"\n"
@@ -79,7 +79,7 @@ def _reconcile(doc: dict[str, Any], result: dict[str, Any]) -> Ctx:
 
 def _risk(doc: dict[str, Any], result: dict[str, Any]) -> Ctx:
     ctx, _ = begin(doc)
-    map_risk(ctx, doc, result)
+    map_risk(ctx, doc, result, str(doc["date"]) if doc.get("date") else None)
     return ctx
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from fhir_export import urls as U
 from fhir_export.ids import business_identifier, rid
 
-__all__ = ["SHARED_TYPES", "Ctx", "Sink", "add_actors", "rid_identifier"]
+__all__ = ["SHARED_TYPES", "Ctx", "Sink", "add_actors", "claim", "rid_identifier"]
 
 #: Types written once per export whatever the patient (docs/fhir.md §6.2).
 SHARED_TYPES = frozenset({"Practitioner", "Organization", "PractitionerRole", "Device", "Medication"})
@@ -37,10 +37,12 @@ _PI = {"coding": [{"system": U.V2_0203, "code": "PI"}]}
 class Sink:
     """Resources in emission order, deduplicated by id."""
 
-    __slots__ = ("bulk", "items", "seen", "shared")
+    __slots__ = ("bulk", "items", "meta", "seen", "shared")
 
     def __init__(self, bulk: bool = False, shared: set[str] | None = None) -> None:
         self.bulk = bulk
+        #: `{"versionId", "lastUpdated"}` of the record being mapped (bulk export), else None
+        self.meta: dict[str, str] | None = None
         self.items: list[Item] = []
         self.seen: set[str] = set()
         #: ids of shared resources already emitted (the export's set in bulk mode)
@@ -51,8 +53,10 @@ class Sink:
         return {"reference": f"{rtype}/{id_}"} if self.bulk else {"reference": "urn:uuid:" + id_}
 
     def start(self, rtype: str, id_: str) -> Resource:
-        """A new resource dict: `resourceType`, plus `id` in bulk mode (docs/fhir.md §6.1, §6.2)."""
-        return {"resourceType": rtype, "id": id_} if self.bulk else {"resourceType": rtype}
+        """A new resource dict: `resourceType`, `id` (client-assigned on both paths), the record's `meta`."""
+        if self.meta is None:
+            return {"resourceType": rtype, "id": id_}
+        return {"resourceType": rtype, "id": id_, "meta": self.meta}
 
     def wants(self, rtype: str, id_: str) -> bool:
         """False when this resource was already emitted (build shared resources only once)."""
@@ -70,7 +74,7 @@ class Sink:
 class Ctx:
     """What the mapping of one document needs: the sink, key prefix and the actors' references."""
 
-    __slots__ = ("actor", "device_ref", "patient", "pk", "prefix", "role", "sink")
+    __slots__ = ("actor", "device_ref", "org", "patient", "pk", "prefix", "role", "saved", "sink")
 
     def __init__(self, sink: Sink, pk: str, prefix: str) -> None:
         self.sink = sink
@@ -79,6 +83,8 @@ class Ctx:
         self.patient: dict[str, str] = {}
         self.actor: dict[str, str] | None = None  # PractitionerRole, else Organization (§3)
         self.role: dict[str, str] | None = None  # the PractitionerRole only
+        self.org: dict[str, str] | None = None  # the Organization only (Encounter.serviceProvider)
+        self.saved = False  # a stored record (database export): Observation performer = its professional only
         self.device_ref: dict[str, str] | None = None
 
     def id(self, rtype: str, role: str) -> str:
@@ -90,18 +96,30 @@ class Ctx:
         id_ = rid(rtype, self.prefix + role)
         res = self.sink.start(rtype, id_)
         if profile:
-            res["meta"] = {"profile": [profile]}
+            claim(res, profile)
         return id_, res
 
     def ref(self, rtype: str, id_: str) -> dict[str, str]:
         """A reference to a resource of this output."""
         return self.sink.ref(rtype, id_)
 
+    def observer(self) -> dict[str, str] | None:
+        """An Observation's `performer`: a stored record's professional, else none (interchange
+        §5.5); a stateless document's PractitionerRole, else its Organization (docs/fhir.md §3)."""
+        return self.role if self.saved else self.actor
+
     def child(self, prefix: str) -> Ctx:
         """The same actors with another key prefix (a follow-up's newest screening, §4.3)."""
         other = Ctx(self.sink, self.pk, prefix)
         other.patient, other.actor, other.role, other.device_ref = self.patient, self.actor, self.role, self.device_ref
+        other.org, other.saved = self.org, self.saved
         return other
+
+
+def claim(res: Resource, profile: str) -> None:
+    """Add a `meta.profile` claim, after the record's versionId / lastUpdated when there are."""
+    meta = res.get("meta")
+    res["meta"] = {**meta, "profile": [profile]} if meta else {"profile": [profile]}
 
 
 def rid_identifier(id_: str) -> list[dict[str, str]]:
@@ -126,7 +144,8 @@ def _patient(ctx: Ctx, pk: str, patient: dict[str, Any] | None, birth_date: str 
     if not sink.wants("Patient", id_):
         return
     res = sink.start("Patient", id_)
-    res["meta"] = {"profile": [U.P_PATIENT]}
+    # No fr-core-patient claim: its INS slice needs the identity reliability, which the store
+    # does not record (docs/fhir.md "Profiles": a profile is claimed only when met).
     ident = business_identifier(patient)
     if ident is None:
         res["identifier"] = rid_identifier(id_)
@@ -170,7 +189,7 @@ def add_actors(
         org_ref = sink.ref("Organization", id_)
         if sink.wants("Organization", id_):
             res = sink.start("Organization", id_)
-            res["meta"] = {"profile": [U.P_ORGANIZATION]}
+            claim(res, U.P_ORGANIZATION)
             res["identifier"] = [
                 {"use": "official", "type": _FINEG, "system": U.FINESS, "value": finess},
                 {"use": "official", "type": _IDNST, "system": U.IDNST, "value": "1" + finess},
@@ -178,13 +197,13 @@ def add_actors(
             if organization.get("name"):
                 res["name"] = organization["name"]
             sink.add("Organization", id_, res, f"{U.FINESS}|{finess}", "organization")
-        ctx.actor = org_ref
+        ctx.actor = ctx.org = org_ref
     if practitioner:
         rpps = practitioner["rpps"]
         pid = rid("Practitioner", f"{U.RPPS}|{rpps}")
         if sink.wants("Practitioner", pid):
             res = sink.start("Practitioner", pid)
-            res["meta"] = {"profile": [U.P_PRACTITIONER]}
+            claim(res, U.P_PRACTITIONER)
             res["identifier"] = [
                 {"use": "official", "type": _IDNPS, "system": U.IDNPS, "value": "8" + rpps},
                 {"use": "official", "type": _RPPS, "system": U.RPPS, "value": rpps},
@@ -198,7 +217,7 @@ def add_actors(
         rrid = rid("PractitionerRole", key)
         if sink.wants("PractitionerRole", rrid):
             res = sink.start("PractitionerRole", rrid)
-            res["meta"] = {"profile": [U.P_PRACTITIONER_ROLE]}
+            claim(res, U.P_PRACTITIONER_ROLE)
             res["identifier"] = rid_identifier(rrid)
             res["practitioner"] = sink.ref("Practitioner", pid)
             if org_ref is not None:

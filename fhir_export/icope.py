@@ -39,8 +39,13 @@ _UNITS = {"chair_rise_seconds": ("s", "s"), "weight_loss_kg": ("kg", "kg"), "wei
 _INSTRUMENT_CODE: dict[str, dict[str, Any]] = {}
 _EXAM_INSTRUMENTS = frozenset({"sppb", "visual_acuity", "audiometry", "hearwho"})
 #: docs/fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
-_STANDARD = {"phq9": (U.LOINC, "44261-6"), "mmse": (U.LOINC, "72106-8"), "moca": (U.LOINC, "72172-0"),
-             "mna_sf": (U.LOINC, "107114-1"), "mini_cog": (U.SNOMED, "713408000")}
+#: standard codings of the totals, LOINC with its display (docs/interchange.md §5.5 revised: GDS-15 48545-8)
+_STANDARD = {"phq9": (U.LOINC, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),
+             "mmse": (U.LOINC, "72106-8", "Total score [MMSE]"),
+             "moca": (U.LOINC, "72172-0", "Total score [MoCA]"),
+             "mna_sf": (U.LOINC, "107114-1", "Mini Nutritional Assessment Short Form total score"),
+             "gds15": (U.LOINC, "48545-8", "Geriatric depression scale (GDS) short version total"),
+             "mini_cog": (U.SNOMED, "713408000", None)}
 _SCORE_UNIT = {"audiometry": ("dB HL", "dB"), "visual_acuity": ("decimal", "1")}
 _COMMON_KEYS = frozenset({"instrument", "score", "max_score", "band", "abnormal"})
 _COMPONENTS: dict[tuple[str, Any, type], dict[str, Any]] = {}
@@ -99,7 +104,8 @@ def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen
     """
     sink, subject, actor = ctx.sink, ctx.patient, ctx.actor
     date = str(doc["date"])
-    performer = [actor] if actor is not None else None
+    observer = ctx.observer()
+    performer = [observer] if observer is not None else None
     domain_ids = [ctx.id("Observation", "step1|" + d) for d in DOMAINS]
     panel_id, panel = ctx.new("Observation", "step1")
     flags = result.get("flags")
@@ -168,6 +174,11 @@ def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen
         sink.add("ServiceRequest", id_, res, None, "step2|" + domain)
     if rescreen_due == "result":
         add_rescreen(ctx, panel_id, date, str(result["next_step1_due"]))
+    weight = (doc.get("nutrition") or {}).get("weight_kg")
+    if weight is not None:  # interchange §5.5: every measured weight, LOINC 29463-7 in kg
+        from fhir_export.measures import add_measure
+
+        add_measure(ctx, "weight_kg", weight, date, "step1|weight")
     return panel_id
 
 
@@ -212,14 +223,15 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
     res["category"] = _EXAM if name in _EXAM_INSTRUMENTS else _SURVEY
     codings = []
     if name in _STANDARD:
-        system, code = _STANDARD[name]
-        codings.append({"system": system, "code": code})
+        system, code, display = _STANDARD[name]
+        coding = {"system": system, "code": code}
+        codings.append({**coding, "display": display} if display else coding)
     codings.append({"system": U.CS_INSTRUMENT, "code": name})
     res["code"] = {"coding": codings}
     res["subject"] = ctx.patient
     res["effectiveDateTime"] = str(date or doc["date"])
-    if ctx.actor is not None:
-        res["performer"] = [ctx.actor]
+    if ctx.observer() is not None:
+        res["performer"] = [ctx.observer()]
     unit, ucum = _SCORE_UNIT.get(name, ("{score}", "{score}"))
     res["valueQuantity"] = {"value": result["score"], "unit": unit, "system": U.UCUM, "code": ucum}
     band = {"coding": [{"system": U.CS_BAND, "code": f"{name}.{result['band']}"}]}
@@ -233,10 +245,29 @@ def map_assessment(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: 
             comp = _value(f"{name}.{sub}", v)
             if comp is not None:
                 comps.append(comp)
+    _item_answers(name, doc, comps)
     if comps:
         res["component"] = comps
     ctx.sink.add("Observation", id_, res, None, "assess")
     return id_
+
+
+def _item_answers(name: str, doc: dict[str, Any], comps: list[dict[str, Any]]) -> None:
+    """Every item answer of the document as a component (`<instrument>.<key>[.<n>]`, fhir_export/items.py):
+    nothing entered is dropped (interchange §5.5), PHQ-9 item 9 among them."""
+    from fhir_export.items import SKIPPED
+
+    have = {c["code"]["coding"][0]["code"] for c in comps}
+    for key, value in doc.items():
+        if key in SKIPPED or value is None:
+            continue
+        pairs = [(f"{name}.{key}.{n}", v) for n, v in enumerate(value, 1)] if isinstance(value, list) else [
+            (f"{name}.{key}", value)]
+        for code, v in pairs:
+            if code not in have and v is not None:
+                comp = _value(code, v)
+                if comp is not None:
+                    comps.append(comp)
 
 
 _TASK_STATUS = {"new": "requested", "confirmed": "in-progress", "closed": "completed", "refuted": "cancelled"}
@@ -251,7 +282,10 @@ def map_alert(ctx: Ctx, alert: dict[str, Any], focus_ctx: Ctx, status: str | Non
     """
     rule, domain = str(alert["rule"]), str(alert["domain"])
     role = f"alert|{rule}|{domain}"
-    id_, res = ctx.new("Task", role)
+    # keyed by the screening (or PHQ-9) record it focuses: (patient, rule, domain, that record)
+    # only, so adding older history or saving the alert as a record keeps its id (docs/fhir.md "Ids")
+    id_ = focus_ctx.id("Task", role)
+    res = ctx.sink.start("Task", id_)
     res["identifier"] = rid_identifier(id_)
     res["status"] = _TASK_STATUS.get(status or "new", "requested")
     res["intent"] = "proposal"

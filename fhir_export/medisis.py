@@ -10,6 +10,7 @@ from typing import Any
 
 from fhir_export import urls as U
 from fhir_export.emit import Ctx
+from fhir_export.measures import add_patient_clinical
 from fhir_export.medication import add_line, add_medication, sources_extension
 
 __all__ = ["map_reconciliation", "map_review", "map_risk"]
@@ -26,7 +27,7 @@ _RESOLUTION = {"dose_corrected": "10000001", "resumed": "10000002", "product_cor
 _FCT_TYPE = {("admission", "retroactive"): "10000002", ("admission", "proactive"): "10000003",
              ("discharge", "proactive"): "10000004", ("discharge", "retroactive"): "10000005",
              ("transfer", "proactive"): "10000006", ("transfer", "retroactive"): "10000007"}
-_BILAN_CODE = {"coding": [{"system": U.LOINC, "code": "10160-0"}]}
+_BILAN_CODE = {"coding": [{"system": U.LOINC, "code": "10160-0", "display": "History of Medication use Narrative"}]}
 _BILAN_TYPE = {"coding": [{"system": U.LOINC, "code": "10160-0", "display": "History of Medication use Narrative"}]}
 _NILKNOWN = {"coding": [{"system": U.LIST_EMPTY_REASON, "code": "nilknown"}]}
 _BANDS = {"low": "low", "moderate": "moderate", "intermediate": "moderate", "high": "high"}
@@ -52,7 +53,10 @@ def _section(ctx: Ctx, title: str, rtype: str, ids: list[str], empty: str, code:
 
 def _composition(ctx: Ctx, role: str, profile: str, status: str, type_: dict, date: str, title: str,
                  sections: list[dict[str, Any]], ext: dict[str, Any] | None = None) -> str:
-    id_, res = ctx.new("Composition", role, profile)
+    # `profile` is not claimed: the FR Medication IG Compositions need an attester, which no
+    # document records (docs/fhir.md "Profiles": a profile is claimed only when met).
+    del profile
+    id_, res = ctx.new("Composition", role)
     if ext is not None:
         res["extension"] = [ext]
     res["identifier"] = {"system": U.SID_RESOURCE, "value": id_}  # Composition.identifier is 0..1
@@ -93,6 +97,7 @@ def map_reconciliation(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) ->
     """BM lines, bilan, orders, current treatment, reconciled lines, FCT (§5.2); returns the FCT id."""
     date = str(doc["date"])
     moment = doc["moment"]
+    add_patient_clinical(ctx, doc.get("patient"), date)
     bm_ids = {line["id"]: add_line(ctx, line, "history|" + line["id"], date, profile=U.P_HISTORY_MS,
                                    category="patientspecified" if line.get("self_medication") else "community")
               for line in doc["bm"]}
@@ -157,8 +162,8 @@ def map_risk(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], date: str | 
     obs["subject"] = ctx.patient
     if date:
         obs["effectiveDateTime"] = date
-    if ctx.actor is not None:
-        obs["performer"] = [ctx.actor]
+    if ctx.observer() is not None:
+        obs["performer"] = [ctx.observer()]
     obs["valueInteger"] = int(result["value"])
     comps = [{"code": {"coding": [{"system": U.CS_RISK, "code": f"{score}.{key}"}]}, "valueInteger": int(v)}
              for key, v in (result.get("components") or {}).items() if v is not None]
@@ -206,6 +211,7 @@ def _unchecked(ctx: Ctx, gap: dict[str, Any], index: int, date: str, drug_ids: d
 def map_review(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) -> None:
     """Reviewed drugs, one DetectedIssue per finding, one Observation per unchecked rule, the ACB Observation when > 0 (§5.4)."""
     date = str(doc["date"])
+    add_patient_clinical(ctx, doc.get("patient"), date)
     drug_ids = {d["id"]: add_line(ctx, d, "review|" + d["id"], date) for d in doc["drugs"]}
     for index, finding in enumerate(result["findings"]):
         role = f"finding|{index}"

@@ -103,8 +103,8 @@ def map_stay(ctx: Ctx, doc: dict[str, Any]) -> None:
     if doc.get("discharge_date"):
         period["end"] = str(doc["discharge_date"])
     enc["period"] = period
-    if doc.get("organization") and ctx.actor is not None:
-        enc["serviceProvider"] = ctx.actor
+    if ctx.org is not None:  # the site (docs/fhir.md "Who and where")
+        enc["serviceProvider"] = ctx.org
     ctx.sink.add("Encounter", id_, enc, None, "stay")
 
 
@@ -193,13 +193,14 @@ def map_consultation30(ctx: Ctx, doc: dict[str, Any]) -> None:
     """
     sr_id, sr = ctx.new("ServiceRequest", "review30")
     sr["identifier"] = rid_identifier(sr_id)
-    sr["status"] = "active"
+    done = doc.get("status") == "done" and bool(doc.get("performed_at"))
+    sr["status"] = "completed" if done else "active"  # closed by the consultation (interchange §5.5)
     sr["intent"] = "plan"
     sr["code"] = _REVIEW_30D
     sr["subject"] = ctx.patient
     sr["occurrenceDateTime"] = str(doc["due_date"])
     ctx.sink.add("ServiceRequest", sr_id, sr, None, "review30")
-    if doc.get("status") == "done" and doc.get("performed_at"):
+    if done:
         id_, enc = ctx.new("Encounter", "review30|done")
         enc["identifier"] = rid_identifier(id_)
         enc["status"] = "finished"
@@ -208,4 +209,6 @@ def map_consultation30(ctx: Ctx, doc: dict[str, Any]) -> None:
         enc["subject"] = ctx.patient
         enc["basedOn"] = [ctx.ref("ServiceRequest", sr_id)]
         enc["period"] = {"start": str(doc["performed_at"])}
+        if ctx.org is not None:
+            enc["serviceProvider"] = ctx.org
         ctx.sink.add("Encounter", id_, enc, None, "review30|done")

@@ -73,7 +73,7 @@ DRUG_SYSTEMS: Final = (
     ("cip13", "https://smt.esante.gouv.fr/terminologie-bdpm"),
     ("ucd13", "https://smt.esante.gouv.fr/terminologie-cip_ucd"),
     ("cis", "https://smt.esante.gouv.fr/terminologie-bdpm"),
-    ("atc", "https://smt.esante.gouv.fr/terminologie-atc"),
+    ("atc", "http://www.whocc.no/atc"),  # docs/interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
 )
 
 # FR Core profiles.
@@ -117,3 +117,16 @@ CS_REC_RESOLUTION: Final = fr_med_cs("fr-medication-reconciliation-resolution")
 CS_IP_PROBLEM: Final = fr_med_cs("fr-pharmaceutical-intervention-problem-code")
 CS_IP_TYPE: Final = fr_med_cs("fr-pharmaceutical-intervention-type-code")
 CS_IP_DEVENIR: Final = fr_med_cs("fr-pharmaceutical-intervention-devenir-code")
+
+# --- measurements and allergies (docs/interchange.md §5.5 revised; docs/fhir.md "Codes you will meet") ---
+#: LOINC codes of the measured values: (code, display, UCUM unit). 29463-7 is the contract's; the
+#: three laboratory codes are the LOINC serum/plasma codes of the units the contract stores (µmol/L,
+#: mmol/L) and the CKD-EPI formula docs/medisis.md §6.2 names: confirm them against the integrator's release.
+LOINC_MEASURES: Final = {
+    "weight_kg": ("29463-7", "Body weight", "kg"),
+    "egfr": ("62238-1", ("Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or "
+                         "Blood by Creatinine-based formula (CKD-EPI)"), "mL/min/{1.73_m2}"),
+    "creatinine_umol_l": ("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", "umol/L"),
+    "potassium_mmol_l": ("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L"),
+}
+ALLERGY_CLINICAL: Final = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"

@@ -58,9 +58,10 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("medisis.reconciliation", "medisis.reconciliation:parse_reconciliation",
                  "medisis.reconciliation:reconcile", RecordKind.MEDISIS_RECONCILIATION, ("medisis", "reconcile"),
                  fhir=True, side_rows="medisis.kinds:reconciliation_row"),
-    # docs/interchange.md §4.2: a risk document has no date; the store dates it the day it is saved.
+    # docs/interchange.md §5.5: a risk document may carry its `date`; without one the store dates it
+    # the day it is saved (parcours/store/saving.py).
     DocumentKind("medisis.risk", "medisis.risk:parse_risk", "medisis.risk:score_risk", RecordKind.MEDISIS_RISK,
-                 ("medisis", "risk"), fhir=True, dates=()),
+                 ("medisis", "risk"), fhir=True),
     DocumentKind("medisis.review", "medisis.review:parse_review", "medisis.review:review_drugs",
                  RecordKind.MEDISIS_REVIEW, ("medisis", "review"), fhir=True),
     DocumentKind("medisis.indicators", "medisis.indicators:parse_indicators", "medisis.indicators:compute_indicators",

@@ -6,6 +6,7 @@ variant. The document's `score` picks its input model, so errors name the varian
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -44,8 +45,10 @@ class RiskScore(StrEnum):
 
 
 class _RiskDocument(InputModel):
-    """Context objects every risk document may carry (docs/interchange.md §5.2)."""
+    """Context objects every risk document may carry (interchange §5.2), and the evaluation `date`
+    (§5.5 revised: the Observation's effective date; `--save` stores today's when absent)."""
 
+    date: _dt.date | None = None  # the field shadows the type in the class body: qualified
     patient: MedisisPatient | None = None
     practitioner: Practitioner | None = None
     organization: Organization | None = None

@@ -62,6 +62,8 @@ FR: Final[dict[str, str]] = {
     "fhir.display.review.acb_total": "charge anticholinergique totale (ACB)",
     "fhir.display.review.acb": "score anticholinergique (ACB) d'un médicament",
     "fhir.display.review.review_30d": "consultation d'évaluation à J+30",
+    # issue 16 : réponse à un item d'un instrument de l'étape 2 (icope-instrument#<instrument>.<item>[.<n>])
+    "fhir.display.item": "{instrument} : réponse {item}",
 }
 
 EN: Final[dict[str, str]] = {
@@ -123,4 +125,6 @@ EN: Final[dict[str, str]] = {
     "fhir.display.review.acb_total": "total anticholinergic burden (ACB)",
     "fhir.display.review.acb": "anticholinergic (ACB) score of one drug",
     "fhir.display.review.review_30d": "30-day review consultation",
+    # issue 16: a step-2 item answer (icope-instrument#<instrument>.<item>[.<n>])
+    "fhir.display.item": "{instrument}: answer {item}",
 }

@@ -50,6 +50,7 @@ FR.update({
     "argparse.error": "%(prog)s : erreur : %(message)s\n",
     "cli.type.positive_integer": "entier ≥ 1",
     "cli.type.iso_date": "date AAAA-MM-JJ",
+    "cli.type.iso_instant": "instant AAAA-MM-JJTHH:MM:SS+01:00 ou date AAAA-MM-JJ",  # issue 16
     "cli.type.int": "entier",
     "cli.validate_needs_fhir": "--validate : seulement avec --format fhir (il vérifie les ressources FHIR émises)",
 })
@@ -77,6 +78,7 @@ EN.update({
     "argparse.error": "%(prog)s: error: %(message)s\n",
     "cli.type.positive_integer": "positive integer",
     "cli.type.iso_date": "YYYY-MM-DD date",
+    "cli.type.iso_instant": "YYYY-MM-DDTHH:MM:SS+01:00 instant or YYYY-MM-DD date",  # issue 16
     "cli.type.int": "integer",
     "cli.validate_needs_fhir": "--validate: only with --format fhir (it checks the emitted FHIR resources)",
 })

@@ -11,7 +11,7 @@ import functools
 import importlib
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from operator import attrgetter
 from typing import Any, NoReturn
 
@@ -113,6 +113,7 @@ def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 -
     from parcours.cli.argparse_words import localized_type
 
     positive, day, integer = (localized_type(f, lang) for f in (positive_integer, iso_date, int))
+    instant = localized_type(iso_instant, lang)
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
         name = ".".join(key)
@@ -141,7 +142,8 @@ def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 -
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
-            cmd.add_argument("--since", type=day, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--since", type=instant, metavar="INSTANT", help=h("export.since"))
+            cmd.add_argument("--dated-from", type=day, metavar="DATE", help=h("export.dated_from"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("drugs", "import"):
             cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
@@ -165,6 +167,16 @@ def positive_integer(text: str) -> int:
 def iso_date(text: str) -> date:
     """An argparse type: a YYYY-MM-DD date."""
     return date.fromisoformat(text)
+
+
+def iso_instant(text: str) -> datetime:
+    """An argparse type: an ISO date-time with its offset, or a date (its start in local time)."""
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), time()).astimezone()
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError(text)  # an instant needs its offset: which 10:00 is meant is not guessed
+    return value
 
 
 def _resolve(spec: str):  # noqa: ANN202 - a tool's `(args, lang) -> status`

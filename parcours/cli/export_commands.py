@@ -1,4 +1,5 @@
-"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (docs/interchange.md §5.3).
+"""`parcours export fhir --out DIR [--patient ID]... [--since INSTANT] [--dated-from DATE] [--validate]`
+(docs/interchange.md §5.3, §5.5).
 
 Why here and not in fhir_export: the bulk writer is pure (it maps `PatientRecords`); this module
 owns the CLI rules: exit 2 naming `--out` for a non-empty DIR and `--patient` for an unknown id,
@@ -59,6 +60,8 @@ def _request(args: Any) -> str:
     parts += [f"--patient {p}" for p in args.patient or ()]
     if args.since is not None:
         parts.append(f"--since {args.since.isoformat()}")
+    if getattr(args, "dated_from", None) is not None:
+        parts.append(f"--dated-from {args.dated_from.isoformat()}")
     return " ".join(parts)
 
 
@@ -108,7 +111,13 @@ def export_fhir(args: Any, lang: Lang) -> int:
             from parcours.core.private_files import private_dir
 
             private_dir(out)  # 0700, its files 0600: personal data
-            export_bulk(store.iter_patient_records(ids, None), out, since=args.since, request=_request(args),
+            dated_from = getattr(args, "dated_from", None)
+            if args.since is not None:  # incremental: what changed, and what was deleted (docs/fhir.md)
+                patients, deleted = store.iter_changed_records(args.since, ids), store.iter_deleted_records(
+                    args.since, ids)
+            else:
+                patients, deleted = store.iter_patient_records(ids, None), ()
+            export_bulk(patients, out, since=dated_from, request=_request(args), deleted=deleted,
                         validate=bool(getattr(args, "validate", False)), progress=progress)
         except OSError as exc:
             return _fail(message("fhir.export.cannot_write", lang, path=out, reason=exc.strerror or exc))

@@ -15,7 +15,6 @@ from typing import Any
 import orjson
 
 from parcours.core.identifiers import INS_NIR_SYSTEM as INS_NIR
-from parcours.core.identifiers import INS_SYSTEMS
 
 #: The base of every URL and id namespace of parcours; must never change once published (docs/fhir.md §2.1).
 BASE = "https://parcours.example/fhir"
@@ -62,8 +61,9 @@ def business_identifier(patient: dict[str, Any] | None) -> tuple[str, str] | Non
 
 
 def stored_patient_key(store_id: str | int, identifier: tuple[str, str] | None) -> str:
-    """pk in the database export: the INS when known, else `parcours-patient|<store id>` (docs/fhir.md §2.3)."""
-    if identifier is not None and identifier[0] in INS_SYSTEMS:
+    """pk in the database export: `<system>|<value>` of the identifier (INS or other), as the
+    stateless Bundle's, else `parcours-patient|<store id>` (docs/fhir.md "Ids", issue 16)."""
+    if identifier is not None:
         return f"{identifier[0]}|{identifier[1]}"
     return f"parcours-patient|{store_id}"
 

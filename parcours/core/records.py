@@ -8,11 +8,11 @@ plus the JSON result it produced; exporters read these plain shapes, never SQL r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["PatientRecords", "RecordKind", "StoredDocument"]
+__all__ = ["DeletedRecords", "PatientRecords", "RecordKind", "StoredDocument"]
 
 
 class RecordKind(StrEnum):
@@ -47,13 +47,24 @@ class RecordKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
-    """One stored record: its kind, stable store id, clinical date, input document and result."""
+    """One stored record: its kind, stable store id, clinical date, input document and result.
+
+    `key`: the FHIR key fixed at its first save (None: keyed by kind and store id); `version` and
+    `updated_at` (UTC) give `meta.versionId` / `meta.lastUpdated`; `site` (`{finess, name}`) and
+    `professional` (`{rpps, family, given, role}`) are the store's, for records whose document
+    names none (docs/fhir.md "Who and where").
+    """
 
     kind: RecordKind
     record_id: str
     recorded_on: date
     document: dict[str, Any]
     result: dict[str, Any] | None = None
+    key: str | None = None
+    version: int = 1
+    updated_at: datetime | None = None
+    site: dict[str, Any] | None = None
+    professional: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +74,24 @@ class PatientRecords:
     patient_id: str
     patient: dict[str, Any]
     documents: tuple[StoredDocument, ...]
+    version: int = 1
+    updated_at: datetime | None = None
+    #: with `export fhir --since`: whether every record of `documents` is sent (the patient changed)
+    #: or only the changed ones (those with `updated_at` at or after the instant, and what they need)
+    changed_only: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedRecords:
+    """What an incremental export must DELETE for one patient: deleted records, or the whole patient.
+
+    `records` are the records deleted since the instant (their documents give their resource ids);
+    `live` the patient's live records (links resolve through them); `patient_deleted`: the patient
+    itself was deleted, so its Patient resource and `live` records go too.
+    """
+
+    patient_id: str
+    patient: dict[str, Any]
+    records: tuple[StoredDocument, ...]
+    live: tuple[StoredDocument, ...]
+    patient_deleted: bool = False

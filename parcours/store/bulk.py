@@ -26,7 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "patients": ("id", "identifier_value", "fhir_id", "family", "family_key", "given", "given_key", "birth_date", "sex",
                  "site_id", "next_step1_due", "last_screened_on", "step2_pending"),
     "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash",
-                "content_key"),
+                "content_key", "fhir_key"),
     "screenings": ("record_id", "patient_id", "site_id", "screened_on", "overall", "next_step1_due",
                    "positive_mask", *DOMAIN_NAMES),
     "assessments": ("record_id", "patient_id", "instrument", "domain", "assessed_on", "score", "abnormal"),

@@ -127,9 +127,10 @@ class _Chunk:
         self.next_record = rid + 1
         if rid >= self.record_limit:
             raise RuntimeError("demo patient with more records than RECORD_STRIDE")  # a bug, never data
-        digest = document_hash(doc)  # an alert is derived: no content key (as in saving.save_document)
+        digest = document_hash(doc)  # H; the FHIR key fixed at first save (docs/fhir.md "Ids"); an alert is
+        # derived: no content key (as in saving.save_document)
         self.records.append((rid, pid, kind, day, site, raw.decode(), None if result is None else result.decode(),
-                             digest, None if kind == "icope.alert" else digest))
+                             digest, None if kind == "icope.alert" else digest, digest))
         self.audit.append(("record", str(rid), _AFTER[kind]))
         return rid
 

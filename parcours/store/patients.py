@@ -197,7 +197,8 @@ def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str
         raise Conflict(entity="patient", key=patient_id)
     done = conn.execute(
         update(patients).where(patients.c.id == int(patient_id), patients.c.version == before.version, _LIVE)
-        .values(deleted_at=audit.now(), deleted_reason=reason, version=before.version + 1)
+        .values(deleted_at=(stamp := audit.now()), updated_at=stamp, deleted_reason=reason,
+                version=before.version + 1)  # updated_at: `export fhir --since` sends the deletion
     )
     if done.rowcount != 1:  # changed or deleted by another writer since it was read
         raise Conflict(entity="patient", key=patient_id)

@@ -42,7 +42,11 @@ def _parse(kind: RecordKind, raw: bytes, document: dict[str, Any]) -> Parsed:
         raw = orjson.dumps({k: v for k, v in document.items() if k != link})
     model = spec.parse_bytes(raw)
     result = _json(spec.compute_result(model)) if spec.compute is not None else None
-    on = spec.clinical_date(model) or audit.now().date()  # docs/interchange.md §4.2: a risk has no date: the day saved
+    on = spec.clinical_date(model)
+    if on is None:  # docs/interchange.md §5.5: a risk saved without its `date` is dated the day saved,
+        on = audit.now().date()  # in the stored document too: two evaluations are two records (and FHIR resources)
+        if document and "date" in getattr(type(model), "model_fields", {}):
+            document = {**document, "date": on.isoformat()}
     patient = getattr(model, "patient", None)  # an intervention's `patient` is a local id, not an identity
     return Parsed(document, result, on, patient if isinstance(patient, PatientIdentity) else None,
                   getattr(model, "practitioner", None), getattr(model, "organization", None), model,
@@ -113,7 +117,8 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
         insert(records).values(
             version=1, patient_id=patient, kind=kind.value, recorded_on=parsed.recorded_on, site_id=site,
             professional_id=professional, document=document_text, result=result_text,
-            document_hash=content_key, content_key=content_key, actor=actor, created_at=stamp, updated_at=stamp,
+            document_hash=content_key, content_key=content_key, fhir_key=content_key if by_record(kind).fhir else None,
+            actor=actor, created_at=stamp, updated_at=stamp,
         ).returning(records.c.id)
     ).scalar_one()
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=record_id,
@@ -131,8 +136,9 @@ def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str) 
                        .where(records.c.id == int(record_id), records.c.deleted_at.is_(None))).first()
     if row is None:
         raise NotFound(entity="record", key=record_id)
+    stamp = audit.now()  # updated_at too: `export fhir --since` finds deletions by it (docs/fhir.md)
     done = conn.execute(update(records).where(records.c.id == row.id, records.c.deleted_at.is_(None))
-                        .values(deleted_at=audit.now(), deleted_reason=reason, version=row.version + 1,
+                        .values(deleted_at=stamp, updated_at=stamp, deleted_reason=reason, version=row.version + 1,
                                 content_key=None))  # the same document may be saved again
     if done.rowcount != 1:  # deleted by another writer since it was read
         raise NotFound(entity="record", key=record_id)

@@ -108,6 +108,7 @@ patients = Table(
     Index("ix_patients_given_key", "given_key", "family_key", "id"),
     Index("ix_patients_birth", "birth_date", "family_key", "id"),
     Index("ix_patients_identifier_value", "identifier_value"),
+    Index("ix_patients_updated", "updated_at", "id"),  # export fhir --since (docs/fhir.md)
     Index(
         "ix_patients_step2_pending", "site_id", "last_screened_on", "id",
         sqlite_where=text(STEP2_PENDING), postgresql_where=text(STEP2_PENDING),
@@ -125,9 +126,12 @@ records = Table(
     Column("professional_id", ForeignKey("professionals.id")),
     Column("document", Text, nullable=False),  # the validated input document (orjson)
     Column("result", Text),  # the JSON result, as printed by the command
-    Column("document_hash", String(64)),  # docs/fhir.md §2.3 H, so a saved result exports with the same ids
+    Column("document_hash", String(64)),  # docs/fhir.md §2.3 H of the current document
     # H again, unique per patient and kind: the same document is stored once (NULL: alerts, deleted)
     Column("content_key", String(64)),
+    #: The FHIR key fixed at first save (H then), never changed by a correction: the record's
+    #: resource ids (docs/fhir.md "Ids"). NULL for database-only kinds: keyed by kind and store id.
+    Column("fhir_key", String(64)),
     Column("actor", Text, nullable=False),
     Column("created_at", Stamp, nullable=False),
     Column("updated_at", Stamp, nullable=False),
@@ -135,6 +139,7 @@ records = Table(
     Column("deleted_reason", Text),
     Index("ix_records_patient", "patient_id", "recorded_on", "id"),  # every records query is per patient
     Index("uq_records_content", "patient_id", "kind", "content_key", unique=True),  # migration 0005
+    Index("ix_records_updated", "updated_at", "id"),  # export fhir --since: changed and deleted records
 )
 
 screenings = Table(

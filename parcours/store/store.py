@@ -7,12 +7,12 @@ PostgreSQL server); a method either commits all its rows or none.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from parcours.core.records import PatientRecords, RecordKind
+from parcours.core.records import DeletedRecords, PatientRecords, RecordKind
 from parcours.store import audit, audit_chain, drafts, patients, reading, saving, search, sites, worklists
 from parcours.store.engine import writer
 from parcours.store.errors import Conflict, DatabaseError
@@ -140,6 +140,18 @@ class Store:
         """Stream patients (primary-key order) with their records, for the bulk exports."""
         ids = None if patient_ids is None else [int(p) for p in patient_ids]
         return reading.iter_patient_records(self.engine, ids, since, batch)
+
+    def iter_changed_records(self, since: datetime, patient_ids: list[str] | None = None,
+                             batch: int = 500) -> Iterator[PatientRecords]:
+        """Stream the live patients changed at or after `since` (export fhir --since, docs/fhir.md)."""
+        ids = None if patient_ids is None else [int(p) for p in patient_ids]
+        return reading.iter_changed_records(self.engine, since, ids, batch)
+
+    def iter_deleted_records(self, since: datetime, patient_ids: list[str] | None = None,
+                             batch: int = 500) -> Iterator[DeletedRecords]:
+        """Stream, per patient, what was deleted at or after `since` (the export's deleted list)."""
+        ids = None if patient_ids is None else [int(p) for p in patient_ids]
+        return reading.iter_deleted_records(self.engine, since, ids, batch)
 
     # records ---------------------------------------------------------------------------
     def save_document(self, kind: RecordKind, document: bytes | dict[str, Any], *, actor: str,

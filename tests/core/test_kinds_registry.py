@@ -104,7 +104,10 @@ def test_clinical_date_takes_the_first_date_set():
     spec = by_record(RecordKind.MEDISIS_CONSULTATION30)
     day = date(2026, 11, 30)
     assert spec.clinical_date(SimpleNamespace(performed_at=None, scheduled_at=day, due_date=date(2026, 12, 1))) == day
-    assert by_record(RecordKind.MEDISIS_RISK).clinical_date(SimpleNamespace(date=day)) is None  # the day saved
+    # a risk carries its evaluation `date` (issue 16, docs/interchange.md §5.5); without one the store
+    # dates it the day saved (parcours/store/saving.py)
+    assert by_record(RecordKind.MEDISIS_RISK).clinical_date(SimpleNamespace(date=day)) == day
+    assert by_record(RecordKind.MEDISIS_RISK).clinical_date(SimpleNamespace(date=None)) is None
 
 
 def test_reading_one_group_loads_no_other_domain_nor_engine():

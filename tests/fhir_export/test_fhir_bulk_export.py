@@ -95,14 +95,18 @@ def test_item14_patient_since_and_byte_identical(fx, tmp_path):
     late.mkdir()
     manifest = export_bulk(patients, late, since=date(2030, 1, 1), transaction_time=TIME)
     assert manifest["output"] == [] and [p.name for p in late.iterdir()] == ["export.json"]
-    # --since keeps the newer records and what they point at (the alert's screening)
+    # --dated-from keeps the newer records and what they point at: the alert's screening, and the
+    # earlier screening whose re-screen order the newer one fulfils (its panel is `basedOn` it)
     recent = tmp_path / "recent"
     recent.mkdir()
     export_bulk(patients, recent, since=date(2026, 11, 20), transaction_time=TIME)
     kept = _check_export(fx, recent)
     dates = {o.get("effectiveDateTime") for o in kept["Observation"]}
-    assert "2026-08-22" not in dates and "2026-11-20" in dates
+    assert "2026-11-20" in dates
     assert len(kept["Task"]) >= 3
+    by_id = {r["id"]: r for r in kept["ServiceRequest"]}
+    panels = [o for o in kept["Observation"] if o["code"]["coding"][0]["code"] == "screening" and "basedOn" in o]
+    assert panels and all(by_id[p["basedOn"][0]["reference"].split("/")[1]]["status"] == "completed" for p in panels)
 
 
 # --- the CLI command, with a store of PatientRecords ---------------------------------------------
@@ -144,7 +148,8 @@ def cli_store(fx, monkeypatch):
 
 
 def _args(out: Path, patient=(), since=None) -> argparse.Namespace:
-    return argparse.Namespace(out=str(out), patient=list(patient), since=since, validate=True, db=None)
+    return argparse.Namespace(out=str(out), patient=list(patient), since=None, dated_from=since, validate=True,
+                              db=None)
 
 
 def test_cli_export_writes_and_refuses_non_empty_dir(fx, cli_store, tmp_path, capsys):
@@ -155,7 +160,7 @@ def test_cli_export_writes_and_refuses_non_empty_dir(fx, cli_store, tmp_path, ca
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""  # not a terminal: no progress bar
     manifest = orjson.loads((out / "export.json").read_bytes())
-    assert manifest["request"] == "parcours export fhir --since 2026-01-01" and cli_store.closed
+    assert manifest["request"] == "parcours export fhir --dated-from 2026-01-01" and cli_store.closed
     _check_export(fx, out)
     assert export_fhir(_args(out), "en") == 2
     assert "--out" in capsys.readouterr().err

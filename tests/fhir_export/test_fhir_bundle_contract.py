@@ -26,11 +26,40 @@ def _references(node: Any) -> list[str]:
     return found
 
 
+def _revised(bundle: dict[str, Any]) -> dict[str, Any]:
+    """fhir.md §8's example with interchange.md §5.4 item 3 and §5.5 (revised) applied: each resource
+    has its client-assigned `id`, each entry is `PUT <type>/<id>`, and the Patient (no identity
+    reliability) and Compositions (no attester) claim no profile; ATC is the WHO system; LOINC has display."""
+    entries = []
+    for entry in bundle["entry"]:
+        res = dict(entry["resource"])
+        id_ = entry["fullUrl"].removeprefix("urn:uuid:")
+        if res["resourceType"] in ("Patient", "Composition"):
+            res.pop("meta", None)
+        res = {"resourceType": res.pop("resourceType"), "id": id_, **res}
+        entries.append({"fullUrl": entry["fullUrl"], "resource": res,
+                        "request": {"method": "PUT", "url": f"{res['resourceType']}/{id_}"}})
+    text = orjson.dumps({**bundle, "entry": entries}).decode()
+    # ATC in the WHO system (§5.5): a Medication keyed by its ATC coding gets that system's id
+    from fhir_export.ids import rid
+
+    old_atc, new_atc = "https://smt.esante.gouv.fr/terminologie-atc", "http://www.whocc.no/atc"
+    for entry in entries:
+        res = entry["resource"]
+        if res["resourceType"] == "Medication" and res["code"]["coding"][0]["system"] == old_atc:
+            text = text.replace(res["id"], rid("Medication", f"{new_atc}|{res['code']['coding'][0]['code']}"))
+    text = text.replace(old_atc, new_atc)
+    # LOINC codings carry their display (§5.5)
+    bilan = '{"system":"http://loinc.org","code":"10160-0"'
+    text = text.replace(bilan + "}", bilan + ',"display":"History of Medication use Narrative"}')
+    return orjson.loads(text)
+
+
 @pytest.mark.parametrize("command", ["score", "reconcile"])
 def test_spec_examples_byte_identical(fx, command):
-    """docs/fhir.md §8: the normative examples, byte for byte (compact, construction order)."""
+    """fhir.md §8: the normative examples as revised (`_revised`), byte for byte (compact, construction order)."""
     raw = (DATA / f"spec_{command}_input.json").read_bytes()
-    expected = orjson.dumps(json.loads((DATA / f"spec_{command}_bundle.json").read_text("utf-8"))) + b"\n"
+    expected = orjson.dumps(_revised(json.loads((DATA / f"spec_{command}_bundle.json").read_text("utf-8")))) + b"\n"
     assert fx.fhir(command, raw) == expected
 
 
@@ -49,11 +78,10 @@ def test_item3_entries(bundles):
         for entry in bundle["entry"]:
             res = entry["resource"]
             assert entry["fullUrl"].startswith("urn:uuid:") and len(entry["fullUrl"]) == 45, label
-            assert "id" not in res, label
+            assert entry["fullUrl"] == "urn:uuid:" + res["id"], label  # client-assigned id (§5.4 item 3 revised)
             req = entry["request"]
-            assert req["method"] == "POST" and req["url"] == res["resourceType"], label
+            assert req == {"method": "PUT", "url": f"{res['resourceType']}/{res['id']}"}, label
             idents = res["identifier"] if isinstance(res["identifier"], list) else [res["identifier"]]
-            assert req["ifNoneExist"] in {f"identifier={i['system']}|{i['value']}" for i in idents}, label
             assert not any(i["value"].startswith("urn:uuid:") for i in idents), label
             assert "text" not in res  # no narrative (docs/fhir.md §1)
 
@@ -86,7 +114,9 @@ def test_patient_ins_and_local_identifiers(fx):
     doc["patient"] = {"ins": "244057512345692"}
     patient = orjson.loads(fx.fhir("score", doc))["entry"][0]
     assert patient["resource"]["identifier"][0]["type"]["coding"][0]["code"] == "INS-NIR"
-    assert patient["request"]["ifNoneExist"] == "identifier=urn:oid:1.2.250.1.213.1.4.8|244057512345692"
+    from fhir_export.ids import rid
+
+    assert patient["request"]["url"] == "Patient/" + rid("Patient", "urn:oid:1.2.250.1.213.1.4.8|244057512345692")
     doc["patient"] = {"identifier": {"system": "https://hopital.example/ipp", "value": "A12"}, "given": "Léa"}
     patient = orjson.loads(fx.fhir("score", doc))["entry"][0]["resource"]
     assert patient["identifier"] == [{"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "PI"}]},

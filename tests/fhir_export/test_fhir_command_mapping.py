@@ -82,13 +82,15 @@ def test_item7_components_typed(fx):
 
 
 def test_item8_assess(fx):
-    standard = {"phq9": "44261-6", "mmse": "72106-8", "moca": "72172-0", "mna_sf": "107114-1", "mini_cog": "713408000"}
+    standard = {"phq9": "44261-6", "mmse": "72106-8", "moca": "72172-0", "mna_sf": "107114-1", "mini_cog": "713408000",
+                "gds15": "48545-8"}
     for doc in fx.SAMPLES["assess"]:
         result = _json(fx, "assess", doc)
         (obs,) = _resources(orjson.loads(fx.fhir("assess", doc)), "Observation")
         codes = [c["code"] for c in obs["code"]["coding"]]
         assert codes[-1] == doc["instrument"] and obs["code"]["coding"][-1]["system"] == BASE + "icope-instrument"
         assert codes[:-1] == ([standard[doc["instrument"]]] if doc["instrument"] in standard else [])
+        assert all(c.get("display") for c in obs["code"]["coding"] if c["system"] == "http://loinc.org")
         assert obs["valueQuantity"]["value"] == result["score"]
         # docs/icope.md "Safety rules": a PHQ-9 with item 9 > 0 (S1) is critical abnormal, flagged
         code, display = (("AA", "Critical abnormal") if result.get("urgent") else ("A", "Abnormal") if result["abnormal"]
@@ -98,9 +100,19 @@ def test_item8_assess(fx):
         assert flags == (["self_harm_risk"] if result.get("urgent") else [])
         assert obs["interpretation"][1]["coding"][0]["code"] == f"{doc['instrument']}.{result['band']}"
     sppb = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][0])), "Observation")[0]
-    assert [c["code"]["coding"][0]["code"] for c in sppb["component"]] == ["sppb.balance", "sppb.gait", "sppb.chair"]
+    codes = [c["code"]["coding"][0]["code"] for c in sppb["component"]]
+    assert codes[:3] == ["sppb.balance", "sppb.gait", "sppb.chair"]
+    # then every item answer entered (interchange §5.5: nothing entered is dropped), in input order
+    doc = fx.SAMPLES["assess"][0]
+    expected = []
+    for key, value in doc.items():
+        if key not in ("instrument", "date"):
+            expected += [f"sppb.{key}.{n}" for n in range(1, len(value) + 1)] if isinstance(value, list) else [f"sppb.{key}"]
+    assert codes[3:] == expected
     phq9 = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][1])), "Observation")[0]
     assert phq9["component"][0]["valueBoolean"] is True and phq9["category"][0]["coding"][0]["code"] == "survey"
+    items = {c["code"]["coding"][0]["code"]: c["valueInteger"] for c in phq9["component"][1:]}
+    assert items == {f"phq9.items.{n}": v for n, v in enumerate(fx.SAMPLES["assess"][1]["items"], 1)}
 
 
 def test_item9_followup(fx):

@@ -37,7 +37,9 @@ def test_one_observation_per_unchecked_entry_and_none_when_complete() -> None:
     observations = _resources(BODY, "Observation")
     assert [o["code"]["coding"][0]["code"] for o in observations] == ["STOPP-E4"]
     complete = {**BODY, "patient": {**BODY["patient"], "egfr": 60}}
-    assert _resources(complete, "Observation") == []
+    found = _resources(complete, "Observation")  # the eGFR itself is an Observation (LOINC, issue 16)
+    assert [o["code"]["coding"][0]["code"] for o in found] == ["62238-1"]
+    assert found[0]["valueQuantity"]["value"] == 60
     no_start = {**BODY, "drugs": [{"id": "z", "atc": "N05CF02"}]}
     codes = [o["code"]["coding"][0]["code"] for o in _resources(no_start, "Observation")]
     assert codes == ["STOPP-D11", "FR-HYPNOTIC-4W"]

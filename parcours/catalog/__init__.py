@@ -14,4 +14,5 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.reports",
     "parcours.catalog.tui",
     "parcours.catalog.worklist",
+    "parcours.catalog.records",
 )

@@ -45,6 +45,9 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     ("demo",): "parcours.cli.store_commands:demo",
     ("patients", "list"): "parcours.cli.store_commands:patients_list",
     ("patients", "show"): "parcours.cli.store_commands:patients_show",
+    ("patients", "correct"): "parcours.cli.records_commands:patients_correct",
+    ("records", "correct"): "parcours.cli.records_commands:records_correct",
+    ("records", "delete"): "parcours.cli.records_commands:records_delete",
     ("db", "upgrade"): "parcours.cli.store_commands:db_upgrade",
     ("db", "check"): "parcours.cli.store_commands:db_check",
     ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
@@ -84,14 +87,14 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
     """The whole command tree, with help texts in `lang`."""
     _Parser.lang = lang
-    h = lambda key: message(f"cli.help.{key}", lang)  # noqa: E731
+    h = lambda key: message(f"cli.help.{key}", lang)
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=h("db"))
 
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
-    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,worklist,db,demo}")
+    groups = parser.add_subparsers(dest="group", metavar="{icope,medisis,report,export,patients,records,worklist,db,demo}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -111,7 +114,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
+def _add_tool_commands(groups, common, h) -> None:
     """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
@@ -143,6 +146,10 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
             cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
+        elif key in (("records", "correct"), ("records", "delete"), ("patients", "correct")):
+            from parcours.cli.records_commands import add_arguments
+
+            add_arguments(key, cmd, h)
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
             cmd.add_argument("--patient", metavar="ID", help=h("patient_id"))
@@ -163,7 +170,7 @@ def iso_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _resolve(spec: str):  # noqa: ANN202 - a bytes -> JSON handler
+def _resolve(spec: str):
     module, _, func = spec.partition(":")
     return getattr(importlib.import_module(module), func)
 
@@ -172,7 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `parcours` console script; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args_list)
-    from parcours.cli.runner import plain_document_args  # skips building argparse's tree (~15 ms)
+    from parcours.cli.runner import (
+        plain_document_args,  # skips building argparse's tree (~15 ms)
+    )
 
     args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or build_parser(lang).parse_args(args_list)
     lang = getattr(args, "lang", lang)

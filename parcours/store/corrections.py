@@ -68,6 +68,11 @@ class SameAsRecord(StoreError):
     code = "same_as_record"
 
 
+def _shown(day: date) -> str:
+    """dd/mm/yyyy, the project's display format for dates in messages."""
+    return day.strftime("%d/%m/%Y")
+
+
 def _row(conn: Connection, record_id: str) -> Any:
     """The live record row; NotFound for an id that never existed, AlreadyDeleted for a deleted one."""
     try:
@@ -78,7 +83,7 @@ def _row(conn: Connection, record_id: str) -> Any:
     if row is None:
         raise NotFound(entity="record", key=record_id)
     if row.deleted_at is not None:
-        raise AlreadyDeleted(entity="record", key=record_id, on=row.deleted_at.date().isoformat(),
+        raise AlreadyDeleted(entity="record", key=record_id, on=_shown(row.deleted_at.date()),
                              reason=row.deleted_reason or "")
     return row
 
@@ -128,7 +133,7 @@ def _same_patient(conn: Connection, parsed: Any, patient_id: int) -> None:
 def _after_birth(conn: Connection, patient_id: int, on: date, field: str) -> None:
     birth = conn.execute(select(patients.c.birth_date).where(patients.c.id == patient_id)).scalar()
     if birth is not None and on < birth:
-        raise InvalidInput([FieldIssue((field,), "before_birth", {"birth": birth.isoformat()})])
+        raise InvalidInput([FieldIssue((field,), "before_birth", {"birth": _shown(birth)})])
 
 
 def _date_field(kind: RecordKind) -> str:
@@ -322,7 +327,7 @@ def correct_patient(conn: Connection, patient_id: str, identity: dict[str, Any] 
             records.c.patient_id == pid, records.c.deleted_at.is_(None))).scalar()
         if first is not None and model.birth_date > first:
             raise InvalidInput([FieldIssue(("patient", "birth_date"), "birth_after_record",
-                                           {"date": first.isoformat()})])
+                                           {"date": _shown(first)})])
     columns = _columns(model)
     if columns["identifier_system"] is not None:
         other = conn.execute(select(patients.c.id).where(

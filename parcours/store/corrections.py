@@ -82,6 +82,8 @@ def _row(conn: Connection, record_id: str) -> Any:
     row = conn.execute(select(records).where(records.c.id == key)).first()
     if row is None:
         raise NotFound(entity="record", key=record_id)
+    if conn.dialect.name == "postgresql":  # one writer per patient, as saves (schedule, alerts, counts)
+        conn.execute(select(patients.c.id).where(patients.c.id == row.patient_id).with_for_update())
     if row.deleted_at is not None:
         raise AlreadyDeleted(entity="record", key=record_id, on=_shown(row.deleted_at.date()),
                              reason=row.deleted_reason or "")
@@ -212,7 +214,10 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
         "document": orjson.dumps(parsed.document).decode(), "recorded_on": on, "site_id": site,
         "professional_id": professional,
         "result": None if parsed.result is None else orjson.dumps(parsed.result).decode(),
-    }  # document_hash is not touched: it is the record's key for its FHIR ids (fhir.md §2.3)
+    }
+    if "fhir_key" in records.c:  # the FHIR key has its own column (never changed): the hash follows the content
+        values["document_hash"] = key
+    # else document_hash is the record's key for its FHIR ids (fhir.md §2.3): kept as first saved
     if "content_key" in records.c:
         values["content_key"] = key
     _claim(conn, row, expected, record_id, **values)

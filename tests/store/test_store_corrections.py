@@ -10,6 +10,7 @@ import pathlib
 import sys
 from datetime import date
 
+import orjson
 import pytest
 from sqlalchemy import text
 
@@ -17,11 +18,14 @@ from parcours.core.errors import InvalidInput
 from parcours.core.records import RecordKind
 from parcours.store import Conflict, NotFound, open_store
 from parcours.store.corrections import AlreadyDeleted, NotCorrectable
+from parcours.store.schema import records
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from test_store_basics import INS, TEST_SYSTEM, screening
 
 PATIENT = {"identifier": {"system": TEST_SYSTEM, "value": INS}, "family": "Martin", "given": "Jeanne"}
+#: the column the record's FHIR ids come from (issue 16: its own column once the exporter has one)
+FHIR_KEY = "fhir_key" if "fhir_key" in records.c else "document_hash"
 EVER = {"start": date(1900, 1, 1), "end": date(9999, 12, 31)}
 
 
@@ -65,7 +69,8 @@ def test_correcting_a_screening_flips_its_domain_and_the_alerts_and_due_date_fol
     pid = first.patient_id
     before = live_alerts(store, pid)
     assert ("D1", "cognition", "2026-07-10") in before  # newly positive at the second screening
-    hash_before = row(store, "SELECT document_hash FROM records WHERE id = :i", i=int(first.record_id))[0]
+    key_sql = f"SELECT {FHIR_KEY}, version FROM records WHERE id = :i"
+    key_before = row(store, key_sql, i=int(first.record_id))[0]
 
     # the first screening was positive too: baseline D1 there, D2 (positive twice) at the second
     saved = store.correct_record(first.record_id, screening("2026-01-10", day_of_week="wrong"), actor="dr",
@@ -75,8 +80,7 @@ def test_correcting_a_screening_flips_its_domain_and_the_alerts_and_due_date_fol
     assert ("D1", "cognition", "2026-01-10") in after and ("D2", "cognition", "2026-07-10") in after
     assert ("D1", "cognition", "2026-07-10") not in after
     assert store.record_versions(pid)[first.record_id] == 2
-    stored = row(store, "SELECT document_hash, version FROM records WHERE id = :i", i=int(first.record_id))
-    assert stored == (hash_before, 2)  # the FHIR key keeps its first-save value
+    assert tuple(row(store, key_sql, i=int(first.record_id))) == (key_before, 2)  # the FHIR key: first save's
     assert_counts_agree(store)
 
     # the newest screening corrected to negative and a month later: no pending step 2, due date moves
@@ -207,3 +211,30 @@ def test_patient_correction_checks_birth_date_identifier_and_version(store):
         kinds = conn.execute(text("SELECT action FROM audit WHERE entity = 'patient' AND entity_id = :i ORDER BY id"),
                              {"i": patient.id}).scalars().all()
     assert kinds == ["create", "update"]
+
+
+def test_medisis_worklists_follow_corrections_and_deletions(store):
+    patient = store.create_patient(PATIENT, site=None, actor="n")
+    stay = store.save_document(RecordKind.MEDISIS_STAY, {"admission_date": "2026-11-01", "discharge_date": "2026-11-10"},
+                               actor="n", patient_id=patient.id)
+    assert len(store.discharges_without_reconciliation()) == 1
+    doc = orjson.loads((pathlib.Path(__file__).resolve().parents[2] / "examples" / "reconciliation.json").read_bytes())
+    doc.update(moment="discharge", date="2026-11-10")
+    rec = store.save_document(RecordKind.MEDISIS_RECONCILIATION, doc, actor="n", patient_id=patient.id)
+    assert store.discharges_without_reconciliation() == [] and len(store.awaiting_30day_review()) == 1
+    done = {"status": "not_applicable", "due_date": "2026-12-10", "reconciliation": rec.record_id}
+    consultation = store.save_document(RecordKind.MEDISIS_CONSULTATION30, done, actor="n", patient_id=patient.id)
+    assert store.awaiting_30day_review() == []
+
+    planned = {"status": "planned", "due_date": "2026-12-10"}  # the link to its reconciliation is kept
+    store.correct_record(consultation.record_id, planned, actor="n")
+    assert len(store.awaiting_30day_review()) == 1
+    kept = next(d for d in store.patient_records(patient.id).documents if d.record_id == consultation.record_id)
+    assert kept.document["reconciliation"] == rec.record_id
+
+    store.correct_record(rec.record_id, {**doc, "date": "2026-10-30"}, actor="n")  # before the admission
+    assert len(store.discharges_without_reconciliation()) == 1
+    store.delete_record(rec.record_id, reason="r", actor="n")
+    assert store.awaiting_30day_review() == [] and len(store.discharges_without_reconciliation()) == 1
+    store.correct_record(stay.record_id, {"admission_date": "2026-11-01"}, actor="n")  # still in hospital
+    assert store.discharges_without_reconciliation() == []

@@ -70,12 +70,22 @@ def _document(raw: bytes) -> Any:
         return None
 
 
+#: record kind -> the document command whose input it is (the others have no command: TUI-only kinds).
+COMMAND_OF: dict[str, tuple[str, str]] = {
+    "icope.screening": ("icope", "score"),
+    "icope.assessment": ("icope", "assess"),
+    "medisis.reconciliation": ("medisis", "reconcile"),
+    "medisis.risk": ("medisis", "risk"),
+    "medisis.review": ("medisis", "review"),
+}
+
+
 def _command_for(kind: Any) -> str | None:
     """The document command whose input this kind of record is ("module:function"), if any."""
     from parcours.cli import DOCUMENT_COMMANDS
-    from parcours.cli.save_commands import KINDS
 
-    return next((DOCUMENT_COMMANDS[key] for key, k in KINDS.items() if k == kind), None)
+    key = COMMAND_OF.get(str(kind))
+    return None if key is None else DOCUMENT_COMMANDS[key]
 
 
 def records_correct(args: argparse.Namespace, lang: Lang) -> int:

@@ -126,3 +126,13 @@ def test_patients_correct(db, tmp_path, lang, expected):
                                                       "birth_date": "1944-05-02"}
     stale = run("patients", "correct", patient, str(fix), "--version", "1", db=db, lang=lang)
     assert stale.returncode == 2 and patient in stale.stderr.decode()
+
+
+def test_every_command_kind_maps_to_its_saved_kind():
+    """records correct runs the command whose --save stores that kind (the two tables agree)."""
+    from parcours.cli import DOCUMENT_COMMANDS
+    from parcours.cli.records_commands import COMMAND_OF
+    from parcours.cli.save_commands import KINDS
+
+    assert {str(kind): key for key, kind in KINDS.items()} == COMMAND_OF
+    assert all(key in DOCUMENT_COMMANDS for key in COMMAND_OF.values())

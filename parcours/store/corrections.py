@@ -119,14 +119,16 @@ def record_versions(conn: Connection, patient_id: str) -> dict[str, int]:
 
 
 def _same_patient(conn: Connection, parsed: Any, patient_id: int) -> None:
-    """A corrected document may not name another patient (identity: `patients correct`)."""
-    if parsed.patient is None:
-        return
-    named = parsed.patient.business_identifier()
+    """A corrected document may not name another patient nor another birth date (identity: `patients correct`)."""
+    stored = conn.execute(select(patients.c.identifier_system, patients.c.identifier_value, patients.c.birth_date)
+                          .where(patients.c.id == patient_id)).one()
+    for path, born in ((("birth_date",), parsed.document.get("birth_date")),
+                       (("patient", "birth_date"), (parsed.document.get("patient") or {}).get("birth_date"))):
+        if isinstance(born, str) and stored.birth_date is not None and born != stored.birth_date.isoformat():
+            raise InvalidInput([FieldIssue(path, "birth_date_differs", {"other": _shown(stored.birth_date)})])
+    named = None if parsed.patient is None else parsed.patient.business_identifier()
     if named is None:
         return
-    stored = conn.execute(select(patients.c.identifier_system, patients.c.identifier_value)
-                          .where(patients.c.id == patient_id)).one()
     if (stored.identifier_system, stored.identifier_value) != tuple(named):
         field = "ins" if "ins" in parsed.document.get("patient", {}) else "identifier"
         raise InvalidInput([FieldIssue(("patient", field), "other_patient", {"id": str(patient_id)})])

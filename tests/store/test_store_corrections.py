@@ -119,14 +119,21 @@ def test_an_invalid_correction_names_the_field_and_changes_nothing(store):
     with pytest.raises(InvalidInput) as err:
         store.correct_record(saved.record_id, other, actor="a")
     assert [(i.path, i.code) for i in err.value.issues] == [(("patient", "ins"), "other_patient")]
+    born = screening("2026-01-10", birth_date="1950-01-01")  # the patient was stored born 1944-05-02
+    with pytest.raises(InvalidInput) as err:
+        store.correct_record(saved.record_id, born, actor="a")
+    assert [(i.path, i.code, i.params) for i in err.value.issues] == [
+        (("birth_date",), "birth_date_differs", {"other": "02/05/1944"})]
     assert store.record_versions(saved.patient_id)[saved.record_id] == 1
 
 
 def test_a_record_dated_before_the_birth_is_refused(store):
     patient = store.create_patient({**PATIENT, "birth_date": "1950-01-01"}, site=None, actor="n")
     saved = store.save_document(RecordKind.ICOPE_SCREENING, screening("2026-01-10"), actor="n", patient_id=patient.id)
+    early = screening("1949-12-31")
+    del early["birth_date"]  # the document alone is valid; the stored birth date is what refuses it
     with pytest.raises(InvalidInput) as err:
-        store.correct_record(saved.record_id, screening("1949-12-31"), actor="a")
+        store.correct_record(saved.record_id, early, actor="a")
     assert [(i.path, i.code) for i in err.value.issues] == [(("date",), "before_birth")]
 
 

@@ -3,7 +3,8 @@
 Why this shape: patients arrive one at a time from the store's cursor; each one's resources are
 built, appended to the open per-type files and dropped, so memory holds one patient plus the ids
 of the shared resources already written. Files are written under temporary names and renamed at
-the end; `export.json`, written last, means the export is complete.
+the end; `export.json`, written last, means the export is complete. Every file is 0600 whatever
+the umask (personal data; the CLI and TUI make the folder 0700).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import orjson
 
 from fhir_export.emit import Sink
 from fhir_export.patient import map_patient
+from parcours.core.private_files import open_private
 from parcours.core.records import PatientRecords
 
 __all__ = ["BulkWriter", "export_bulk"]
@@ -53,7 +55,7 @@ class BulkWriter:
         for rtype, _id, resource, _match, _role in sink.items:
             handle = files.get(rtype)
             if handle is None:
-                handle = files[rtype] = open(self._tmp(rtype), "wb", buffering=_BUFFER)  # noqa: SIM115
+                handle = files[rtype] = open_private(self._tmp(rtype), buffering=_BUFFER)  # 0600: personal data
                 counts[rtype] = 0
             handle.write(dumps(resource) + b"\n")
             counts[rtype] += 1
@@ -76,7 +78,8 @@ class BulkWriter:
             "extension": {"fhirVersion": "4.0.1", "generator": generator, "patients": self.patients},
         }
         tmp = self.out / ".export.json.part"
-        tmp.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
+        with open_private(tmp) as handle:
+            handle.write(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
         os.replace(tmp, self.out / "export.json")
         self.files = {}
         return manifest

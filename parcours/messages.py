@@ -40,6 +40,7 @@ FR: Final[dict[str, str]] = {
     "error.not_object": "doit être un objet JSON",
     "error.invalid_json": "document JSON invalide (UTF-8 attendu ; NaN et Infinity refusés)",
     "error.too_deep": "imbrication trop profonde (au plus {limit} niveaux)",
+    "error.nul_character": "ne doit pas contenir de caractère NUL (\\u0000)",  # issue 20
     "error.invalid": "valeur invalide",
     "error.not_absolute_uri": "doit être une URI absolue",
     "error.ins_invalid": "INS invalide (13 caractères et une clé de contrôle de 2 chiffres)",
@@ -141,6 +142,7 @@ EN: Final[dict[str, str]] = {
     "error.not_object": "must be a JSON object",
     "error.invalid_json": "invalid JSON document (UTF-8 expected; NaN and Infinity refused)",
     "error.too_deep": "nested too deeply (at most {limit} levels)",
+    "error.nul_character": "must not contain a NUL character (\\u0000)",  # issue 20
     "error.invalid": "invalid value",
     "error.not_absolute_uri": "must be an absolute URI",
     "error.ins_invalid": "invalid INS (13 characters and a 2-digit check key)",

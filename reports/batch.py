@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from parcours.core.private_files import write_private
 from parcours.messages import Lang, message
 from reports.content import Report
 from reports.render import render_pdf
@@ -50,6 +51,6 @@ def write_reports(
     bar = Progress(total, lang, stream, enabled=progress)
     for report, path in jobs:
         data = render_pdf(report, lang)
-        path.write_bytes(data)
+        write_private(path, data, force=True)  # 0600 whatever the umask: a report is personal data
         bar.step()
         yield path, len(data)

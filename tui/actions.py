@@ -24,32 +24,36 @@ class ExportDone:
 
 
 def export_dir(configured: str | Path | None = None) -> Path:
-    """`PARCOURS_EXPORT_DIR`, else `~/parcours-exports` (created)."""
-    folder = Path(configured or os.environ.get("PARCOURS_EXPORT_DIR") or Path.home() / "parcours-exports")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """`PARCOURS_EXPORT_DIR`, else `~/parcours-exports` (created; 0700: it holds personal data)."""
+    from parcours.core.private_files import private_dir
+
+    return private_dir(Path(configured or os.environ.get("PARCOURS_EXPORT_DIR") or Path.home() / "parcours-exports"))
 
 
 def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def export_pdf(store: Any, patient_id: str, lang: str, folder: Path) -> ExportDone:
+def export_pdf(store: Any, patient_id: str, lang: str, folder: Path, *, actor: str) -> ExportDone:
     """The patient's history as PDF: `reports.history_report` + `reports.render_pdf`, written atomically."""
-    from parcours.cli.report_commands import write_atomically
+    from parcours.core.private_files import write_private
+    from parcours.store.audit import Access
     from reports import history_report, render_pdf
 
+    store.record_access(patient_id, actor=actor, purpose=Access.TUI_EXPORT_PDF)
     pdf = render_pdf(history_report(store.patient_records(patient_id)), lang)
     path = folder / f"parcours-{patient_id}-{_stamp()}.pdf"
-    write_atomically(path, pdf, force=False)
+    write_private(path, pdf, force=False)
     return ExportDone(path, len(pdf))
 
 
-def export_fhir(store: Any, patient_id: str, folder: Path) -> ExportDone:
+def export_fhir(store: Any, patient_id: str, folder: Path, *, actor: str) -> ExportDone:
     """The patient's records as FHIR bulk NDJSON (`fhir_export.bulk.export_bulk`) in a new folder."""
     from fhir_export.bulk import export_bulk
+    from parcours.core.private_files import private_dir
+    from parcours.store.audit import Access
 
-    out = folder / f"fhir-{patient_id}-{_stamp()}"
-    out.mkdir(parents=True, exist_ok=False)
+    out = private_dir(folder / f"fhir-{patient_id}-{_stamp()}", exist_ok=False)
+    store.record_access(patient_id, actor=actor, purpose=Access.TUI_EXPORT_FHIR)
     manifest = export_bulk([store.patient_records(patient_id)], out, request=f"parcours tui export {patient_id}")
     return ExportDone(out, sum(int(o.get("count", 0)) for o in manifest.get("output", [])))

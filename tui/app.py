@@ -17,6 +17,7 @@ from textual.app import App
 from parcours.core.errors import ParcoursError
 from parcours.messages import Lang, message
 from tui.keys import Key, install_keys
+from tui.plain import plain
 from tui.theme import CONTRAST, STANDARD, register_themes
 
 __all__ = ["ParcoursApp"]
@@ -193,4 +194,5 @@ class ParcoursApp(App):
 
     def status(self, text: str, *, error: bool = False) -> None:
         """A short status message (toast) in the corner."""
-        self.notify(text, severity="error" if error else "information", timeout=6)
+        # markup=False: a status may quote a stored name (issue 20: names are data, never markup)
+        self.notify(plain(text), severity="error" if error else "information", timeout=6, markup=False)

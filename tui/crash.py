@@ -14,7 +14,8 @@ from pathlib import Path
 
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label
+
+from tui.plain import Label  # no markup: a log path may hold brackets (issue 20)
 
 __all__ = ["CrashScreen", "crash_dir", "crash_report", "write_crash_log"]
 

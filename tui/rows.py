@@ -13,10 +13,10 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
 
 from parcours.messages import Lang, message
 from tui.forms import FieldSpec
+from tui.plain import Label, Static, plain
 from tui.widgets import ChoiceField, StopwatchInput, TextField, is_wide
 
 __all__ = ["FieldRow", "InfoRow", "Line"]
@@ -37,7 +37,7 @@ class Line(Widget):
         return self._text
 
     def render(self) -> Text:
-        return Text(self._text)
+        return Text(plain(self._text))
 
     def update(self, text: str) -> None:
         """Show `text` (no-op when unchanged); the form is laid out again only if its height changes."""

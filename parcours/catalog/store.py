@@ -66,6 +66,11 @@ FR: Final[dict[str, str]] = {
     "store.check.integrity": "contrôle d'intégrité en échec : {detail}",
     "store.check.foreign_keys": "{count} référence(s) cassée(s) entre tables",
     "store.check.audit_guard": "protection du journal d'audit absente : {missing}",
+    # issue 20: audit chain and guard, duplicates named by field (helper F)
+    "store.duplicate": "{entity} déjà enregistré avec ce {field} (id {key}) : rien n'a été écrit",
+    "store.check.audit_guard_altered": "protection du journal d'audit modifiée (corps ou définition) : {names}",
+    "store.check.audit_guard_disabled": "protection du journal d'audit désactivée : {names}",
+    "store.check.audit_chain": "journal d'audit réécrit : {count} ligne(s) ne suivent pas la chaîne de hachage (id {ids})",
 }
 
 EN: Final[dict[str, str]] = {
@@ -132,4 +137,9 @@ EN: Final[dict[str, str]] = {
     "store.check.integrity": "integrity check failed: {detail}",
     "store.check.foreign_keys": "{count} broken reference(s) between tables",
     "store.check.audit_guard": "audit trail guard missing: {missing}",
+    # issue 20: audit chain and guard, duplicates named by field (helper F)
+    "store.duplicate": "{entity} already stored with this {field} (id {key}): nothing was written",
+    "store.check.audit_guard_altered": "audit trail guard altered (body or definition): {names}",
+    "store.check.audit_guard_disabled": "audit trail guard disabled: {names}",
+    "store.check.audit_chain": "audit trail rewritten: {count} row(s) do not follow the hash chain (id {ids})",
 }

@@ -87,7 +87,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
     """The whole command tree, with help texts in `lang`."""
     _Parser.lang = lang
-    h = lambda key: message(f"cli.help.{key}", lang)
+    h = lambda key: message(f"cli.help.{key}", lang)  # noqa: E731
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=h("db"))
@@ -114,7 +114,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_tool_commands(groups, common, h) -> None:
+def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
     """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
@@ -179,9 +179,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `parcours` console script; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args_list)
-    from parcours.cli.runner import (
-        plain_document_args,  # skips building argparse's tree (~15 ms)
-    )
+    from parcours.cli.safe_errors import escaped_errors
+
+    try:
+        return _main(args_list, lang)
+    except escaped_errors() as exc:  # a library error that escaped: one line, fields named, no values
+        from parcours.cli.safe_errors import render_escaped
+
+        text, status = render_escaped(exc, lang)
+        sys.stderr.write(text + "\n")
+        return status
+
+
+def _main(args_list: list[str], lang: Lang) -> int:
+    """Parse and run one command."""
+    from parcours.cli.runner import plain_document_args  # skips building argparse's tree (~15 ms)
 
     args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or build_parser(lang).parse_args(args_list)
     lang = getattr(args, "lang", lang)

@@ -91,8 +91,15 @@ def export_fhir(args: Any, lang: Lang) -> int:
                     ids.append(store.resolve_patient(key))
                 except NotFound:
                     return _fail(message("fhir.export.unknown_patient", lang, id=key))
+        from parcours.cli.save_commands import actor_for
+        from parcours.store.audit import ALL_PATIENTS, Access
+
+        for patient_id in ids if ids is not None else [ALL_PATIENTS]:  # audited before anything is read
+            store.record_access(patient_id, actor=actor_for(), purpose=Access.EXPORT_FHIR)
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            from parcours.core.private_files import private_dir
+
+            private_dir(out)  # 0700, its files 0600: personal data
             export_bulk(store.iter_patient_records(ids, None), out, since=args.since, request=_request(args),
                         validate=bool(getattr(args, "validate", False)), progress=progress)
         except OSError as exc:

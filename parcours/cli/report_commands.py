@@ -2,16 +2,14 @@
 
 Why here and not in reports/: the shell owns the streams, the exit statuses and the database;
 reports/ turns a document or a patient's records into PDF bytes. The file is written atomically
-(a temporary file in the same folder, then a rename), so a crash never leaves half a PDF, and an
-existing file is replaced only with --force.
+(a temporary file in the same folder, then a rename), so a crash never leaves half a PDF, 0600
+whatever the umask (a report is personal data), and an existing file is replaced only with --force.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from parcours.core.errors import InvalidInput
@@ -27,24 +25,11 @@ def _say(text: str) -> None:
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
-    """Write `data` to `path` through a temporary file; FileExistsError when it exists and not `force`."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        if force:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if `path` appeared meanwhile: never clobber without --force
-            os.unlink(tmp)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write `data` to `path` (0600: personal data) through a temporary file; FileExistsError when it
+    exists and not `force` (parcours.core.private_files)."""
+    from parcours.core.private_files import write_private
+
+    write_private(path, data, force=force)
 
 
 def _document_report(source: str, lang: Lang):
@@ -72,6 +57,10 @@ def _patient_report(key: str, db: str | None, lang: Lang):
         except NotFound:
             _say(message("report.cli.unknown_patient", lang, key=key))
             return None
+        from parcours.cli.save_commands import actor_for
+        from parcours.store.audit import Access
+
+        store.record_access(patient_id, actor=actor_for(), purpose=Access.REPORT)
         return history_report(store.patient_records(patient_id))
     finally:
         store.close()

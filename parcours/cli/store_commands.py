@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from parcours.core.visible import visible
 from parcours.messages import Lang, message
 
 __all__ = ["db_check", "db_upgrade", "demo", "patients_list", "patients_show", "render_store_error", "tui"]
@@ -107,8 +108,9 @@ def patients_list(args: argparse.Namespace, lang: Lang) -> int:
             return EXIT_OK
         header = [message(f"store.column.{c}", lang) for c in ("id", "family", "given", "birth_date", "ins", "site",
                                                                "next_due")]
-        rows = [[p.id, p.family or "", " ".join(p.given), _date(p.birth_date), p.ins or "", p.site or "",
-                 _date(p.next_step1_due)] for p in found]
+        rows = [[visible(str(cell)) for cell in (p.id, p.family or "", " ".join(p.given), _date(p.birth_date),
+                                                 p.ins or "", p.site or "", _date(p.next_step1_due))]
+                for p in found]  # stored names are data: a control character is shown, never obeyed
         sys.stdout.write(_table(header, rows))
         return EXIT_OK
 
@@ -136,6 +138,10 @@ def patients_show(args: argparse.Namespace, lang: Lang) -> int:
         except NotFound:
             _err(message("store.unknown_patient", lang, option="ID", key=args.patient))
             return EXIT_INVALID
+        from parcours.cli.save_commands import actor_for
+        from parcours.store.audit import Access
+
+        store.record_access(patient_id, actor=actor_for(), purpose=Access.SHOW)  # before anything is shown
         patient = store.get_patient(patient_id)
         records = store.patient_records(patient_id)
         if args.json:
@@ -154,7 +160,7 @@ def patients_show(args: argparse.Namespace, lang: Lang) -> int:
                                                    due=_date(patient.next_step1_due) or "—")]
         for doc in records.documents:
             lines.append(f"  {_date(doc.recorded_on)}  {message(f'store.kind.{doc.kind}', lang)}  {_summary(doc)}")
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write("\n".join(visible(line) for line in lines) + "\n")  # control characters shown, not obeyed
         return EXIT_OK
 
     return _with_store(args, lang, body)

@@ -142,6 +142,41 @@ def load(
                          schema_bounds_depth=schema_bounds_depth)
 
 
+_NUL_ESCAPE = b"\\u0000"  # JSON's only spelling of a NUL character (a raw 0x00 byte is invalid JSON)
+
+
+def _refuse_nul(raw: bytes, error: type[InvalidInput]) -> None:
+    """Refuse a document holding a NUL character in any string, naming each field (never its value).
+
+    Why: no text column takes it (PostgreSQL refuses it with an error that used to print the whole
+    row), and no name or clinical text has one (issue 20).
+    """
+    import orjson
+
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return  # the validator reports invalid JSON
+    found: list[FieldIssue] = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, str):
+            if "\x00" in value:
+                found.append(FieldIssue(path, "nul_character"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    found.append(FieldIssue(path, "nul_character"))
+                walk(item, (*path, key.replace("\x00", "")))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(doc, ())
+    if found:
+        raise error(found)
+
+
 def validate_json(
     validator: SchemaValidator,
     raw: bytes | str,
@@ -155,6 +190,8 @@ def validate_json(
         raw = raw.encode("utf-8", "surrogatepass")
     if not schema_bounds_depth and json_depth_exceeds(raw):
         raise error([FieldIssue((), "too_deep", {"limit": MAX_DEPTH})])
+    if _NUL_ESCAPE in raw:
+        _refuse_nul(raw, error)
     try:
         doc = validator.validate_json(raw, strict=True)
     except ValidationError as exc:

@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "reconciliations": ("record_id", "patient_id", "site_id", "moment", "reconciled_on", "unintentional",
                         "review30_due", "awaiting_review30"),
     "reconciliation_lines": ("record_id", "position", "bm_id", "order_id", "status", "discrepancy"),
-    "audit": ("entity", "entity_id", "after"),
+    "audit": ("entity", "entity_id", "after", "row_hash"),  # row_hash: audit_chain.chain_bulk
 }
 #: Columns with one value for every row of a bulk insert (given once, as `fixed`, not in each tuple).
 FIXED: dict[str, tuple[str, ...]] = {

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from parcours.store.audit_guard import check_audit
 from parcours.store.engine import HEAD_REVISION, current_revision
 
 __all__ = ["check_database"]
@@ -41,4 +42,5 @@ def check_database(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
             expected = _POSTGRESQL_TRIGGERS
         if not expected <= triggers:
             problems.append(("audit_guard", {"missing": ", ".join(sorted(expected - triggers))}))
+        problems += [p for p in check_audit(conn) if p[0] != "audit_guard"]  # bodies, enabled, hash chain
     return problems

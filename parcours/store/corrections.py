@@ -209,9 +209,9 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
         from parcours.store.saving import _SITE_KIND
 
         site = ensure_site(conn, parsed.organization.finess, parsed.organization.name,
-                           _SITE_KIND[kind.value.partition(".")[0]])
+                           _SITE_KIND[kind.value.partition(".")[0]], actor=actor)
     if parsed.practitioner is not None:
-        professional = ensure_professional(conn, parsed.practitioner)
+        professional = ensure_professional(conn, parsed.practitioner, actor=actor)
     values: dict[str, Any] = {
         "document": orjson.dumps(parsed.document).decode(), "recorded_on": on, "site_id": site,
         "professional_id": professional,

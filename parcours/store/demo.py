@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from parcours.store import audit
+from parcours.store.audit_chain import chain_bulk
 from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
@@ -76,7 +77,7 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     worklist indexes are built (a few seconds at a million patients).
     """
     with store.engine.begin() as conn:
-        sites = tuple(ensure_site(conn, f, n, k, t) for f, n, k, t in DEMO_SITES)
+        sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
@@ -114,9 +115,14 @@ def _shareable(store: Any) -> bool:
 
 
 def write_chunk(conn: Connection, built: Built) -> None:
-    """Insert one chunk and its count changes in the caller's transaction, parents first (foreign keys)."""
+    """Insert one chunk and its count changes in the caller's transaction, parents first (foreign keys).
+
+    The audit rows go last, chained (audit_chain.chain_bulk takes the chain's lock after every other write).
+    """
     rows, fixed, changes = built
     for name, table_rows in rows.items():
-        if table_rows:
+        if table_rows and name != "audit":
             bulk_insert(conn, name, table_rows, fixed.get(name, ()))
     add_counts(conn, changes)
+    if rows.get("audit"):
+        bulk_insert(conn, "audit", chain_bulk(conn, rows["audit"], fixed["audit"]), fixed["audit"])

@@ -20,7 +20,7 @@ from parcours.store.settings import create_private_file
 __all__ = ["HEAD_REVISION", "current_revision", "make_engine", "upgrade"]
 
 #: The newest migration (parcours/store/migrations/versions); a test checks Alembic agrees.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536  # SQLite page cache per connection (64 MiB)
 

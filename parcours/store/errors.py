@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from parcours.core.errors import ParcoursError
 
-__all__ = ["Conflict", "DatabaseError", "NotFound", "StoreError"]
+__all__ = ["Conflict", "DatabaseError", "Duplicate", "NotFound", "StoreError", "safe_reason"]
 
 
 class StoreError(ParcoursError):
@@ -35,7 +35,32 @@ class Conflict(StoreError):
     code = "conflict"
 
 
+class Duplicate(Conflict):
+    """Another live record already has this identifier: `field` names it, `key` is that record's store id.
+
+    Why: the message names the field, never its value (issue 20: the conflict message printed the INS).
+    """
+
+    code = "duplicate"
+
+
 class DatabaseError(StoreError):
     """The database cannot be opened, migrated or checked (`reason` says why)."""
 
     code = "database"
+
+
+def safe_reason(exc: BaseException) -> str:
+    """A driver error said without the row it was about: its class and SQLSTATE, never its values.
+
+    Why: a PostgreSQL DataError printed the statement's parameters (INS, names, birth date) and
+    its DETAIL repeats key values (issue 20). SQLite's messages name columns, never values.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    name = type(orig).__name__
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        return f"{name} (SQLSTATE {sqlstate})"
+    if type(orig).__module__ == "sqlite3":
+        return f"{name}: {orig}"
+    return name

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from parcours.core.identity import PatientIdentity
 from parcours.core.records import RecordKind
 from parcours.store import patients as patient_rows
 from parcours.store.saving import save_document
@@ -30,9 +29,11 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
     context = {k: document[k] for k in _CONTEXT if k in document}
     screenings = sorted(document["screenings"], key=lambda s: s["date"])
     with store.engine.begin() as conn:
-        identity = PatientIdentity.model_validate(context["patient"]) if "patient" in context else None
+        # validated from JSON (InvalidInput naming `patient.<field>`): a model_validate of the raw dict
+        # refused JSON dates and its error printed the values (issue 20)
+        identity = patient_rows.validate_identity(context["patient"]) if "patient" in context else None
         organization = context.get("organization")
-        site = ensure_site(conn, organization["finess"], organization.get("name")) if organization else None
+        site = ensure_site(conn, organization["finess"], organization.get("name"), actor=actor) if organization else None
         patient_id: int | None = None
         if identity is not None and identity.business_identifier() is not None:
             patient_id = patient_rows.find_or_create_patient(conn, identity, site=site, actor=actor)

@@ -19,7 +19,7 @@ from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import PatientIdentity
 from parcours.store import audit, counts
-from parcours.store.errors import Conflict, NotFound
+from parcours.store.errors import Conflict, Duplicate, NotFound
 from parcours.store.ids import patient_fhir_id
 from parcours.store.rows import Patient
 from parcours.store.schema import patients, sites
@@ -99,12 +99,13 @@ def select_patients():  # noqa: ANN202 - a Select
 
 
 def create_patient(conn: Connection, identity: PatientIdentity, *, site: int | None, actor: str) -> int:
-    """Insert a patient and audit it; an INS already stored raises Conflict naming it."""
+    """Insert a patient and audit it; an identifier already stored raises Duplicate (field and store id, no value)."""
     columns = _columns(identity)
     if columns["identifier_system"] is not None:
         existing = _by_identifier(conn, columns["identifier_system"], columns["identifier_value"])
         if existing is not None:
-            raise Conflict(entity="patient", key=columns["identifier_value"])
+            field = "patient.ins" if identity.ins is not None else "patient.identifier"
+            raise Duplicate(entity="patient", field=field, key=str(existing))
     stamp = audit.now()
     new_id = conn.execute(
         insert(patients).values(

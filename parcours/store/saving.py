@@ -158,8 +158,9 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     site = None
     if parsed.organization is not None:
         site = ensure_site(conn, parsed.organization.finess, parsed.organization.name,
-                           _SITE_KIND[kind.value.partition(".")[0]])
-    professional = ensure_professional(conn, parsed.practitioner) if parsed.practitioner is not None else None
+                           _SITE_KIND[kind.value.partition(".")[0]], actor=actor)
+    professional = (ensure_professional(conn, parsed.practitioner, actor=actor)
+                    if parsed.practitioner is not None else None)
     if patient_id is not None:
         patient = int(get_patient(conn, patient_id).id)
     elif kind in NEEDS_PATIENT:

@@ -249,17 +249,19 @@ daily_counts = Table(
     Column("open_alerts", Integer, nullable=False),  # alerts raised that day, still open
 )
 
-#: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after.
+#: Append-only (triggers refuse UPDATE and DELETE; migration 0001): who, when, what, before/after;
+#: `row_hash` chains each row to the one before it (parcours.store.audit_chain, migration 0004).
 audit = Table(
     "audit", metadata,
     Column("id", Id, primary_key=True),
     Column("at", Stamp, nullable=False),
     Column("actor", Text, nullable=False),
-    Column("action", String(8), nullable=False),  # create | update | delete
+    Column("action", String(8), nullable=False),  # create | update | delete | read
     Column("entity", String(24), nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("before", Text),
     Column("after", Text),
+    Column("row_hash", String(64)),
     Index("ix_audit_entity", "entity", "entity_id"),
 )
 

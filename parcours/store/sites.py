@@ -19,17 +19,19 @@ __all__ = ["ensure_professional", "ensure_site", "list_sites", "site_id"]
 
 
 def ensure_site(conn: Connection, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
-                territory: str | None = None) -> int:
-    """The id of the site with this FINESS, created (and audited) on first use."""
+                territory: str | None = None, *, actor: str) -> int:
+    """The id of the site with this FINESS, created (and audited, by `actor`) on first use; a new name audited."""
     Organization(finess=finess)  # FINESS format check (ValidationError on a bad one)
     found = conn.execute(select(sites.c.id, sites.c.name).where(sites.c.finess == finess)).first()
     if found is not None:
         if name and found.name != name:
             conn.execute(update(sites).where(sites.c.id == found.id).values(name=name))
+            audit.append(conn, actor=actor, action="update", entity="site", entity_id=found.id,
+                         before={"name": found.name}, after={"name": name})
         return found.id
     values = {"finess": finess, "name": name, "kind": SiteKind(kind).value, "territory": territory}
     new_id = conn.execute(insert(sites).values(**values).returning(sites.c.id)).scalar_one()
-    audit.append(conn, actor="parcours", action="create", entity="site", entity_id=new_id, after=values)
+    audit.append(conn, actor=actor, action="create", entity="site", entity_id=new_id, after=values)
     return new_id
 
 
@@ -47,8 +49,8 @@ def list_sites(conn: Connection) -> list[Site]:
     return [Site(r.finess, r.name, SiteKind(r.kind), r.territory) for r in rows]
 
 
-def ensure_professional(conn: Connection, practitioner: Practitioner) -> int:
-    """The id of the professional with this RPPS, created on first use."""
+def ensure_professional(conn: Connection, practitioner: Practitioner, *, actor: str) -> int:
+    """The id of the professional with this RPPS, created (and audited, by `actor`) on first use."""
     found = conn.execute(select(professionals.c.id).where(professionals.c.rpps == practitioner.rpps)).scalar()
     if found is not None:
         return found
@@ -58,5 +60,5 @@ def ensure_professional(conn: Connection, practitioner: Practitioner) -> int:
         "role": practitioner.role.value if practitioner.role else None,
     }
     new_id = conn.execute(insert(professionals).values(**values).returning(professionals.c.id)).scalar_one()
-    audit.append(conn, actor="parcours", action="create", entity="professional", entity_id=new_id, after=values)
+    audit.append(conn, actor=actor, action="create", entity="professional", entity_id=new_id, after=values)
     return new_id

@@ -13,19 +13,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
-from parcours.store import drafts, patients, reading, saving, sites, worklists
+from parcours.store import audit, audit_chain, drafts, patients, reading, saving, sites, worklists
 from parcours.store.deferred_indexes import restore_indexes
 from parcours.store.engine import make_engine, ping, upgrade
 from parcours.store.errors import Conflict, DatabaseError
-from parcours.store.rows import (
-    Draft,
-    Patient,
-    PopulationCounts,
-    Saved,
-    Site,
-    SiteKind,
-    WorklistRow,
-)
+from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
 from parcours.store.settings import resolve_url
 
 __all__ = ["Store", "open_store"]
@@ -46,6 +38,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        audit_chain.listen(engine)  # audit rows are chained at COMMIT (registered before any thread writes)
 
     @property
     def url(self) -> str:
@@ -73,10 +66,10 @@ class Store:
 
     # sites -----------------------------------------------------------------------------
     def ensure_site(self, finess: str, name: str | None = None, kind: str = SiteKind.MSP,
-                    territory: str | None = None) -> Site:
-        """The site with this FINESS, created on first use."""
+                    territory: str | None = None, *, actor: str) -> Site:
+        """The site with this FINESS, created on first use (audited as `actor`'s)."""
         with self._write() as conn:
-            sites.ensure_site(conn, finess, name, kind, territory)
+            sites.ensure_site(conn, finess, name, kind, territory, actor=actor)
             return next(s for s in sites.list_sites(conn) if s.finess == finess)
 
     def sites(self) -> list[Site]:
@@ -120,6 +113,16 @@ class Store:
         """The store id of a store id, an export's Patient id or an INS (NotFound otherwise)."""
         with self._read() as conn:
             return str(patients.resolve_patient(conn, key))
+
+    def record_access(self, patient_id: str, *, actor: str, purpose: audit.Access) -> None:
+        """Audit a read of a patient's personal data (`patient_id` "*": every patient, a full export).
+
+        Why: who saw whose file is part of the trail (issue 20), not only who changed it; one small
+        transaction of its own, committed before the data are shown or written.
+        """
+        with self._write() as conn:
+            audit.append(conn, actor=actor, action="read", entity="patient", entity_id=patient_id,
+                         after={"purpose": audit.Access(purpose).value})
 
     def patient_records(self, patient_id: str) -> PatientRecords:
         """The patient and all their live records, oldest first."""

@@ -111,6 +111,10 @@ class _Store:
     def __init__(self, patients: list[Any]) -> None:
         self.patients = {p.patient_id: p for p in patients}
         self.closed = False
+        self.accessed: list[tuple[str, str]] = []
+
+    def record_access(self, patient_id: str, *, actor: str, purpose: str) -> None:
+        self.accessed.append((patient_id, str(purpose)))
 
     def resolve_patient(self, key: str) -> str:
         from fhir_export.ids import rid
@@ -167,6 +171,8 @@ def test_cli_export_patient_by_export_id_and_unknown(fx, cli_store, tmp_path, ca
     assert export_fhir(_args(part, patient=[wanted]), "fr") == 0
     exported = _check_export(fx, part)
     assert [p["id"] for p in exported["Patient"]] == [wanted]
+    assert [purpose for _, purpose in cli_store.accessed] == ["export-fhir", "export-fhir"]
+    assert cli_store.accessed[0][0] == "*" and cli_store.accessed[1][0] != "*"  # all, then the one asked for
     assert export_fhir(_args(tmp_path / "x", patient=["nobody"]), "fr") == 2
     assert "--patient" in capsys.readouterr().err
 
@@ -180,3 +186,23 @@ def test_cli_export_progress_on_a_terminal(fx, cli_store, tmp_path, capsys, monk
     assert export_fhir(_args(tmp_path / "tty"), "en") == 0
     err = capsys.readouterr().err
     assert "FHIR export: 3 patient(s)" in err and err.endswith("\n")
+
+
+def test_cli_export_files_are_private_whatever_the_umask(fx, cli_store, tmp_path):
+    """Issue 20: an export is personal data — files 0600 in 0700 folders, even under umask 0."""
+    import os
+    import stat
+
+    from parcours.cli.export_commands import export_fhir
+
+    out = tmp_path / "made" / "export"
+    old = os.umask(0)
+    try:
+        assert export_fhir(_args(out), "en") == 0
+    finally:
+        os.umask(old)
+    for folder in (out, out.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    files = list(out.iterdir())
+    assert len(files) >= 3 and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files), \
+        {f.name: oct(f.stat().st_mode) for f in files}

@@ -172,10 +172,10 @@ def test_two_writers_creating_the_same_patient(store_url):
 
 
 def test_finess_with_a_trailing_newline_creates_no_second_site(store):
-    store.ensure_site("2A0000001", "MSP")
+    store.ensure_site("2A0000001", "MSP", actor="admin")
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError) as err:
-        store.ensure_site("2A0000001\n", "MSP bis")
+        store.ensure_site("2A0000001\n", "MSP bis", actor="admin")
     assert err.value.errors()[0]["loc"] == ("finess",)
     assert [s.finess for s in store.sites()] == ["2A0000001"]

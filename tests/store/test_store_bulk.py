@@ -18,13 +18,13 @@ from parcours.store.bulk import bulk_insert
 FIXED = ("2026-11-01 00:00:00", "bulk-test", "create", None)
 
 
-def _rows(count: int) -> list[tuple[str, str, str]]:
-    return [("patient", str(i), f'{{"n": {i}}}') for i in range(count)]
+def _rows(count: int) -> list[tuple[str, str, str, str]]:
+    return [("patient", str(i), f'{{"n": {i}}}', f"{i:064x}") for i in range(count)]  # last: row_hash
 
 
 def _stored(conn) -> list[tuple]:
     return [tuple(r) for r in conn.execute(text(
-        'SELECT entity, entity_id, "after", at, actor, action, "before" FROM audit WHERE actor = :a ORDER BY id'),
+        'SELECT entity, entity_id, "after", row_hash, at, actor, action, "before" FROM audit WHERE actor = :a ORDER BY id'),
         {"a": "bulk-test"})]
 
 
@@ -36,8 +36,8 @@ def test_every_row_once_in_order(store_url, monkeypatch, count):
             bulk_insert(conn, "audit", _rows(count), FIXED)
         with store.engine.connect() as conn:
             stored = _stored(conn)
-    assert [(e, i, a) for e, i, a, *_ in stored] == _rows(count)
-    assert all(r[3] is not None and r[4:] == ("bulk-test", "create", None) for r in stored)  # the fixed values
+    assert [(e, i, a, h) for e, i, a, h, *_ in stored] == _rows(count)
+    assert all(r[4] is not None and r[5:] == ("bulk-test", "create", None) for r in stored)  # the fixed values
 
 
 def test_groups_stay_under_the_host_parameter_limit(tmp_path, monkeypatch):
@@ -47,12 +47,12 @@ def test_groups_stay_under_the_host_parameter_limit(tmp_path, monkeypatch):
     with open_store(f"sqlite:///{tmp_path / 'limit.db'}") as store:
         with store.engine.begin() as conn:
             raw = conn.connection.driver_connection
-            raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 7)  # 2 rows of 3 values per statement
+            raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 9)  # 2 rows of 4 values per statement
             raw.set_trace_callback(statements.append)
             bulk_insert(conn, "audit", _rows(5), FIXED)
             raw.set_trace_callback(None)
         with store.engine.connect() as conn:
             stored = _stored(conn)
-    assert [(e, i, a) for e, i, a, *_ in stored] == _rows(5)
+    assert [(e, i, a, h) for e, i, a, h, *_ in stored] == _rows(5)
     inserts = [s for s in statements if s.startswith("INSERT INTO audit")]
     assert [s.count("), (") + 1 for s in inserts] == [2, 2, 1]

@@ -76,7 +76,7 @@ def test_every_stored_result_is_what_the_engines_compute(store_url, small_chunks
     kinds = Counter(row.kind for row in rows)
     assert len(by_patient) == 230 and kinds["icope.screening"] > 230 and kinds["icope.assessment"] > 230
     assert kinds["icope.alert"] and kinds["medisis.stay"] and kinds["medisis.reconciliation"]
-    assert audited == {"patient": 230, "record": len(rows)}
+    assert audited == {"patient": 230, "record": len(rows), "site": 3}  # the demo sites: created by the demo
     for pid, records in by_patient.items():
         screenings: list[dict] = []
         assessed: list[tuple[str, dict]] = []

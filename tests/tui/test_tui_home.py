@@ -94,7 +94,7 @@ async def test_worklist_positive_without_step2(make_app, store, patient) -> None
 
 @pytest.mark.asyncio
 async def test_site_filter(make_app, store) -> None:  # noqa: ANN001
-    store.ensure_site("540000000", "MSP de Gerbéviller")
+    store.ensure_site("540000000", "MSP de Gerbéviller", actor="nurse-1")
     store.create_patient({"family": "A", "birth_date": "1940-01-01"}, site="540000000", actor="test")
     store.create_patient({"family": "B", "birth_date": "1940-01-01"}, site=None, actor="test")
     app = make_app(home=True)

@@ -90,6 +90,43 @@ async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> 
         assert any("FHIR :" in str(n.message) for n in app._notifications)  # noqa: SLF001
 
 
+@pytest.mark.asyncio
+async def test_exports_are_private_under_umask_0_and_audited(make_app, store, history, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 20: the PDF and the FHIR files 0600 in 0700 folders whatever the umask; each read audited."""
+    import os
+    import stat
+
+    import orjson
+    from sqlalchemy import text
+
+    folder = tmp_path / "exports"
+    app = make_app(export_folder=folder)
+    old = os.umask(0)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = PatientScreen(history.id)
+            await app.push_screen(screen)
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+            pdf = screen.last_export.path
+            await pilot.press("f")
+            await pilot.pause()
+            fhir = screen.last_export.path
+    finally:
+        os.umask(old)
+
+    def mode(p: Path) -> int:
+        return stat.S_IMODE(p.stat().st_mode)
+
+    assert mode(folder) == 0o700 and mode(fhir) == 0o700 and mode(pdf) == 0o600
+    assert sorted(mode(f) for f in fhir.iterdir()) == [0o600] * len(list(fhir.iterdir()))
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT entity_id, after FROM audit WHERE action = 'read' ORDER BY id")).all()
+    assert [(r.entity_id, orjson.loads(r.after)["purpose"]) for r in rows] == [
+        (history.id, "tui-open"), (history.id, "tui-export-pdf"), (history.id, "tui-export-fhir")]
+
+
 @pytest.fixture
 def two_alerts(store, patient):  # noqa: ANN001, ANN201
     """A patient whose second screening declines in vision and hearing: two open D1 alerts."""

@@ -89,7 +89,7 @@ class CarePlanScreen(FormScreen):
         if not self.values:
             self.prefill()
         self.values.setdefault("date", show(self.app.today()))
-        from textual.widgets import Label
+        from tui.plain import Label
 
         from tui.rows import FieldRow
 

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.reactive import Reactive
-from textual.widgets import Header, Label
+from textual.widgets import Header
 
 from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
 from parcours.messages import message, render_issue
@@ -21,6 +21,7 @@ from tui.footer import KeyFooter
 from tui.forms import FieldSpec, build_document, is_empty, issues_by_field
 from tui.keys import Key, install_keys
 from tui.dates import show
+from tui.plain import Label
 from tui.rows import FieldRow, InfoRow, Line
 from tui.screens.form_focus import FormFocus
 from tui.widgets import FieldChanged

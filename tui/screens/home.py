@@ -10,12 +10,13 @@ from typing import Any
 
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Label
+from textual.widgets import DataTable, Header, Input
 
 from parcours.core.errors import ParcoursError
 from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
+from tui.plain import Label, cell
 from tui.screens.home_drafts import HomeDrafts
 
 __all__ = ["LISTS", "HomeScreen"]
@@ -125,7 +126,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
             return
         for row in page:
             self.rows.append(row)
-            table.add_row(*self.cells(row), key=str(len(self.rows) - 1))
+            table.add_row(*map(cell, self.cells(row)), key=str(len(self.rows) - 1))  # literal text, never markup
         if page:
             self.cursor = getattr(page[-1], "cursor", None) or getattr(page[-1], "id", None)
         t = self.app.t

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
+from tui.plain import Label
 from tui.rows import FieldRow
 from tui.screens.form import FormScreen
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.keys import Key, install_keys
+from tui.plain import Label, Static, cell
 
 __all__ = ["ConfirmScreen", "PickScreen", "ReasonScreen", "ResumeScreen"]
 
@@ -108,7 +109,7 @@ class PickScreen(ModalScreen[Any]):
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():
             yield Label(self.title_text, classes="title")
-            yield OptionList(*(Option(label, id=str(i)) for i, (_, label) in enumerate(self.options)), id="pick-list")
+            yield OptionList(*(Option(cell(label), id=str(i)) for i, (_, label) in enumerate(self.options)), id="pick-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

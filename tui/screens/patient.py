@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header
 
 from parcours.core.errors import ParcoursError
 from tui import actions
@@ -18,6 +18,7 @@ from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
+from tui.plain import Label, Static, cell
 from tui.screens.patient_actions import PatientForms
 
 __all__ = ["PatientScreen"]
@@ -78,6 +79,13 @@ class PatientScreen(PatientForms, Screen[None]):
         t = self.app.t
         table = self.query_one("#pf-screenings", DataTable)
         table.add_columns(t("tui.col.date"), t("tui.col.overall"), *(t(f"tui.pf.short.{d}") for d in DOMAIN_KEYS))
+        from parcours.store.audit import Access
+
+        try:  # who opened whose file is audited (issue 20), before anything is shown
+            self.app.store.record_access(self.patient_id, actor=self.app.actor, purpose=Access.TUI_OPEN)
+        except ParcoursError as exc:
+            self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
+            return
         self.reload()
         table.focus()
 
@@ -106,7 +114,7 @@ class PatientScreen(PatientForms, Screen[None]):
         table.clear()
         for doc in docs:
             if doc.kind.value == "icope.screening":
-                table.add_row(*screening_cells(doc, t))
+                table.add_row(*map(cell, screening_cells(doc, t)))
         self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
         # docs/icope.md "Safety rules": open S1 alerts on top of the file, and first in its list
         urgent = [d for d in docs if d.kind.value == "icope.alert" and d.document.get("rule") == "S1"
@@ -193,9 +201,9 @@ class PatientScreen(PatientForms, Screen[None]):
         try:
             folder = actions.export_dir(getattr(self.app, "export_folder", None))
             if kind == "pdf":
-                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder)
+                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder, actor=self.app.actor)
             else:
-                done = actions.export_fhir(self.app.store, self.patient_id, folder)
+                done = actions.export_fhir(self.app.store, self.patient_id, folder, actor=self.app.actor)
         except ImportError as exc:
             self.app.status(t("tui.pf.export_missing", what=kind.upper(), module=exc.name or ""), error=True)
             return

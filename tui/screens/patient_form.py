@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
-from parcours.store.errors import Conflict
+from parcours.store.errors import Conflict, Duplicate
 from tui.dates import show
 from tui.forms import Choice, FieldSpec
 from tui.keys import Key
@@ -87,6 +87,12 @@ class PatientFormScreen(FormScreen):
 
     def on_save_error(self, exc: ParcoursError) -> bool:
         """A Conflict is not a fault: say « modifié entre-temps… rechargez », keep the values."""
+        if isinstance(exc, Duplicate):  # the identifier is another patient's: name the field, not the value
+            text = self.app.t("store.duplicate", entity=self.app.t("store.entity.patient"), field=exc.params["field"],
+                              key=exc.params["key"])
+            self.query_one("#form-errors", Line).update(text)
+            self.app.status(text, error=True)
+            return True
         if isinstance(exc, Conflict):
             self.query_one("#form-errors", Line).update(self.app.t("tui.patient.conflict"))
             self.app.status(self.app.t("tui.patient.conflict"), error=True)

@@ -14,11 +14,11 @@ from typing import Any
 
 import orjson
 from textual.containers import VerticalScroll
-from textual.widgets import Label
 
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.keys import Key
+from tui.plain import Label
 from tui.reconcile_model import (
     HEADER, SIDES, assign_ids, line_count, line_fields, line_filled, line_id, reconciliation_fields, remove_line,
 )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from tui.keys import Key, install_keys
+from tui.plain import Label, Static
 
 __all__ = ["SafetyBanner"]
 

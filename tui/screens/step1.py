@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.widgets import Button, Collapsible, Static
+from textual.widgets import Button, Collapsible
 
 from tui.dates import parse_ui_date, show
+from tui.plain import Static
 from tui.screens.form import FormScreen
 from tui.step1_model import DOMAIN_FIELDS, HEADER_FIELDS, OPTION_FIELDS, STEP1_FIELDS, DomainView, evaluate_domains
 from tui.screens.step1_offer import OfferButton, StepTwoOffer

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.identity import PatientIdentity
@@ -51,7 +51,7 @@ PATIENT_FIELDS = ("family", "given", "birth_date", "sex", "ins", "identifier")
 
 
 class AlreadyDeleted(StoreError):
-    """The record was deleted (`on`, `reason`): it cannot be deleted or corrected again."""
+    """The record was deleted (`on`): it cannot be deleted or corrected again."""
 
     code = "already_deleted"
 
@@ -85,8 +85,7 @@ def _row(conn: Connection, record_id: str) -> Any:
     if conn.dialect.name == "postgresql":  # one writer per patient, as saves (schedule, alerts, counts)
         conn.execute(select(patients.c.id).where(patients.c.id == row.patient_id).with_for_update())
     if row.deleted_at is not None:
-        raise AlreadyDeleted(entity="record", key=record_id, on=_shown(row.deleted_at.date()),
-                             reason=row.deleted_reason or "")
+        raise AlreadyDeleted(entity="record", key=record_id, on=_shown(row.deleted_at.date()))
     return row
 
 
@@ -125,7 +124,7 @@ def _same_patient(conn: Connection, parsed: Any, patient_id: int) -> None:
     for path, born in ((("birth_date",), parsed.document.get("birth_date")),
                        (("patient", "birth_date"), (parsed.document.get("patient") or {}).get("birth_date"))):
         if isinstance(born, str) and stored.birth_date is not None and born != stored.birth_date.isoformat():
-            raise InvalidInput([FieldIssue(path, "birth_date_differs", {"other": _shown(stored.birth_date)})])
+            raise InvalidInput([FieldIssue(path, "birth_date_not_patients")])
     named = None if parsed.patient is None else parsed.patient.business_identifier()
     if named is None:
         return
@@ -137,7 +136,7 @@ def _same_patient(conn: Connection, parsed: Any, patient_id: int) -> None:
 def _after_birth(conn: Connection, patient_id: int, on: date, field: str) -> None:
     birth = conn.execute(select(patients.c.birth_date).where(patients.c.id == patient_id)).scalar()
     if birth is not None and on < birth:
-        raise InvalidInput([FieldIssue((field,), "before_birth", {"birth": _shown(birth)})])
+        raise InvalidInput([FieldIssue((field,), "before_birth")])  # no value echoed (docs/store.md)
 
 
 def _date_field(kind: RecordKind) -> str:
@@ -330,11 +329,11 @@ def correct_patient(conn: Connection, patient_id: str, identity: dict[str, Any] 
         raise Conflict(entity="patient", key=patient_id)
     pid = int(before.id)
     if model.birth_date is not None:
-        first = conn.execute(select(func.min(records.c.recorded_on)).where(
-            records.c.patient_id == pid, records.c.deleted_at.is_(None))).scalar()
-        if first is not None and model.birth_date > first:
-            raise InvalidInput([FieldIssue(("patient", "birth_date"), "birth_after_record",
-                                           {"date": _shown(first)})])
+        first = conn.execute(select(records.c.id, records.c.recorded_on).where(
+            records.c.patient_id == pid, records.c.deleted_at.is_(None))
+            .order_by(records.c.recorded_on, records.c.id).limit(1)).first()
+        if first is not None and model.birth_date > first.recorded_on:  # the record named, not its date
+            raise InvalidInput([FieldIssue(("patient", "birth_date"), "birth_after_record", {"id": str(first.id)})])
     columns = _columns(model)
     if columns["identifier_system"] is not None:
         other = conn.execute(select(patients.c.id).where(

@@ -90,7 +90,7 @@ def test_delete_leaves_worklists_and_the_fhir_export(db, tmp_path):
     empty = run("records", "delete", record["id"], "--reason", " ", db=db, lang="en")
     assert empty.returncode == 2 and empty.stderr.decode().startswith("--reason")
     done = run("records", "delete", record["id"], "--reason", "wrong patient", db=db, lang="en")
-    assert done.returncode == 0 and done.stderr.decode() == f"record {record['id']} deleted (wrong patient)\n"
+    assert done.returncode == 0 and done.stderr.decode() == f"record {record['id']} deleted (reason kept in the audit trail)\n"
     assert orjson.loads(run("worklist", "alerts", "--json", db=db).stdout) == []
     assert orjson.loads(run("worklist", "positive-without-step2", "--json", db=db).stdout) == []
     after = tmp_path / "after"
@@ -105,10 +105,11 @@ def test_delete_leaves_worklists_and_the_fhir_export(db, tmp_path):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", "patient.birth_date: ne peut pas être après la date d'un dossier du patient (20/11/2026)"),
-    ("en", "patient.birth_date: cannot be after the date of one of the patient's records (20/11/2026)")])
+    ("fr", "patient.birth_date: ne peut pas être après la date d'un dossier du patient (dossier {record})"),
+    ("en", "patient.birth_date: cannot be after the date of one of the patient's records (record {record})")])
 def test_patients_correct(db, tmp_path, lang, expected):
-    patient, _, _ = saved_screening(db, tmp_path)
+    patient, record, _ = saved_screening(db, tmp_path)
+    expected = expected.format(record=record["id"])
     late = tmp_path / "late.json"
     late.write_bytes(b'{"birth_date": "2026-11-21"}')
     refused = run("patients", "correct", patient, str(late), db=db, lang=lang)

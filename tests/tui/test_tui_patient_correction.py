@@ -27,8 +27,8 @@ async def _type(pilot, screen, key: str, text: str) -> None:
 
 @pytest.mark.asyncio
 async def test_birth_after_a_record_is_refused_under_the_birth_date(make_app, store, patient) -> None:
-    store.save_document(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}},
-                        actor="t", patient_id=patient.id)
+    saved = store.save_document(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}},
+                                actor="t", patient_id=patient.id)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = PatientFormScreen(store.get_patient(patient.id))
@@ -38,7 +38,8 @@ async def test_birth_after_a_record_is_refused_under_the_birth_date(make_app, st
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None and app.screen is screen
-        assert _error(screen, "row-birth_date") == "ne peut pas être après la date d'un dossier du patient (01/05/2026)"
+        assert _error(screen, "row-birth_date") == (
+            f"ne peut pas être après la date d'un dossier du patient (dossier {saved.record_id})")
         assert store.get_patient(patient.id).birth_date.isoformat() == "1944-05-02"
         await _type(pilot, screen, "birth_date", "03/05/1944")
         await pilot.press("ctrl+s")

@@ -155,8 +155,8 @@ def patients_correct(args: argparse.Namespace, lang: Lang) -> int:
     def body(store: Any) -> int:
         from parcours.cli.save_commands import actor_for
         from parcours.core.errors import FieldIssue, InvalidInput
-        from parcours.store.corrections import PATIENT_FIELDS
         from parcours.store.errors import NotFound
+        from parcours.store.identity_corrections import PATIENT_FIELDS
 
         try:
             patient_id = store.resolve_patient(args.patient)

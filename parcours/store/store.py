@@ -92,7 +92,7 @@ class Store:
 
     def update_patient(self, patient_id: str, identity: dict[str, Any], *, version: int, actor: str) -> Patient:
         """Replace the identity if nobody changed it since `version` was read (Conflict otherwise)."""
-        from parcours.store.corrections import correct_patient
+        from parcours.store.identity_corrections import correct_patient
 
         with self._write() as conn:  # the same checks as `parcours patients correct` (interchange §5.5)
             correct_patient(conn, patient_id, identity, version=version, actor=actor)
@@ -176,7 +176,7 @@ class Store:
     def correct_patient(self, patient_id: str, changes: dict[str, Any], *, actor: str,
                         version: int | None = None) -> Patient:
         """Correct some identity fields (the others kept); `version` as read, else the current one."""
-        from parcours.store.corrections import correct_patient, merged_identity
+        from parcours.store.identity_corrections import correct_patient, merged_identity
 
         with self._write() as conn:
             current = patients.get_patient(conn, patient_id)

@@ -1,11 +1,11 @@
-"""Benchmark: the FHIR export (issue 6, fhir.md §7) against a naive fhir.resources path.
+"""Benchmark: the FHIR export (issue 6, docs/fhir.md §7) against a naive fhir.resources path.
 
 1. Mapping: the same N step-1 results (document + JSON result) to a transaction Bundle through
    parcours (dicts + orjson) and through fhir.resources R4B models + `model_dump_json()`. The naive
    side gets its input dicts ready-made (not timed), so its figure is a lower bound. Target ≥ 20×.
 2. `parcours icope score --batch --format fhir` as a whole process (start-up included) against
    parse + score + the seven step-1 Observations as R4B models + `model_dump_json()` per result in
-   process. Floor 3×, goal 20× (fhir.md §7).
+   process. Floor 3×, goal 20× (docs/fhir.md §7).
 3. Bulk export of 100,000 and 1,000,000 demo patients, each in its own process: throughput and
    peak resident memory, which must not grow with the number of patients.
 Usage: python bench/fhir_export.py [N] [--bulk 100000,1000000]   (N = 0: bulk only; --bulk '': no bulk)
@@ -47,7 +47,7 @@ def results(lines: list[bytes]) -> list[tuple[dict, dict]]:
 def parcours_path(pairs: list[tuple[dict, dict]]) -> list[bytes]:
     from fhir_export.bundle import build, bundle_bytes
 
-    return [bundle_bytes(*build("score", doc, result)) for doc, result in pairs]
+    return [bundle_bytes(*build("icope.screening", doc, result)) for doc, result in pairs]
 
 
 def naive_inputs(pairs: list[tuple[dict, dict]]) -> list[list[tuple[str, dict, str]]]:
@@ -56,7 +56,7 @@ def naive_inputs(pairs: list[tuple[dict, dict]]) -> list[list[tuple[str, dict, s
 
     out = []
     for doc, result in pairs:
-        _, items = build("score", doc, result)
+        _, items = build("icope.screening", doc, result)
         out.append([(rtype, res, f"urn:uuid:{id_}", match) for rtype, id_, res, match, _ in items])
     return out
 
@@ -98,7 +98,7 @@ def part2(n: int) -> None:
     from fhir.resources.R4B.observation import Observation
 
     from icope.step1 import parse_screening, score_screening
-    from parcours.cli.icope_commands import render_step1
+    from icope.step1_json import render_step1
 
     lines = generate(n)
     with tempfile.NamedTemporaryFile(suffix=".ndjson", delete=False) as handle:

@@ -1,4 +1,4 @@
-"""Domain results to FHIR R4 4.0.1 as plain dicts serialized with orjson (issue 6, fhir.md).
+"""Domain results to FHIR R4 4.0.1 as plain dicts serialized with orjson (issue 6, docs/fhir.md).
 
 Why lazy: `import fhir_export` must stay light (no fhir.resources, SQLAlchemy, Textual or
 ReportLab); names load from their module on first use.

@@ -1,4 +1,4 @@
-"""The project's CodeSystems and extension StructureDefinitions, as FHIR definitions (fhir.md §2.1).
+"""The project's CodeSystems and extension StructureDefinitions, as FHIR definitions (docs/fhir.md §2.1).
 
 Why generated: the codes are the JSON contract's strings, so they come from the domain's own
 vocabularies (enums, rule tables, result keys) and the displays from the message catalog; the
@@ -21,18 +21,10 @@ __all__ = ["DEFINITIONS_DIR", "code_systems", "definitions", "structure_definiti
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 _DOMAINS = DOMAIN_NAMES
-#: result keys of step-2 instruments written as components (interchange §2; fhir.md §4.2)
+#: result keys of step-2 instruments written as components (docs/interchange.md §2; docs/fhir.md §4.2)
 SUB_RESULTS = ("sppb.balance", "sppb.gait", "sppb.chair", "phq9.urgent", "moca.raw_score",
                "visual_acuity.right_decimal", "visual_acuity.left_decimal", "visual_acuity.near")
-#: interchange §2: the bands of each instrument
-BANDS = {"sppb": ("severe", "low", "moderate", "high"), "mna_sf": ("normal", "at_risk", "malnourished"),
-         "gds15": ("normal", "mild", "moderate", "severe"),
-         "phq9": ("minimal", "mild", "moderate", "moderately_severe", "severe"), "moca": ("normal", "impaired"),
-         "mini_cog": ("normal", "positive"), "mmse": ("normal", "impaired"), "visual_acuity": ("normal", "refer"),
-         "audiometry": ("normal", "mild", "moderate", "moderately_severe", "severe", "profound", "complete",
-                        "unilateral"),
-         "hearwho": ("good", "monitor", "refer")}
-#: interchange §4.2: the components of each readmission-risk score
+#: docs/interchange.md §4.2: the components of each readmission-risk score
 RISK_ITEMS = {
     "lace": ("length_of_stay", "acuity", "comorbidity", "ed_visits"),
     "lace_modified": ("length_of_stay", "acuity", "comorbidity", "ed_visits"),
@@ -79,8 +71,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         InterventionType,
         SafetyRule,
     )
+    from icope.outcome_codes import FLAGS, INSTRUMENT_BANDS, REASONS
     from medisis.review_data import RULE_IDS
-    from parcours.catalog.reports import _VOCAB
 
     def items(prefix: str, model: Any) -> list[str]:
         out = []
@@ -98,7 +90,7 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     instruments += [(s, _pair(f"fhir.display.sub.{s}")) for s in SUB_RESULTS]
     bands = [(f"{i}.{b}", tuple(_m("fhir.display.icope-band", lang, instrument=_m(f"report.instrument.{i}", lang),
                                    band=_m(f"report.band.{b}", lang)) for lang in ("fr", "en")))
-             for i, names in BANDS.items() for b in names]
+             for i, names in INSTRUMENT_BANDS.items() for b in names]
     risk = []
     for score, names in RISK_ITEMS.items():
         risk.append((score, _pair(f"fhir.display.risk.{score}")))
@@ -108,8 +100,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     return {
         "icope-step1": step1,
         "icope-result": [(r.value, _pair(f"fhir.display.icope-result.{r.value}")) for r in DomainResult],
-        "icope-reason": [(c, _pair(f"report.reason.{c}")) for c in _VOCAB["reason"]],
-        "icope-flag": [(c, _pair(f"report.flag.{c}")) for c in _VOCAB["flag"]],
+        "icope-reason": [(c, _pair(f"report.reason.{c}")) for c in REASONS],
+        "icope-flag": [(c, _pair(f"report.flag.{c}")) for c in FLAGS],
         "icope-answer": [(c, _pair(f"fhir.display.icope-answer.{c}"))
                          for c in ("correct", "wrong", "unknown", "yes", "no", "pass", "fail")],
         "icope-administered-by": [(a.value, _pair(f"report.role.{a.value}")) for a in AdministeredBy],
@@ -166,7 +158,7 @@ def _extension(name: str, title: str, context: str, kind: str, system: str | Non
 
 
 def structure_definitions() -> list[dict[str, Any]]:
-    """The three extensions of fhir.md §2.1."""
+    """The three extensions of docs/fhir.md §2.1."""
     return [
         _extension("icope-reason", "Motif d'un domaine ICOPE positif (ICOPE positive-domain reason)", "Observation",
                    "Coding", U.CS_REASON, "*"),

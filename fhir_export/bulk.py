@@ -1,4 +1,4 @@
-"""Bulk-Data-style NDJSON export of stored patients, streamed in constant memory (fhir.md §6.2).
+"""Bulk-Data-style NDJSON export of stored patients, streamed in constant memory (docs/fhir.md §6.2).
 
 Why this shape: patients arrive one at a time from the store's cursor; each one's resources are
 built, appended to the open per-type files and dropped, so memory holds one patient plus the ids

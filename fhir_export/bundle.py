@@ -1,4 +1,4 @@
-"""One transaction Bundle per stateless document (fhir.md §6.1; interchange.md §5.1).
+"""One transaction Bundle per stateless document (docs/fhir.md §6.1; docs/interchange.md §5.1).
 
 Why conditional creates: `ifNoneExist` on every entry makes re-POSTing a Bundle create nothing,
 and two documents about the same person share one Patient on the server.
@@ -6,6 +6,7 @@ and two documents about the same person share one Patient on the server.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -15,6 +16,7 @@ from fhir_export.emit import Ctx, Item, Sink, add_actors
 from fhir_export.icope import add_rescreen, map_alert, map_assessment, map_step1
 from fhir_export.ids import doc_hash, patient_key, rid
 from fhir_export.medisis import map_reconciliation, map_review, map_risk
+from parcours.kinds import by_name
 
 __all__ = ["BUILDERS", "build", "bundle_bytes"]
 
@@ -87,13 +89,19 @@ def _review(doc: dict[str, Any], result: dict[str, Any]) -> Ctx:
     return ctx
 
 
-#: command -> builder(doc as parsed JSON, JSON result) -> Ctx with the resources
-BUILDERS = {"score": _score, "assess": _assess, "followup": _followup, "reconcile": _reconcile,
-            "risk": _risk, "review": _review}
+#: document kind (parcours.kinds, those with `fhir`) -> builder(doc as parsed JSON, JSON result) -> Ctx
+BUILDERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], Ctx]] = {
+    "icope.screening": _score, "icope.assessment": _assess, "icope.followup": _followup,
+    "medisis.reconciliation": _reconcile, "medisis.risk": _risk, "medisis.review": _review,
+}
 
 
-def build(command: str, doc: dict[str, Any], result: dict[str, Any]) -> tuple[str, list[Item]]:
-    """(Bundle id, items) for one document of `command` and its JSON result."""
-    ctx = BUILDERS[command](doc, result)
+def build(kind: str, doc: dict[str, Any], result: dict[str, Any]) -> tuple[str, list[Item]]:
+    """(Bundle id, items) for one document of `kind` (`icope.screening`) and its JSON result.
+
+    The Bundle id is keyed by the kind's command (`score`, docs/fhir.md §6.1), as it always was.
+    """
+    ctx = BUILDERS[kind](doc, result)
     h = ctx.prefix.rsplit("|", 2)[-2]
+    command = by_name(kind).command[1]  # type: ignore[index]
     return rid("Bundle", f"{ctx.pk}|{h}|{command}"), ctx.sink.items

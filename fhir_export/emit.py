@@ -1,4 +1,4 @@
-"""Where mapped resources go, and the actors every document carries (fhir.md §3, §6).
+"""Where mapped resources go, and the actors every document carries (docs/fhir.md §3, §6).
 
 Why: one mapping serves both outputs. A `Sink` in transaction mode gives `urn:uuid:` references
 and no `id`; in bulk mode `<type>/<id>` references and an `id`. Shared resources (practitioner,
@@ -14,7 +14,7 @@ from fhir_export.ids import business_identifier, rid
 
 __all__ = ["SHARED_TYPES", "Ctx", "Sink", "add_actors", "rid_identifier"]
 
-#: Types written once per export whatever the patient (fhir.md §6.2).
+#: Types written once per export whatever the patient (docs/fhir.md §6.2).
 SHARED_TYPES = frozenset({"Practitioner", "Organization", "PractitionerRole", "Device", "Medication"})
 
 Resource = dict[str, Any]
@@ -51,7 +51,7 @@ class Sink:
         return {"reference": f"{rtype}/{id_}"} if self.bulk else {"reference": "urn:uuid:" + id_}
 
     def start(self, rtype: str, id_: str) -> Resource:
-        """A new resource dict: `resourceType`, plus `id` in bulk mode (fhir.md §6.1, §6.2)."""
+        """A new resource dict: `resourceType`, plus `id` in bulk mode (docs/fhir.md §6.1, §6.2)."""
         return {"resourceType": rtype, "id": id_} if self.bulk else {"resourceType": rtype}
 
     def wants(self, rtype: str, id_: str) -> bool:
@@ -82,7 +82,7 @@ class Ctx:
         self.device_ref: dict[str, str] | None = None
 
     def id(self, rtype: str, role: str) -> str:
-        """The rid of a resource produced from the document (fhir.md §2.3)."""
+        """The rid of a resource produced from the document (docs/fhir.md §2.3)."""
         return rid(rtype, self.prefix + role)
 
     def new(self, rtype: str, role: str, profile: str | None = None) -> tuple[str, Resource]:
@@ -105,7 +105,7 @@ class Ctx:
 
 
 def rid_identifier(id_: str) -> list[dict[str, str]]:
-    """`identifier` of a resource without a business identifier (fhir.md §2.3)."""
+    """`identifier` of a resource without a business identifier (docs/fhir.md §2.3)."""
     return [{"system": U.SID_RESOURCE, "value": id_}]
 
 

@@ -1,6 +1,6 @@
-"""ICOPE results as FHIR: step-1 screening, step-2 instrument, follow-up alerts (fhir.md §4.1–§4.3).
+"""ICOPE results as FHIR: step-1 screening, step-2 instrument, follow-up alerts (docs/fhir.md §4.1–§4.3).
 
-Why this shape: `icope score --batch --format fhir` is the hot path (fhir.md §7), so constant
+Why this shape: `icope score --batch --format fhir` is the hot path (docs/fhir.md §7), so constant
 fragments (codings, categories, answer components) are built once and shared between resources;
 orjson serializes a shared dict as many times as it appears, and nothing here mutates one.
 """
@@ -26,19 +26,19 @@ _POS = [{"coding": [{"system": U.V3_INTERPRETATION, "code": "POS", "display": "P
 _NEG = [{"coding": [{"system": U.V3_INTERPRETATION, "code": "NEG", "display": "Negative"}]}]
 _ABNORMAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "A", "display": "Abnormal"}]}
 _NORMAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "N", "display": "Normal"}]}
-#: docs/icope.md "Safety rules" (icope.md §3.2 revised): a PHQ-9 with item 9 > 0 is critical abnormal.
+#: docs/icope.md "Safety rules" (docs/icope.md §3.2 revised): a PHQ-9 with item 9 > 0 is critical abnormal.
 _CRITICAL = {"coding": [{"system": U.V3_INTERPRETATION, "code": "AA", "display": "Critical abnormal"}]}
 _SELF_HARM_FLAG = [{"url": U.EXT_FLAG, "valueCoding": {"system": U.CS_FLAG, "code": "self_harm_risk"}}]
 #: alert rules whose Task is for today (Task.priority `stat`), the S1 safety rule
 _STAT_RULES = frozenset({"S1"})
 _INTERPRETATION = {"positive": _POS, "negative": _NEG}
 _ANSWERS = frozenset({"correct", "wrong", "unknown", "yes", "no", "pass", "fail"})
-#: step-1 items with a unit: item -> (unit, UCUM code) (fhir.md §4.1 item 2)
+#: step-1 items with a unit: item -> (unit, UCUM code) (docs/fhir.md §4.1 item 2)
 _UNITS = {"chair_rise_seconds": ("s", "s"), "weight_loss_kg": ("kg", "kg"), "weight_kg": ("kg", "kg"),
           "audiometry_db": ("dB HL", "dB"), "hearwho_score": ("{score}", "{score}")}
 _INSTRUMENT_CODE: dict[str, dict[str, Any]] = {}
 _EXAM_INSTRUMENTS = frozenset({"sppb", "visual_acuity", "audiometry", "hearwho"})
-#: fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
+#: docs/fhir.md §4.2 table: the confirmed standard coding of an instrument's total score.
 _STANDARD = {"phq9": (U.LOINC, "44261-6"), "mmse": (U.LOINC, "72106-8"), "moca": (U.LOINC, "72172-0"),
              "mna_sf": (U.LOINC, "107114-1"), "mini_cog": (U.SNOMED, "713408000")}
 _SCORE_UNIT = {"audiometry": ("dB HL", "dB"), "visual_acuity": ("decimal", "1")}
@@ -55,7 +55,7 @@ def _instrument(name: str) -> dict[str, Any]:
 
 
 def _component(code: str, value: Any, leaf: str) -> dict[str, Any]:
-    """One step-1 item as a component, typed as fhir.md §4.1 item 2 says (cached when repetitive)."""
+    """One step-1 item as a component, typed as docs/fhir.md §4.1 item 2 says (cached when repetitive)."""
     key = (code, value, type(value))
     comp = _COMPONENTS.get(key)
     if comp is not None:
@@ -94,7 +94,7 @@ def _components(prefix: str, items: dict[str, Any], out: list[dict[str, Any]]) -
 def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen_due: str | None = "result") -> str:
     """Panel, six domain Observations, step-2 ServiceRequests, re-screen (§4.1); returns the panel id.
 
-    `result` is the JSON result of interchange §1 (str values; dates as ISO strings or dates).
+    `result` is the JSON result of docs/interchange.md §1 (str values; dates as ISO strings or dates).
     `rescreen_due`: "result" takes `next_step1_due`; None writes no re-screen (follow-up, §4.3).
     """
     sink, subject, actor = ctx.sink, ctx.patient, ctx.actor

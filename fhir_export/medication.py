@@ -1,4 +1,4 @@
-"""Drug lines as Medication + MedicationStatement (fhir.md §5.1).
+"""Drug lines as Medication + MedicationStatement (docs/fhir.md §5.1).
 
 Why: the FR Medication IG wants `medicationReference`, so each distinct drug (keyed by its first
 coding) is one Medication, emitted just before its first user and shared by later lines.
@@ -14,7 +14,7 @@ from fhir_export.ids import rid
 
 __all__ = ["add_line", "add_medication", "sources_extension"]
 
-#: dose unit -> UCUM code (fhir.md §5.1)
+#: dose unit -> UCUM code (docs/fhir.md §5.1)
 _UCUM = {"mg": "mg", "g": "g", "ug": "ug", "mmol": "mmol", "mL": "mL", "IU": "[IU]", "drop": "[drp]",
          "tablet": "{tablet}", "capsule": "{capsule}", "puff": "{puff}", "sachet": "{sachet}",
          "patch": "{patch}", "application": "{application}"}

@@ -1,6 +1,6 @@
 """MEDISIS results as FHIR: reconciliation (FR Medication IG), readmission risk, relevance review.
 
-fhir.md §5.2–§5.4. Why the three Compositions: the FR IG's FCT (fiche de conciliation) is a
+docs/fhir.md §5.2–§5.4. Why the three Compositions: the FR IG's FCT (fiche de conciliation) is a
 Composition whose sections hold the bilan, the current-treatment document and the reconciled lines.
 """
 
@@ -40,7 +40,7 @@ def _section(ctx: Ctx, title: str, rtype: str, ids: list[str], empty: str, code:
     sec: dict[str, Any] = {"title": title}
     if code is not None:
         sec["code"] = code
-    if not ids:  # invariants cmp-1 / cmp-2 (fhir.md §5.2)
+    if not ids:  # invariants cmp-1 / cmp-2 (docs/fhir.md §5.2)
         sec["text"] = {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{empty}</p></div>'}
     sec["mode"] = "working"
     if ids:

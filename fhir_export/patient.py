@@ -1,4 +1,4 @@
-"""One stored patient's records as FHIR resources, for the bulk export (fhir.md §2.3, §6.2).
+"""One stored patient's records as FHIR resources, for the bulk export (docs/fhir.md §2.3, §6.2).
 
 Why: stored screenings, assessments, reconciliations, risks and reviews get the same ids as their
 stateless `--format fhir` Bundle (key `<pk>|<H>|<role>`); database-only records are keyed by their
@@ -7,7 +7,9 @@ store id. `--since` keeps the records dated on or after it plus the records they
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from fhir_export.emit import Ctx, Sink, add_actors
@@ -21,12 +23,19 @@ from fhir_export.records import (
     map_stay,
 )
 from parcours.core.records import PatientRecords, RecordKind, StoredDocument
+from parcours.kinds import all_kinds
 
 __all__ = ["map_patient", "patient_key_db", "patient_resource_id"]
 
 K = RecordKind
-_DOCUMENT_KINDS = frozenset({K.ICOPE_SCREENING, K.ICOPE_ASSESSMENT, K.MEDISIS_RECONCILIATION, K.MEDISIS_RISK,
-                             K.MEDISIS_REVIEW})
+
+
+@cache
+def _document_kinds() -> frozenset[RecordKind]:
+    """Stored kinds that are contract documents with a stateless Bundle: keyed by H like it (parcours.kinds)."""
+    return frozenset(k.record_kind for k in all_kinds() if k.fhir and k.record_kind is not None)
+
+
 #: the document keys naming the records whose resources a record's resources reference
 _LINKS = {K.ICOPE_ALERT: ("screening", "assessment"), K.ICOPE_CARE_PLAN: ("screening",)}
 
@@ -70,7 +79,7 @@ class _Mapper:
         """`<pk>|<H>|` for contract documents, `<pk>|<kind>|<store id>|` for database-only records."""
         found = self.prefixes.get(d.record_id)
         if found is None:
-            if d.kind in _DOCUMENT_KINDS:
+            if d.kind in _document_kinds():
                 found = f"{self.pk}|{doc_hash(d.document)}|"
             else:
                 found = f"{self.pk}|{d.kind.value}|{d.record_id}|"
@@ -91,37 +100,41 @@ class _Mapper:
         return None if target is None else Ctx(self.sink, self.pk, self.prefix(target))
 
     def map(self, d: StoredDocument) -> None:
-        doc, result, kind = d.document, d.result or {}, d.kind
-        if kind is K.ICOPE_SCREENING:
-            map_step1(self.ctx(d), doc, result)
-        elif kind is K.ICOPE_ASSESSMENT:
-            self.assessments.append((d, map_assessment(self.ctx(d), doc, result)))
-        elif kind is K.MEDISIS_RECONCILIATION:
-            map_reconciliation(self.ctx(d, device=True), doc, result)
-        elif kind is K.MEDISIS_RISK:
-            map_risk(self.ctx(d), doc, result, d.recorded_on.isoformat())
-        elif kind is K.MEDISIS_REVIEW:
-            map_review(self.ctx(d), doc, result)
-        elif kind is K.ICOPE_ALERT:
-            if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
-                focus = self.linked(doc.get("assessment"))
-                if focus is not None:
-                    map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
-            else:
-                focus = self.linked(doc.get("screening"))
-                if focus is not None:
-                    map_alert(self.ctx(d), doc, focus, doc.get("status"))
-        elif kind is K.ICOPE_CARE_PLAN:
-            screening = self.linked(doc.get("screening"))
-            start = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None
-            supporting = [i for a, i in self.assessments if start is None or start <= a.recorded_on <= d.recorded_on]
-            map_careplan(self.ctx(d), doc, screening, supporting)
-        elif kind is K.MEDISIS_STAY:
-            map_stay(self.ctx(d, organization=doc.get("organization")), doc)
-        elif kind is K.MEDISIS_INTERVENTION:
-            map_intervention(self.ctx(d), doc)
-        elif kind is K.MEDISIS_CONSULTATION30:
-            map_consultation30(self.ctx(d), doc)
+        """Emit one record's resources with its kind's mapping (none for a kind without one)."""
+        mapping = _MAPPINGS.get(d.kind)
+        if mapping is not None:
+            mapping(self, d, d.document, d.result or {})
+
+    def alert(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        if doc.get("assessment") is not None:  # S1: raised by a PHQ-9 (docs/icope.md "Safety rules")
+            focus = self.linked(doc.get("assessment"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"), focus_role="assess")
+        else:
+            focus = self.linked(doc.get("screening"))
+            if focus is not None:
+                map_alert(self.ctx(d), doc, focus, doc.get("status"))
+
+    def care_plan(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
+        screening = self.linked(doc.get("screening"))
+        start = self.by_id[str(doc["screening"])].recorded_on if screening is not None else None
+        supporting = [i for a, i in self.assessments if start is None or start <= a.recorded_on <= d.recorded_on]
+        map_careplan(self.ctx(d), doc, screening, supporting)
+
+
+#: record kind -> (mapper, record, document, result) emitting its resources (docs/fhir.md §4-§5).
+_MAPPINGS: dict[RecordKind, Callable[[_Mapper, StoredDocument, dict[str, Any], dict[str, Any]], Any]] = {
+    K.ICOPE_SCREENING: lambda m, d, doc, result: map_step1(m.ctx(d), doc, result),
+    K.ICOPE_ASSESSMENT: lambda m, d, doc, result: m.assessments.append((d, map_assessment(m.ctx(d), doc, result))),
+    K.MEDISIS_RECONCILIATION: lambda m, d, doc, result: map_reconciliation(m.ctx(d, device=True), doc, result),
+    K.MEDISIS_RISK: lambda m, d, doc, result: map_risk(m.ctx(d), doc, result, d.recorded_on.isoformat()),
+    K.MEDISIS_REVIEW: lambda m, d, doc, result: map_review(m.ctx(d), doc, result),
+    K.ICOPE_ALERT: _Mapper.alert,
+    K.ICOPE_CARE_PLAN: _Mapper.care_plan,
+    K.MEDISIS_STAY: lambda m, d, doc, result: map_stay(m.ctx(d, organization=doc.get("organization")), doc),
+    K.MEDISIS_INTERVENTION: lambda m, d, doc, result: map_intervention(m.ctx(d), doc),
+    K.MEDISIS_CONSULTATION30: lambda m, d, doc, result: map_consultation30(m.ctx(d), doc),
+}
 
 
 def map_patient(sink: Sink, records: PatientRecords, since: date | None = None) -> bool:

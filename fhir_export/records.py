@@ -1,4 +1,4 @@
-"""Database-only records as FHIR: care plans, stays, interventions, 30-day reviews (fhir.md §4.4, §5.5, §5.6).
+"""Database-only records as FHIR: care plans, stays, interventions, 30-day reviews (docs/fhir.md §4.4, §5.5, §5.6).
 
 Why separate: these have no stateless command; their keys are `<pk>|<record kind>|<store id>|<role>`
 and they point at resources of other records of the same patient (the screening a plan follows).
@@ -70,7 +70,7 @@ def map_careplan(ctx: Ctx, doc: dict[str, Any], screening: Ctx | None, supportin
 
 
 def _plan_rescreen(ctx: Ctx, plan_id: str, doc: dict[str, Any], screening: Ctx | None) -> None:
-    """The re-screen ServiceRequest an active plan sets: plan start + 6 months (icope.md §3.1, docs/icope.md)."""
+    """The re-screen ServiceRequest an active plan sets: plan start + 6 months (docs/icope.md §3.1, docs/icope.md)."""
     from datetime import date
 
     from icope.careplan import rescreen_due

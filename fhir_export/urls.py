@@ -1,15 +1,17 @@
-"""Every canonical URL, system and profile the FHIR output names, in one table (fhir.md §1, §2).
+"""Every canonical URL, system and profile the FHIR output names, in one table (docs/fhir.md §1, §2).
 
 Why: the FR Medication IG is a draft whose canonicals move between builds; a site following a
-newer build edits this file only. `BASE` must never change once published (fhir.md §2.1).
+newer build edits this file only. `BASE` must never change once published (docs/fhir.md §2.1).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-#: The project's canonical base (fhir.md §2.1). Never change it after a release.
-BASE: Final = "https://parcours.example/fhir"
+from parcours.core.ids import BASE as _BASE
+
+#: The project's canonical base (docs/fhir.md §2.1), the kernel's (ids are built on it). Never change it after a release.
+BASE: Final = _BASE
 SID_RESOURCE: Final = BASE + "/sid/resource-id"
 SID_PRESCRIPTION: Final = BASE + "/sid/prescription"
 
@@ -41,7 +43,7 @@ EXT_REASON: Final = sd("icope-reason")
 EXT_FLAG: Final = sd("icope-flag")
 EXT_INTENTIONAL_DOCUMENTED: Final = sd("medisis-intentional-documented")
 
-# External systems (fhir.md §2.2).
+# External systems (docs/fhir.md §2.2).
 LOINC: Final = "http://loinc.org"
 SNOMED: Final = "http://snomed.info/sct"
 UCUM: Final = "http://unitsofmeasure.org"
@@ -66,7 +68,7 @@ RPPS: Final = "https://rpps.esante.gouv.fr"
 FINESS: Final = "https://finess.esante.gouv.fr"
 IDNST: Final = "urn:oid:1.2.250.1.71.4.2.2"
 TRE_G15: Final = "https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante"
-#: Drug code systems (FR Core 2.2 / ANS SMT), in the coding order of fhir.md §5.1.
+#: Drug code systems (FR Core 2.2 / ANS SMT), in the coding order of docs/fhir.md §5.1.
 DRUG_SYSTEMS: Final = (
     ("cip13", "https://smt.esante.gouv.fr/terminologie-bdpm"),
     ("ucd13", "https://smt.esante.gouv.fr/terminologie-cip_ucd"),
@@ -81,7 +83,7 @@ P_PRACTITIONER: Final = FR_CORE + "/StructureDefinition/fr-core-practitioner"
 P_PRACTITIONER_ROLE: Final = FR_CORE + "/StructureDefinition/fr-core-practitioner-role"
 P_ORGANIZATION: Final = FR_CORE + "/StructureDefinition/fr-core-organization"
 
-# FR Medication IG (draft; fhir.md §1, §5).
+# FR Medication IG (draft; docs/fhir.md §1, §5).
 FR_MED: Final = "https://hl7.fr/ig/fhir/medication"
 
 

@@ -1,4 +1,4 @@
-"""The `--validate` gate: every emitted resource through `fhir.resources` R4B (fhir.md §7).
+"""The `--validate` gate: every emitted resource through `fhir.resources` R4B (docs/fhir.md §7).
 
 Why lazy: fhir.resources costs ~120 ms to import and ~0.13 ms per resource; it is a check for
 `--validate` and the tests, never on the default path.

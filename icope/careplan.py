@@ -1,6 +1,6 @@
 """ICOPE step 3: the personalised care plan and the interventions proposed per confirmed domain.
 
-icope.md §3.3: the plan is drafted by the professional who did step 2, with the GP; the toolkit
+docs/icope.md §3.3: the plan is drafted by the professional who did step 2, with the GP; the toolkit
 proposes interventions from the spec's step-2 actions (§2.1–§2.6), the professional edits them.
 """
 
@@ -17,7 +17,7 @@ from pydantic import Field
 
 from icope.results import Step1Result
 from icope.safety import SAFETY_ACTION, safety_alerts
-from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months
+from icope.schedule import DEFAULT_RESCREEN_MONTHS, add_months, latest_start
 from icope.step2.base import Step2Result
 from icope.vocab import DOMAINS, Domain, Instrument, InterventionType
 from icope.errors import InvalidCarePlan
@@ -27,8 +27,8 @@ from parcours.core.errors import FieldIssue
 from parcours.core.identity import ProfessionalRole
 from parcours.core.models import InputModel
 
-SPPB_SEVERE_AT_MOST = 3  # docs/icope.md "Step 3" (icope.md §2.1 default mapping): 0–3 → geriatric assessment
-#: docs/icope.md "Step 3" (icope.md §3.1 PROJECT DECISION): "If Step 3 is active, next_step1_due =
+SPPB_SEVERE_AT_MOST = 3  # docs/icope.md "Step 3" (docs/icope.md §2.1 default mapping): 0–3 → geriatric assessment
+#: docs/icope.md "Step 3" (docs/icope.md §3.1 PROJECT DECISION): "If Step 3 is active, next_step1_due =
 #: plan_start + 6 months" — six, not the screening's configurable 4–6.
 PLAN_RESCREEN_MONTHS = DEFAULT_RESCREEN_MONTHS
 
@@ -43,7 +43,7 @@ class PlannedIntervention(InputModel):
 
 
 class CarePlan(InputModel):
-    """The plan as the professional records it (icope.md §3.3 data model; all keys optional)."""
+    """The plan as the professional records it (docs/icope.md §3.3 data model; all keys optional)."""
 
     goals: list[Annotated[str, Field(min_length=1)]] = []
     interventions: list[PlannedIntervention] = []
@@ -53,7 +53,7 @@ class CarePlan(InputModel):
 
 
 class CarePlanStatus(StrEnum):
-    """Whether the plan is being followed (FHIR CarePlan.status, fhir.md §4.4)."""
+    """Whether the plan is being followed (FHIR CarePlan.status, docs/fhir.md §4.4)."""
 
     ACTIVE = "active"
     COMPLETED = "completed"
@@ -91,7 +91,7 @@ class ProposedIntervention:
     intervention: PlannedIntervention
 
 
-# domain -> (action code, intervention type, responsible professional), from icope.md §2.
+# domain -> (action code, intervention type, responsible professional), from docs/icope.md §2.
 _ACTIONS: dict[Domain, tuple[tuple[str, InterventionType, ProfessionalRole], ...]] = {
     Domain.COGNITION: (("memory_clinic_referral", InterventionType.MEMORY_CLINIC, ProfessionalRole.PHYSICIAN),),
     Domain.LOCOMOTION: (
@@ -108,7 +108,7 @@ _ACTIONS: dict[Domain, tuple[tuple[str, InterventionType, ProfessionalRole], ...
 def confirmed_domains(step1: Step1Result | None, assessments: Iterable[Step2Result]) -> tuple[Domain, ...]:
     """Domains with at least one abnormal step-2 instrument, in the fixed order.
 
-    Why (docs/icope.md "Step 3", icope.md §3.2 revised): a step-2 result confirms its domain on
+    Why (docs/icope.md "Step 3", docs/icope.md §3.2 revised): a step-2 result confirms its domain on
     its own, even when the step-1 domain was negative or incomplete (vision incomplete, then
     acuity 0.1/0.2: eye care is proposed). `step1` is kept for callers; it no longer filters.
     """
@@ -117,7 +117,7 @@ def confirmed_domains(step1: Step1Result | None, assessments: Iterable[Step2Resu
 
 
 def _actions(domain: Domain, assessments: tuple[Step2Result, ...]) -> list[tuple[str, InterventionType, ProfessionalRole]]:
-    """The spec's actions for one confirmed domain (icope.md §2.1–§2.6, docs/icope.md "Step 3")."""
+    """The spec's actions for one confirmed domain (docs/icope.md §2.1–§2.6, docs/icope.md "Step 3")."""
     actions = list(_ACTIONS[domain])
     if domain is Domain.LOCOMOTION and any(
         a.instrument is Instrument.SPPB and a.score <= SPPB_SEVERE_AT_MOST for a in assessments
@@ -126,7 +126,7 @@ def _actions(domain: Domain, assessments: tuple[Step2Result, ...]) -> list[tuple
     if domain is Domain.NUTRITION and any(a.instrument is Instrument.MNA_SF and a.band == "malnourished" for a in assessments):
         actions.append(("oral_nutritional_supplements", InterventionType.NUTRITION, ProfessionalRole.PHYSICIAN))
     if domain is Domain.HEARING and any(a.instrument is Instrument.AUDIOMETRY and a.band == "unilateral" for a in assessments):
-        # icope.md §2.5: a unilateral loss is an ORL referral criterion, before any hearing aid.
+        # docs/icope.md §2.5: a unilateral loss is an ORL referral criterion, before any hearing aid.
         actions.insert(0, ("ent_referral", InterventionType.HEARING, ProfessionalRole.PHYSICIAN))
     return actions
 
@@ -154,7 +154,12 @@ def propose_interventions(
 
 
 def rescreen_due(plan_start: date) -> date:
-    """icope.md §3.1 (docs/icope.md "Step 3"): with a care plan, the next step 1 is plan start + 6 months."""
+    """docs/icope.md §3.1 ("Step 3"): with a care plan, the next step 1 is plan start + 6 months.
+
+    Clamped to the last date there is (9999-12-31) rather than a ValueError past it (issue 18).
+    """
+    if plan_start > latest_start(PLAN_RESCREEN_MONTHS):
+        return date.max
     return add_months(plan_start, PLAN_RESCREEN_MONTHS)
 
 

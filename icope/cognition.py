@@ -1,4 +1,4 @@
-"""Step-1 cognition: orientation in time and place, three-word recall (icope.md §1.2).
+"""Step-1 cognition: orientation in time and place, three-word recall (docs/icope.md §1.2).
 
 The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
 """
@@ -11,7 +11,7 @@ from icope.results import DomainOutcome, combine
 from icope.screening_rules import ORIENTATION_ITEMS
 from icope.vocab import OrientationAnswer
 
-#: icope.md §1.2 [S4][S5][S8]: positive if fewer than all three words are recalled.
+#: docs/icope.md §1.2 [S4][S5][S8]: positive if fewer than all three words are recalled.
 WORDS_TO_RECALL = 3
 
 _Answers = tuple[OrientationAnswer | None, ...]

@@ -1,6 +1,6 @@
-"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (icope.md §3.2).
+"""ICOPE follow-up: the newest screening against the one before it, rules D1–D6 (docs/icope.md §3.2).
 
-Every rule is switchable (interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
+Every rule is switchable (docs/interchange.md §3 `options.rules`); D2–D6 are toolkit rules (PROJECT
 DECISION in the spec), D1 is the WHO step-1 rule applied over time.
 """
 
@@ -18,9 +18,9 @@ from pydantic import Field
 from icope.errors import InvalidAssessment, InvalidFollowup
 from icope.options import DEFAULT_OPTIONS
 from icope.results import Step1Result
-from icope.schedule import add_months
+from icope.schedule import add_months, latest_start
 from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
-from icope.step1 import score_screening
+from icope.step1 import due_beyond_issue, score_screening
 from icope.step2 import AssessmentInput, parse_assessment_list
 from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
 from icope.nutrition import WEIGHT_LOSS_KG
@@ -31,10 +31,10 @@ from parcours.core.errors import FieldIssue, format_path
 from parcours.core.identity import Organization, PatientIdentity, Practitioner
 from parcours.core.models import InputModel
 
-# icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
+# docs/icope.md §3.2 D3 [S7] González-Bautista 2022: clinically meaningful chair-rise worsening.
 CHAIR_RISE_WORSENING_S = Decimal("2.6")
 CHAIR_RISE_WORSENING_RATIO = Decimal("0.277")
-# icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
+# docs/icope.md §3.2 D6 [S18] + PROJECT DECISION: hearWHO crossing below 50, or a 10-point fall.
 HEARWHO_REFER_BELOW = Decimal(50)
 HEARWHO_DROP = Decimal(10)
 
@@ -77,7 +77,7 @@ class Alert:
 
 @dataclass(frozen=True, slots=True)
 class FollowupResult:
-    """The newest screening's result, its alerts and the next due date (interchange.md §3)."""
+    """The newest screening's result, its alerts and the next due date (docs/interchange.md §3)."""
 
     latest: Step1Result
     alerts: tuple[Alert, ...]
@@ -104,7 +104,7 @@ def _check(doc: FollowupInput, today: date | None = None) -> Iterator[FieldIssue
 
 
 def _birth_dates(doc: FollowupInput) -> Iterator[FieldIssue]:
-    """One person, one birth date (interchange.md §5.2): every given birth date agrees, none after a visit."""
+    """One person, one birth date (docs/interchange.md §5.2): every given birth date agrees, none after a visit."""
     given: list[tuple[tuple[str | int, ...], date]] = []
     if doc.patient is not None and doc.patient.birth_date is not None:
         given.append((("patient", "birth_date"), doc.patient.birth_date))
@@ -132,6 +132,11 @@ def parse_followup(raw: bytes | str, *, today: date | None = None) -> Followup:
         raise InvalidFollowup(exc.issues) from None
     rules = frozenset(DeclineRule) if doc.options is None or doc.options.rules is None else frozenset(doc.options.rules)
     ordered = tuple(sorted(doc.screenings, key=lambda s: s.date))
+    newest = ordered[-1]
+    months = (newest.options or DEFAULT_OPTIONS).rescreen_months
+    if newest.date > latest_start(months):  # its due date would fall after 9999-12-31
+        index = next(i for i, s in enumerate(doc.screenings) if s is newest)
+        raise InvalidFollowup([due_beyond_issue(("screenings", index, "date"), months)])
     return Followup(ordered, tuple(assessments), rules, doc)
 
 

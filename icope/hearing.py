@@ -1,4 +1,4 @@
-"""Step-1 hearing: whisper test, hearWHO digits-in-noise or screening audiometry (icope.md §1.6).
+"""Step-1 hearing: whisper test, hearWHO digits-in-noise or screening audiometry (docs/icope.md §1.6).
 
 The rule takes plain results and is memoized; `icope.step1.domain_outcomes` reads the document.
 """
@@ -10,7 +10,7 @@ from functools import cache
 from icope.results import DomainOutcome, combine
 from icope.vocab import WhisperResult
 
-#: icope.md §1.6 [S18] (UNCONFIRMED): hearWHO < 50 fails; 50–75 passes with a "monitor" flag.
+#: docs/icope.md §1.6 [S18] (UNCONFIRMED): hearWHO < 50 fails; 50–75 passes with a "monitor" flag.
 HEARWHO_FAIL_BELOW = 50.0
 HEARWHO_GOOD_ABOVE = 75.0
 

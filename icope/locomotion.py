@@ -1,4 +1,4 @@
-"""Step-1 locomotion: five chair rises without the arms within 14 s (icope.md §1.3).
+"""Step-1 locomotion: five chair rises without the arms within 14 s (docs/icope.md §1.3).
 
 The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
 """
@@ -16,9 +16,9 @@ from icope.schedule import age_on
 if TYPE_CHECKING:
     from icope.options import Step1Options
 
-#: icope.md §1.3 [S1][S3][S5]: five rises "within 14 seconds"; 14.0 s passes by default.
+#: docs/icope.md §1.3 [S1][S3][S5]: five rises "within 14 seconds"; 14.0 s passes by default.
 CHAIR_RISE_CUTOFF_S = 14.0
-#: icope.md §1.3 [S6] González-Bautista 2023: 16 s from age 80 (option, not WHO).
+#: docs/icope.md §1.3 [S6] González-Bautista 2023: 16 s from age 80 (option, not WHO).
 AGE_ADJUSTED_CUTOFF_S = 16.0
 AGE_ADJUSTED_FROM_AGE = 80
 

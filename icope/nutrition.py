@@ -1,4 +1,4 @@
-"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (icope.md §1.4).
+"""Step-1 nutrition: unintentional weight loss over 3 kg in 3 months, appetite loss (docs/icope.md §1.4).
 
 The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
 """
@@ -10,7 +10,7 @@ from functools import cache
 from icope.results import DomainOutcome, combine
 from icope.vocab import WeightLossAnswer
 
-#: docs/icope.md "Step 1" (icope.md §1.4 [S1][S4][S5]): "more than 3 kg"; exactly 3.0 kg is negative.
+#: docs/icope.md "Step 1" (docs/icope.md §1.4 [S1][S4][S5]): "more than 3 kg"; exactly 3.0 kg is negative.
 WEIGHT_LOSS_KG = 3.0
 
 

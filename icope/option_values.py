@@ -17,33 +17,33 @@ __all__ = ["DEFAULT_AUDIOMETRY_PASS_MAX_DB", "DEFAULT_OPTIONS", "ChairRiseCompar
 
 
 class ChairRiseComparator(StrEnum):
-    """How the chair-rise time is compared with the cut-off (icope.md §1.3, §8 q.1)."""
+    """How the chair-rise time is compared with the cut-off (docs/icope.md §1.3, §8 q.1)."""
 
     GREATER = "gt"  # default: exactly 14.0 s passes ("within 14 s")
     GREATER_OR_EQUAL = "ge"
 
 
 class UnknownWeightLoss(StrEnum):
-    """What "don't know" to the weight-loss question gives (icope.md §1.4 PROJECT DECISION)."""
+    """What "don't know" to the weight-loss question gives (docs/icope.md §1.4 PROJECT DECISION)."""
 
     POSITIVE = "positive"  # default: conservative, step 2 (MNA-SF item B) handles it
     INCOMPLETE = "incomplete"
 
 
 class WhisperRule(StrEnum):
-    """How the two ears' whisper results combine (icope.md §1.6 PROJECT DECISION)."""
+    """How the two ears' whisper results combine (docs/icope.md §1.6 PROJECT DECISION)."""
 
     EITHER_EAR = "either_ear"  # default: step 1 fails if either ear fails
     BOTH_EARS = "both_ears"
 
 
-#: icope.md §1.6: audiometry pass level "35 dB or less" (UNCONFIRMED, hence an option).
+#: docs/icope.md §1.6: audiometry pass level "35 dB or less" (UNCONFIRMED, hence an option).
 DEFAULT_AUDIOMETRY_PASS_MAX_DB = 35.0
 
 
 @dataclass(frozen=True, slots=True)
 class OptionValues:
-    """The options a screening is scored with when it gives none (icope.md §7 defaults)."""
+    """The options a screening is scored with when it gives none (docs/icope.md §7 defaults)."""
 
     age_adjusted_chair_rise: bool = False
     chair_rise_comparator: ChairRiseComparator = ChairRiseComparator.GREATER

@@ -1,6 +1,6 @@
 """Step-1 scoring options: every rule the spec marks as disputed or unconfirmed is a switch here.
 
-Defaults are those of icope.md §7 ("Defaults unless stated"), held once in icope.option_values.
+Defaults are those of docs/icope.md §7 ("Defaults unless stated"), held once in icope.option_values.
 The JSON contract only names `age_adjusted_chair_rise`; the other keys are optional project
 additions (docs/icope.md).
 """
@@ -24,7 +24,7 @@ _D = DEFAULT_OPTIONS
 
 
 class Step1Options(InputModel):
-    """Options of one screening (`options` in interchange.md §1); defaults: icope.option_values."""
+    """Options of one screening (`options` in docs/interchange.md §1); defaults: icope.option_values."""
 
     age_adjusted_chair_rise: bool = _D.age_adjusted_chair_rise
     chair_rise_comparator: ChairRiseComparator = _D.chair_rise_comparator

@@ -1,4 +1,4 @@
-"""Step-1 psychological capacity: the two mood questions of the last two weeks (icope.md §1.7).
+"""Step-1 psychological capacity: the two mood questions of the last two weeks (docs/icope.md §1.7).
 
 The rule takes plain answers and is memoized; `icope.step1.domain_outcomes` reads the document.
 """

@@ -30,7 +30,7 @@ _KEYS = {d: d.value for d in Domain}
 
 @cache  # interned: the arguments come from a closed vocabulary of reason and flag codes
 def combine(reasons: tuple[str, ...], missing: bool, flags: tuple[str, ...] = ()) -> DomainOutcome:
-    """icope.md §1.1: positive if any answered item is; else incomplete if an item is missing."""
+    """docs/icope.md §1.1: positive if any answered item is; else incomplete if an item is missing."""
     if reasons:
         return DomainOutcome(DomainResult.POSITIVE, reasons, flags)
     return DomainOutcome(DomainResult.INCOMPLETE if missing else DomainResult.NEGATIVE, (), flags)
@@ -50,7 +50,7 @@ class Step2Proposal:
 
 @dataclass(frozen=True, slots=True)
 class Step1Result:
-    """The result of one screening (interchange.md §1 output)."""
+    """The result of one screening (docs/interchange.md §1 output)."""
 
     overall: DomainResult
     domains: dict[Domain, DomainOutcome]

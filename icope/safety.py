@@ -1,6 +1,6 @@
 """Safety alerts of step 2: what must reach a professional the same day, whatever the scores.
 
-Why (docs/icope.md "Safety rules", icope.md §2.4 and §3.2 revised): a PHQ-9 with item 9 > 0
+Why (docs/icope.md "Safety rules", docs/icope.md §2.4 and §3.2 revised): a PHQ-9 with item 9 > 0
 (thoughts of death or self-harm) is an emergency even when the total is below the referral
 threshold and the step-1 screening was negative; it is never switchable.
 """
@@ -14,7 +14,7 @@ from icope.vocab import Domain, Instrument, SafetyRule
 
 __all__ = ["SAFETY_ACTION", "is_urgent", "safety_alerts"]
 
-#: The care-plan action proposed first for an S1 alert (icope.md §2.4: "same-day safety assessment").
+#: The care-plan action proposed first for an S1 alert (docs/icope.md §2.4: "same-day safety assessment").
 SAFETY_ACTION = "same_day_safety_assessment"
 
 

@@ -1,11 +1,11 @@
-"""Calendar arithmetic for the re-screening schedule (icope.md §3.1, interchange.md §1)."""
+"""Calendar arithmetic for the re-screening schedule (docs/icope.md §3.1, docs/interchange.md §1)."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
 
-#: icope.md §3.1 PROJECT DECISION: next step 1 six months after the last (configurable 4–6).
+#: docs/icope.md §3.1 PROJECT DECISION: next step 1 six months after the last (configurable 4–6).
 DEFAULT_RESCREEN_MONTHS = 6
 RESCREEN_MONTHS_RANGE = (4, 6)
 
@@ -22,3 +22,13 @@ def add_months(day: date, months: int) -> date:
 def age_on(birth: date, day: date) -> int:
     """Completed years at `day` (a 29 February birthday is reached on 1 March in common years)."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def latest_start(months: int) -> date:
+    """The last day whose `add_months(day, months)` is still a date (≤ 9999-12-31).
+
+    Why: Python dates end in 9999; a later due date is refused as invalid input naming the date
+    it comes from, instead of a ValueError (issue 18).
+    """
+    month = 12 - months
+    return date(date.max.year, month, calendar.monthrange(date.max.year, month)[1])

@@ -1,4 +1,4 @@
-"""The step-1 screening document (interchange.md §1): raw answers, one object per domain."""
+"""The step-1 screening document (docs/interchange.md §1): raw answers, one object per domain."""
 
 from __future__ import annotations
 

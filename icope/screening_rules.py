@@ -1,7 +1,7 @@
 """Rules over a whole step-1 screening: cross-field checks and the birth date that applies.
 
 Why: both the pydantic models (icope.screening) and the compiled validator of the one-shot CLI
-(icope.screening_schema) give documents that these functions read by attribute only.
+(icope._generated.screening_schema) give documents that these functions read by attribute only.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from parcours.core.errors import FieldIssue
 
 __all__ = ["ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "check_screening", "effective_birth_date"]
 
-#: Orientation sub-answers in the order they are asked (icope.md §1.2 PROJECT DECISION).
+#: Orientation sub-answers in the order they are asked (docs/icope.md §1.2 PROJECT DECISION).
 ORIENTATION_ITEMS = ("year", "month", "day_of_month", "day_of_week", "place")
 ORIENTATION_TIME_ITEMS = ORIENTATION_ITEMS[:4]
 
 
 def effective_birth_date(doc: Any) -> date | None:
-    """`birth_date`, or the patient's when only the context object has it (interchange.md §5.2)."""
+    """`birth_date`, or the patient's when only the context object has it (docs/interchange.md §5.2)."""
     if doc.birth_date is not None:
         return doc.birth_date
     patient = getattr(doc, "patient", None)  # a screening inside a follow-up has no context object
@@ -29,7 +29,7 @@ def effective_birth_date(doc: Any) -> date | None:
 
 
 def check_screening(doc: Any, today: date | None = None) -> list[FieldIssue]:
-    """Cross-field rules of interchange.md §1 and §5.2 that pydantic cannot see field by field.
+    """Cross-field rules of docs/interchange.md §1 and §5.2 that pydantic cannot see field by field.
 
     `today` (default: parcours.core.clock): a screening dated after it is refused (docs/plausibility.md §1).
     """

@@ -1,4 +1,4 @@
-"""ICOPE step 1: score the six domains, the overall result and what comes next (icope.md §1)."""
+"""ICOPE step 1: score the six domains, the overall result and what comes next (docs/icope.md §1)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ from icope.nutrition import WEIGHT_LOSS_KG, nutrition_outcome
 from icope.option_values import DEFAULT_OPTIONS, UnknownWeightLoss, WhisperRule
 from icope.psychology import psychology_outcome
 from icope.results import MISSING, DomainOutcome, Step1Result, Step2Proposal
-from icope.schedule import add_months
+from icope.schedule import add_months, latest_start
 from icope.screening_rules import check_screening, effective_birth_date
 from icope.vision import VISION_OUTCOMES
 from icope.vocab import DOMAINS, STEP2_INSTRUMENTS, DomainResult
 from parcours.core.documents import load, validate_json
+from parcours.core.errors import FieldIssue
 
 if TYPE_CHECKING:
     from icope.screening import Screening, ScreeningItems
@@ -53,7 +54,7 @@ def read_screening(raw: bytes | str, *, today: date | None = None) -> Any:
     """`parse_screening` through the stored schema: the same checks and errors, plain objects.
 
     Why: the one-shot `parcours icope score` then builds no pydantic model (over half its start-up);
-    icope.screening_schema is the schema pydantic builds for `Screening` (tested current).
+    icope._generated.screening_schema is the schema pydantic builds for `Screening` (tested current).
     """
     check = check_screening if today is None else partial(check_screening, today=today)
     return validate_json(_screening_validator(), raw, error=InvalidScreening, check=check, schema_bounds_depth=True)
@@ -61,7 +62,7 @@ def read_screening(raw: bytes | str, *, today: date | None = None) -> Any:
 
 @cache
 def _screening_validator() -> SchemaValidator:
-    from icope.screening_schema import CONFIG, SCHEMA
+    from icope._generated.screening_schema import CONFIG, SCHEMA
 
     return SchemaValidator(SCHEMA, CONFIG)
 
@@ -69,7 +70,7 @@ def _screening_validator() -> SchemaValidator:
 def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = None) -> Step1Result:
     """The step-1 result of a validated screening.
 
-    `measured_loss_kg` is the loss derived from recorded weights by the follow-up (icope.md §1.4).
+    `measured_loss_kg` is the loss derived from recorded weights by the follow-up (docs/icope.md §1.4).
     """
     outcomes = domain_outcomes(doc, measured_loss_kg)
     overall, step2, flags = summarize(outcomes)
@@ -143,7 +144,7 @@ def summarize(outcomes: Outcomes) -> tuple[DomainResult, tuple[Step2Proposal, ..
 
 @cache  # memoized: at most 3^6 combinations of the six results
 def by_results(results: tuple[DomainResult, ...]) -> tuple[DomainResult, tuple[Step2Proposal, ...]]:
-    """icope.md §1.1: overall positive if any domain is, else incomplete if any is; step-2 proposals."""
+    """docs/icope.md §1.1: overall positive if any domain is, else incomplete if any is; step-2 proposals."""
     step2 = tuple(proposal for proposal, result in zip(_PROPOSALS, results) if result == _POSITIVE)
     if step2:
         return _POSITIVE, step2
@@ -151,8 +152,20 @@ def by_results(results: tuple[DomainResult, ...]) -> tuple[DomainResult, tuple[S
 
 
 def next_step1_due(doc: ScreeningItems) -> date:
-    """interchange.md §1: date + 6 calendar months, end of month clamped (icope.md §3.1)."""
-    return _add_months(doc.date, (doc.options or DEFAULT_OPTIONS).rescreen_months)
+    """docs/interchange.md §1: date + 6 calendar months, end of month clamped (docs/icope.md §3.1).
+
+    A due date past 9999-12-31 is an InvalidScreening naming `date` (no ValueError).
+    """
+    months = (doc.options or DEFAULT_OPTIONS).rescreen_months
+    try:
+        return _add_months(doc.date, months)
+    except ValueError:
+        raise InvalidScreening([due_beyond_issue(("date",), months)]) from None
+
+
+def due_beyond_issue(path: tuple[str | int, ...], months: int) -> FieldIssue:
+    """The field issue of a date whose due date (`months` later) would fall after 9999-12-31."""
+    return FieldIssue(path, "due_beyond", {"limit": latest_start(months).isoformat()})
 
 
 #: `add_months`, memoized: screenings of a batch share few dates (saves ~0.5 µs per screening).

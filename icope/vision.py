@@ -1,4 +1,4 @@
-"""Step-1 vision: self-reported eye problems (icope.md §1.5, WHO 2019).
+"""Step-1 vision: self-reported eye problems (docs/icope.md §1.5, WHO 2019).
 
 Positive when the person reports problems with the eyes (far, reading, disease, treatment).
 """

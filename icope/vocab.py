@@ -1,4 +1,4 @@
-"""Closed vocabularies of the ICOPE pathway (interchange.md §1–§3, icope.md §1, §3)."""
+"""Closed vocabularies of the ICOPE pathway (docs/interchange.md §1–§3, docs/icope.md §1, §3)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ DOMAIN_NAMES: tuple[str, ...] = tuple(d.value for d in Domain)
 
 
 class DomainResult(StrEnum):
-    """Step-1 result of a domain and of the whole screening (icope.md §1.1, project decision)."""
+    """Step-1 result of a domain and of the whole screening (docs/icope.md §1.1, project decision)."""
 
     POSITIVE = "positive"
     NEGATIVE = "negative"
@@ -30,7 +30,7 @@ class DomainResult(StrEnum):
 
 
 class OrientationAnswer(StrEnum):
-    """One orientation sub-answer (icope.md §1.2)."""
+    """One orientation sub-answer (docs/icope.md §1.2)."""
 
     CORRECT = "correct"
     WRONG = "wrong"
@@ -38,7 +38,7 @@ class OrientationAnswer(StrEnum):
 
 
 class WeightLossAnswer(StrEnum):
-    """Self-reported unintentional loss of more than 3 kg in 3 months (icope.md §1.4)."""
+    """Self-reported unintentional loss of more than 3 kg in 3 months (docs/icope.md §1.4)."""
 
     YES = "yes"
     NO = "no"
@@ -46,14 +46,14 @@ class WeightLossAnswer(StrEnum):
 
 
 class WhisperResult(StrEnum):
-    """Whisper test result for one ear (icope.md §1.6)."""
+    """Whisper test result for one ear (docs/icope.md §1.6)."""
 
     PASS = "pass"
     FAIL = "fail"
 
 
 class AdministeredBy(StrEnum):
-    """Who ran the screening (interchange.md §1)."""
+    """Who ran the screening (docs/interchange.md §1)."""
 
     SELF = "self"
     CAREGIVER = "caregiver"
@@ -65,7 +65,7 @@ class AdministeredBy(StrEnum):
 
 
 class Instrument(StrEnum):
-    """Step-2 instruments (interchange.md §2)."""
+    """Step-2 instruments (docs/interchange.md §2)."""
 
     SPPB = "sppb"
     MNA_SF = "mna_sf"
@@ -79,7 +79,7 @@ class Instrument(StrEnum):
     HEARWHO = "hearwho"
 
 
-#: interchange.md §1 table: step-2 instruments proposed for a positive domain, in this order.
+#: docs/interchange.md §1 table: step-2 instruments proposed for a positive domain, in this order.
 STEP2_INSTRUMENTS: dict[Domain, tuple[Instrument, ...]] = {
     Domain.COGNITION: (Instrument.MMSE, Instrument.MOCA, Instrument.MINI_COG),
     Domain.LOCOMOTION: (Instrument.SPPB,),
@@ -96,7 +96,7 @@ INSTRUMENT_DOMAIN: dict[Instrument, Domain] = {
 
 
 class DeclineRule(StrEnum):
-    """Follow-up alert rules D1–D6 (icope.md §3.2)."""
+    """Follow-up alert rules D1–D6 (docs/icope.md §3.2)."""
 
     D1 = "D1"
     D2 = "D2"
@@ -109,7 +109,7 @@ class DeclineRule(StrEnum):
 class SafetyRule(StrEnum):
     """Safety alerts, raised whatever the scores and never switchable (docs/icope.md "Safety rules")."""
 
-    S1 = "S1"  # PHQ-9 item 9 > 0: same-day safety assessment (icope.md §2.4, §3.2 revised)
+    S1 = "S1"  # PHQ-9 item 9 > 0: same-day safety assessment (docs/icope.md §2.4, §3.2 revised)
 
 
 #: Every stored alert rule, in worklist priority order: the safety rules first.
@@ -117,7 +117,7 @@ ALERT_RULES: tuple[str, ...] = (*(r.value for r in SafetyRule), *(r.value for r 
 
 
 class InterventionType(StrEnum):
-    """Step-3 intervention kinds (icope.md §3.3)."""
+    """Step-3 intervention kinds (docs/icope.md §3.3)."""
 
     EXERCISE = "exercise"
     NUTRITION = "nutrition"

@@ -1,4 +1,4 @@
-"""Weight loss measured across screenings (docs/icope.md "Measured weight loss"; icope.md §1.4, §3.2 D4).
+"""Weight loss measured across screenings (docs/icope.md "Measured weight loss"; docs/icope.md §1.4, §3.2 D4).
 
 Decimal arithmetic throughout: 70.9 − 67.9 is exactly 3.0, not 3.0000000000000036.
 """
@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-#: docs/icope.md "Measured weight loss" (icope.md §1.4 revised): any weight recorded in the
+#: docs/icope.md "Measured weight loss" (docs/icope.md §1.4 revised): any weight recorded in the
 #: 106 days before the current date counts, however recent ("within three months").
 WINDOW_DAYS = 106
-#: docs/icope.md D4 (icope.md §3.2, HAS 2021 phenotypic criteria of undernutrition at ≥ 70 years):
+#: docs/icope.md D4 (docs/icope.md §3.2, HAS 2021 phenotypic criteria of undernutrition at ≥ 70 years):
 #: ≥ 5 % below a weight recorded ≤ 35 days before, or ≥ 10 % below one recorded ≤ 190 days before.
 HAS_LOSS_RULES: tuple[tuple[int, Decimal], ...] = ((35, Decimal("0.05")), (190, Decimal("0.10")))
 

@@ -1,32 +1,59 @@
 """MEDISIS medication pathway engine: reconciliation, readmission risk, relevance review, indicators.
 
 Pure domain code (pydantic and orjson only): no UI, PDF or database import. Rules and vocabularies
-follow the shared spec `medisis.md`; the JSON contract is `interchange.md` §4.
+are written in `docs/medisis.md`; the JSON contract is `docs/interchange.md` §4.
+
+Names load lazily (PEP 562), as in `icope`: the registry of document kinds (`medisis.kinds`)
+and the one-shot commands import only the engines they use.
 """
 
-from medisis.bands import Bands
-from medisis.classify import ReconciledLine, classify
-from medisis.codes import cip13_problem, ean13_check_digit, ean13_valid, is_atc, is_cis, ucd13_problem
-from medisis.config import Protocol, load_protocol, parse_protocol
-from medisis.errors import (
-    BdpmError,
-    InvalidDrugCode,
-    InvalidFollowupConsultation,
-    InvalidIndicators,
-    InvalidIntervention,
-    InvalidProtocol,
-    InvalidReconciliation,
-    InvalidReview,
-    InvalidRiskInput,
-    MedisisError,
-    NotConfigured,
-)
-from medisis.indicators import IndicatorCounts, Indicators, compute_indicators, parse_indicators
-from medisis.reconciliation import (
-    Reconciliation, ReconciliationResult, check_reconciliation, parse_reconciliation, reconcile,
-)
-from medisis.review import Review, ReviewResult, parse_review, review_drugs
-from medisis.risk import RiskResult, RiskScore, parse_risk, score_risk
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE: dict[str, str] = {
+    "Bands": "medisis.bands",
+    "BdpmError": "medisis.errors",
+    "IndicatorCounts": "medisis.indicators",
+    "Indicators": "medisis.indicators",
+    "InvalidDrugCode": "medisis.errors",
+    "InvalidFollowupConsultation": "medisis.errors",
+    "InvalidIndicators": "medisis.errors",
+    "InvalidIntervention": "medisis.errors",
+    "InvalidProtocol": "medisis.errors",
+    "InvalidReconciliation": "medisis.errors",
+    "InvalidReview": "medisis.errors",
+    "InvalidRiskInput": "medisis.errors",
+    "MedisisError": "medisis.errors",
+    "NotConfigured": "medisis.errors",
+    "Protocol": "medisis.config",
+    "ReconciledLine": "medisis.classify",
+    "Reconciliation": "medisis.reconciliation",
+    "ReconciliationResult": "medisis.reconciliation",
+    "Review": "medisis.review",
+    "ReviewResult": "medisis.review",
+    "RiskResult": "medisis.risk",
+    "RiskScore": "medisis.risk",
+    "check_reconciliation": "medisis.reconciliation",
+    "cip13_problem": "medisis.codes",
+    "classify": "medisis.classify",
+    "compute_indicators": "medisis.indicators",
+    "ean13_check_digit": "medisis.codes",
+    "ean13_valid": "medisis.codes",
+    "is_atc": "medisis.codes",
+    "is_cis": "medisis.codes",
+    "load_protocol": "medisis.config",
+    "parse_indicators": "medisis.indicators",
+    "parse_protocol": "medisis.config",
+    "parse_reconciliation": "medisis.reconciliation",
+    "parse_review": "medisis.review",
+    "parse_risk": "medisis.risk",
+    "reconcile": "medisis.reconciliation",
+    "review_drugs": "medisis.review",
+    "score_risk": "medisis.risk",
+    "ucd13_problem": "medisis.codes",
+}
 
 __all__ = [
     "Bands",
@@ -70,3 +97,17 @@ __all__ = [
     "score_risk",
     "ucd13_problem",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module 'medisis' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

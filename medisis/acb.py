@@ -1,4 +1,4 @@
-"""Anticholinergic burden (ACB) scale: the shipped subset and the total (medisis.md §6.5).
+"""Anticholinergic burden (ACB) scale: the shipped subset and the total (docs/medisis.md §6.5).
 
 Boustani 2008 (2012 update): 1 possible, 2–3 definite; scores are summed. The shipped table is a
 subset of the values published by ACBcalc.com (King & Rabino 2023 [M27]), quoted with citation; a
@@ -13,7 +13,7 @@ from types import MappingProxyType
 ACB_TABLE_VERSION = "medisis-acb-2026.1"
 ACB_CITATION = "ACBcalc.com (King R, Rabino S, 2023), Anticholinergic Burden scale (Boustani 2008, 2012 update)"
 
-#: medisis.md §6.5 table: ATC → ACB score (PROJECT DECISION subset).
+#: docs/medisis.md §6.5 table: ATC → ACB score (PROJECT DECISION subset).
 DEFAULT_ACB_TABLE: Mapping[str, int] = MappingProxyType({
     "N06AA09": 3,  # amitriptyline
     "G04BD04": 3,  # oxybutynin

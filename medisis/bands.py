@@ -1,4 +1,4 @@
-"""Score bands: named ranges given by their lower bounds, configurable (medisis.md §1.3, §4).
+"""Score bands: named ranges given by their lower bounds, configurable (docs/medisis.md §1.3, §4).
 
 A band table is ordered by ascending lower bound; the first bound is the score's minimum, so every
 value falls in exactly one band.

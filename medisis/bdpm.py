@@ -1,4 +1,4 @@
-"""BDPM text files: decoding, line parsing, French prices, and an in-memory drug index (medisis.md §7.2).
+"""BDPM text files: decoding, line parsing, French prices, and an in-memory drug index (docs/medisis.md §7.2).
 
 Tab-separated, no header; lines with the wrong field count are skipped and counted. Encoding is
 disputed: UTF-8 strict first, then cp1252, then latin-1 (which never fails); the one used is kept.
@@ -16,7 +16,7 @@ from pathlib import Path
 from medisis.codes import cip13_problem, is_atc, is_cis
 from medisis.errors import BdpmError
 
-#: medisis.md §7.2: expected field count of each file.
+#: docs/medisis.md §7.2: expected field count of each file.
 FIELD_COUNTS: Mapping[str, int] = {
     "CIS_bdpm.txt": 12,
     "CIS_CIP_bdpm.txt": 13,

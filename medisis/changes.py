@@ -1,4 +1,4 @@
-"""What changed between a BM line and its order line (medisis.md §2.7 A) and same specialty (§2.7 B).
+"""What changed between a BM line and its order line (docs/medisis.md §2.7 A) and same specialty (§2.7 B).
 
 Doses and frequencies compare as exact rationals, never floats: 0.5 g equals 500 mg, and
 `{times: 1, every: 1, period: week}` differs from `{times_per_day: 0.14}`. A dose or frequency given on

@@ -1,4 +1,4 @@
-"""Classification of one BM ↔ order pair or unpaired line (medisis.md §2.5, §2.7 C–F).
+"""Classification of one BM ↔ order pair or unpaired line (docs/medisis.md §2.5, §2.7 C–F).
 
 Status and `is_discrepant` come from what changed; discrepancy and category from the two answers
 `intentional` and `documented`, never merged; the error type only for DNI lines.
@@ -24,7 +24,7 @@ _POSOLOGY_CHANGES = frozenset({Change.DOSE, Change.FREQUENCY, Change.AS_NEEDED})
 
 @dataclass(frozen=True, slots=True)
 class ReconciledLine:
-    """One line of the reconciliation result (interchange.md §4.1 `lines[]`)."""
+    """One line of the reconciliation result (docs/interchange.md §4.1 `lines[]`)."""
 
     bm_id: str | None
     order_id: str | None

@@ -1,4 +1,4 @@
-"""French drug identifiers and ATC codes: formats and EAN-13 check digits (medisis.md §7.1).
+"""French drug identifiers and ATC codes: formats and EAN-13 check digits (docs/medisis.md §7.1).
 
 Pure functions shared by the input models (a bad code is invalid input naming its field) and
 the BDPM parser (a bad code in a file is counted, not fatal).
@@ -10,7 +10,7 @@ import re
 
 from medisis.errors import InvalidDrugCode
 
-#: medisis.md §7.1 / interchange §4.1: ATC at substance level, e.g. B01AF02.
+#: docs/medisis.md §7.1 / docs/interchange.md §4.1: ATC at substance level, e.g. B01AF02.
 ATC_PATTERN = r"^[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}$"
 #: CIS: 8 digits.
 CIS_PATTERN = r"^[0-9]{8}$"

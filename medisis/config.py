@@ -1,4 +1,4 @@
-"""The MEDISIS protocol file: every value the spec marks UNKNOWN is configuration (medisis.md §1.3).
+"""The MEDISIS protocol file: every value the spec marks UNKNOWN is configuration (docs/medisis.md §1.3).
 
 UNKNOWN keys have no default: absent means "not configured" (None), and a feature that needs one
 raises NotConfigured. UNCONFIRMED keys keep the spec's shipped default, marked "to verify".
@@ -26,9 +26,9 @@ from parcours.core.errors import FieldIssue
 DEFAULT_REVIEW_30D_DAYS = 30
 #: indicators.moments: High 5s measures admission (UNCONFIRMED, to verify).
 DEFAULT_INDICATOR_MOMENTS: tuple[str, ...] = (Moment.ADMISSION.value,)
-#: fhir.medication_ig_base (PROJECT DECISION, medisis.md §2.4).
+#: fhir.medication_ig_base (PROJECT DECISION, docs/medisis.md §2.4).
 DEFAULT_MEDICATION_IG_BASE = "https://hl7.fr/ig/fhir/medication"
-#: stages.review_30d.form: the skeleton of medisis.md §8 (PROJECT DECISION).
+#: stages.review_30d.form: the skeleton of docs/medisis.md §8 (PROJECT DECISION).
 REVIEW_30D_FIELDS: tuple[str, ...] = (
     "due_date", "status", "scheduled_at", "performed_at", "mode", "performed_by", "participants",
     "medication_taken", "adherence", "adverse_events", "readmission_or_ed_visit", "interventions",

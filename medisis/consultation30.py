@@ -1,4 +1,4 @@
-"""The 30-day review consultation (consultation d'évaluation à J+30): record and due date (medisis.md §8).
+"""The 30-day review consultation (consultation d'évaluation à J+30): record and due date (docs/medisis.md §8).
 
 Content, window, mode and operator are UNKNOWN: the due date uses the configured nominal day
 (30, UNCONFIRMED) and the window exists only when configured; a record's drugs actually taken are
@@ -30,6 +30,14 @@ class ConsultationStatus(StrEnum):
     MISSED = "missed"
     DECLINED = "declined"
     NOT_APPLICABLE = "not_applicable"
+
+
+#: Statuses after which a discharge reconciliation no longer awaits its 30-day review: the
+#: consultation took place, was declined or does not apply (PROJECT DECISION, docs/medisis.md §8).
+#: PLANNED and MISSED leave it awaited.
+CLOSES_REVIEW30: frozenset[ConsultationStatus] = frozenset(
+    {ConsultationStatus.DONE, ConsultationStatus.DECLINED, ConsultationStatus.NOT_APPLICABLE}
+)
 
 
 class AdverseEvent(InputModel):

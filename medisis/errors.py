@@ -18,37 +18,37 @@ class MedisisError(ParcoursError):
 
 
 class InvalidReconciliation(MedisisError, InvalidInput):
-    """A reconciliation document (interchange.md §4.1) is invalid."""
+    """A reconciliation document (docs/interchange.md §4.1) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_reconciliation"
 
 
 class InvalidRiskInput(MedisisError, InvalidInput):
-    """A readmission-risk document (interchange.md §4.2) is invalid."""
+    """A readmission-risk document (docs/interchange.md §4.2) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_risk_input"
 
 
 class InvalidReview(MedisisError, InvalidInput):
-    """A relevance-review document (interchange.md §4.3) is invalid."""
+    """A relevance-review document (docs/interchange.md §4.3) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_review"
 
 
 class InvalidIndicators(MedisisError, InvalidInput):
-    """An indicators document (interchange.md §4.4) is invalid."""
+    """An indicators document (docs/interchange.md §4.4) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_indicators"
 
 
 class InvalidIntervention(MedisisError, InvalidInput):
-    """A pharmaceutical-intervention record (medisis.md §5.4) is invalid."""
+    """A pharmaceutical-intervention record (docs/medisis.md §5.4) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_intervention"
 
 
 class InvalidFollowupConsultation(MedisisError, InvalidInput):
-    """A 30-day review consultation record (medisis.md §8) is invalid."""
+    """A 30-day review consultation record (docs/medisis.md §8) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_followup_consultation"
 
@@ -60,13 +60,13 @@ class InvalidStay(MedisisError, InvalidInput):
 
 
 class InvalidProtocol(MedisisError, InvalidInput):
-    """The MEDISIS protocol configuration file (medisis.md §1.3) is invalid."""
+    """The MEDISIS protocol configuration file (docs/medisis.md §1.3) is invalid."""
 
     code: ClassVar[str] = "medisis_invalid_protocol"
 
 
 class InvalidDrugCode(MedisisError, ValueError):
-    """A French drug code (CIS, CIP13, UCD13) or an ATC code is malformed (medisis.md §7.1)."""
+    """A French drug code (CIS, CIP13, UCD13) or an ATC code is malformed (docs/medisis.md §7.1)."""
 
     code: ClassVar[str] = "medisis_invalid_drug_code"
 
@@ -82,7 +82,7 @@ class BdpmError(MedisisError):
 
 
 class NotConfigured(MedisisError, LookupError):
-    """A feature needs a protocol value that is UNKNOWN and not configured (medisis.md §1.3)."""
+    """A feature needs a protocol value that is UNKNOWN and not configured (docs/medisis.md §1.3)."""
 
     code: ClassVar[str] = "medisis_not_configured"
 

@@ -1,4 +1,4 @@
-"""Site formulary (livret) equivalences: data that proposes pairings, never decides them (medisis.md §2.6 step 5).
+"""Site formulary (livret) equivalences: data that proposes pairings, never decides them (docs/medisis.md §2.6 step 5).
 
 The table comes from `formulary.equivalences` of the protocol file. The TUI shows the proposals;
 the pharmacist confirms by writing `bm_id` and `equivalence: true` into the reconciliation input.

@@ -1,4 +1,4 @@
-"""HOSPITAL score for 30-day potentially avoidable readmission (medisis.md §4.2).
+"""HOSPITAL score for 30-day potentially avoidable readmission (docs/medisis.md §4.2).
 
 Donzé J et al., JAMA Intern Med 2013;173:632–8; validation 2016;176:496–502 [M18]. All items
 are measured at discharge.
@@ -44,7 +44,7 @@ def hospital_components(
     admissions_12m: int,
     length_of_stay_days: int,
 ) -> dict[str, int]:
-    """The seven HOSPITAL components in the contract's order (interchange §4.2)."""
+    """The seven HOSPITAL components in the contract's order (docs/interchange.md §4.2)."""
     return {
         "hemoglobin": 1 if hemoglobin_g_dl < HEMOGLOBIN_LIMIT_G_DL else 0,
         "oncology": ONCOLOGY_POINTS if oncology_discharge else 0,

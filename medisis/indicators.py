@@ -1,6 +1,6 @@
 """Pathway indicators from counts: reconciliation rate, MR1–MR3, DNI severity, IP acceptance, readmission.
 
-medisis.md §3 (formulas UNCONFIRMED / PROJECT DECISION), interchange §4.4. Rounding is half away
+docs/medisis.md §3 (formulas UNCONFIRMED / PROJECT DECISION), docs/interchange.md §4.4. Rounding is half away
 from zero on the exact rational value; a zero denominator gives null, never 0.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
 
@@ -23,7 +23,7 @@ from parcours.core.models import InputModel
 
 Count = Annotated[int, Field(ge=0)]
 
-#: Decimals of the outputs (medisis.md §3): percentages 1, MR2 2.
+#: Decimals of the outputs (docs/medisis.md §3): percentages 1, MR2 2.
 PCT_DECIMALS = 1
 MR2_DECIMALS = 2
 
@@ -55,7 +55,7 @@ class InterventionOutcomes(InputModel):
 
 
 class IndicatorCounts(InputModel):
-    """Counts for one site and period (interchange §4.4)."""
+    """Counts for one site and period (docs/interchange.md §4.4)."""
 
     site: str | None = None
     period: Period | None = None
@@ -76,7 +76,7 @@ def _not_above(doc: IndicatorCounts, left: str, right: str) -> Iterator[FieldIss
 
 
 def check_indicators(doc: IndicatorCounts) -> Iterator[FieldIssue]:
-    """Consistency rules of interchange §4.4; the path is the left-hand field."""
+    """Consistency rules of docs/interchange.md §4.4; the path is the left-hand field."""
     if doc.period is not None and doc.period.start > doc.period.end:
         yield FieldIssue(("period", "start"), "date_after", {"other": "period.end"})
     yield from _not_above(doc, "reconciled_within_24h", "reconciled_patients")
@@ -105,14 +105,14 @@ def parse_indicators(raw: bytes | str) -> IndicatorCounts:
 
 def round_half_away(value: Fraction, decimals: int) -> Decimal:
     """§3: half away from zero on the exact rational value (1/16 = 6.25 % → 6.3; 0.125 → 0.13)."""
-    quantum = Decimal(1).scaleb(-decimals)
     scaled = value * 10**decimals
     # Exact: compare the rational's fractional part with 1/2 instead of dividing decimals.
     whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
     if 2 * rest >= scaled.denominator:
         whole += 1
-    sign = -1 if value < 0 else 1
-    return (Decimal(sign * whole) * quantum).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 and whole else ""
+    # Built from its digits, exact at any size (quantize fails past 28 digits: InvalidOperation).
+    return Decimal(f"{sign}{whole}E-{decimals}")
 
 
 def ratio(num: int, den: int, *, percent: bool = True, decimals: int = PCT_DECIMALS) -> float | None:
@@ -125,7 +125,7 @@ def ratio(num: int, den: int, *, percent: bool = True, decimals: int = PCT_DECIM
 
 @dataclass(frozen=True, slots=True)
 class Indicators:
-    """The result of `parcours medisis indicators` (interchange §4.4 output)."""
+    """The result of `parcours medisis indicators` (docs/interchange.md §4.4 output)."""
 
     reconciliation_rate_pct: float | None
     mr1_pct: float | None
@@ -149,7 +149,7 @@ class Indicators:
 
 
 def compute_indicators(doc: IndicatorCounts) -> Indicators:
-    """Every indicator of medisis.md §3 from validated counts; only DNI enter MR2/MR3."""
+    """Every indicator of docs/medisis.md §3 from validated counts; only DNI enter MR2/MR3."""
     severity_pct = None
     if doc.dni_by_severity is not None:
         counts = {s.value: getattr(doc.dni_by_severity, s.value) or 0 for s in Severity}

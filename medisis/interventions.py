@@ -1,4 +1,4 @@
-"""Pharmaceutical interventions, SFPC Act-IP: vocabularies and the record (medisis.md §5).
+"""Pharmaceutical interventions, SFPC Act-IP: vocabularies and the record (docs/medisis.md §5).
 
 Codes of the FR IG code systems [M8] and of a public IP-logging script [M21]. Interventions are
 recorded in the store and the TUI (no CLI command); this module validates one record.
@@ -163,7 +163,7 @@ class InterventionDrug(InputModel):
 
 
 class InterventionRecord(InputModel):
-    """One pharmaceutical analysis / intervention (medisis.md §5.4, PROJECT DECISION fields)."""
+    """One pharmaceutical analysis / intervention (docs/medisis.md §5.4, PROJECT DECISION fields)."""
 
     id: NonEmpty
     patient: str | None = None

@@ -1,4 +1,4 @@
-"""LACE readmission index, original and modified variants (medisis.md §4.1).
+"""LACE readmission index, original and modified variants (docs/medisis.md §4.1).
 
 `lace`: van Walraven, CMAJ 2010 [M14], LOINC 96569-9 item table, 1987 Charlson weights as in the
 MIT-licensed NCTraCS `LACE.sql` [M15][M17]. `lace_modified`: BMJ Open 2017;7:e016921 Table 1 [M16].
@@ -14,7 +14,7 @@ from medisis.bands import Bands
 
 
 class Comorbidity(StrEnum):
-    """Comorbidity condition codes of medisis.md §4.1."""
+    """Comorbidity condition codes of docs/medisis.md §4.1."""
 
     MYOCARDIAL_INFARCTION = "myocardial_infarction"
     CONGESTIVE_HEART_FAILURE = "congestive_heart_failure"
@@ -36,7 +36,7 @@ class Comorbidity(StrEnum):
 
 
 _C = Comorbidity
-#: Charlson 1987 weights [M15][M17] (medisis.md §4.1 table, column `lace`).
+#: Charlson 1987 weights [M15][M17] (docs/medisis.md §4.1 table, column `lace`).
 CHARLSON_1987 = MappingProxyType({
     _C.MYOCARDIAL_INFARCTION: 1, _C.CONGESTIVE_HEART_FAILURE: 1, _C.PERIPHERAL_VASCULAR_DISEASE: 1,
     _C.CEREBROVASCULAR_DISEASE: 1, _C.DEMENTIA: 1, _C.CHRONIC_PULMONARY_DISEASE: 1,
@@ -55,7 +55,7 @@ MODIFIED_WEIGHTS = MappingProxyType({
     _C.METASTATIC_SOLID_TUMOUR: 6, _C.HIV_AIDS: 4,
 })
 
-#: medisis.md §4.1: L ≥ 14 days → 7 (`lace`, LOINC 96569-9) or 6 (`lace_modified`).
+#: docs/medisis.md §4.1: L ≥ 14 days → 7 (`lace`, LOINC 96569-9) or 6 (`lace_modified`).
 LOS_14_PLUS_POINTS = 7
 LOS_14_PLUS_POINTS_MODIFIED = 6
 #: A: emergent (acute, via ED) admission → 3.

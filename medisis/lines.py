@@ -1,6 +1,6 @@
 """Input models shared by the MEDISIS documents: patient, dose, frequency, drug lines.
 
-interchange.md §4.1 fixes every field; the models reject unknown keys, so `bm_id` on a BM line
+docs/interchange.md §4.1 fixes every field; the models reject unknown keys, so `bm_id` on a BM line
 or a typo anywhere is an error naming its JSON path.
 """
 
@@ -18,12 +18,12 @@ from parcours.core.identity import NonEmpty, PatientIdentity
 from parcours.core.models import InputModel
 from parcours.core.plausibility import plausible
 
-#: ICD-10 codes such as `I48`, `I48.1`, `E11.9` (interchange §4.1); the dot is optional.
+#: ICD-10 codes such as `I48`, `I48.1`, `E11.9` (docs/interchange.md §4.1); the dot is optional.
 ICD10_PATTERN = r"^[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$"
 
 
 def _cip13(value: str) -> str:
-    problem = cip13_problem(value)  # medisis.md §7.1
+    problem = cip13_problem(value)  # docs/medisis.md §7.1
     if problem == "format":
         raise PydanticCustomError("cip13_format", "13 digits starting 34009")
     if problem == "check_digit":
@@ -32,7 +32,7 @@ def _cip13(value: str) -> str:
 
 
 def _ucd13(value: str) -> str:
-    problem = ucd13_problem(value)  # medisis.md §7.1
+    problem = ucd13_problem(value)  # docs/medisis.md §7.1
     if problem == "format":
         raise PydanticCustomError("ucd13_format", "13 digits starting 34008")
     if problem == "check_digit":
@@ -52,7 +52,7 @@ class MedisisPatient(PatientIdentity):
 
     # Bounds: docs/plausibility.md (parcours.core.plausibility).
     weight_kg: plausible("weight_kg") | None = None
-    egfr: plausible("egfr") | None = None  # mL/min/1.73 m², CKD-EPI (medisis.md §6.2)
+    egfr: plausible("egfr") | None = None  # mL/min/1.73 m², CKD-EPI (docs/medisis.md §6.2)
     creatinine_umol_l: plausible("creatinine_umol_l") | None = None
     potassium_mmol_l: plausible("potassium_mmol_l") | None = None
     allergies: list[str] | None = None
@@ -79,7 +79,7 @@ class Frequency(InputModel):
     def _one_form(self) -> Frequency:
         periodic = (self.times, self.every, self.period)
         if self.times_per_day is not None:
-            if any(v is not None for v in periodic):  # interchange §4.1: both forms is invalid
+            if any(v is not None for v in periodic):  # docs/interchange.md §4.1: both forms is invalid
                 raise PydanticCustomError("frequency_forms", "give one form only")
         elif any(v is None for v in periodic):
             raise PydanticCustomError("frequency_forms", "give one complete form")
@@ -87,7 +87,7 @@ class Frequency(InputModel):
 
 
 class DrugLine(InputModel):
-    """Fields common to BM lines and order lines (interchange §4.1)."""
+    """Fields common to BM lines and order lines (docs/interchange.md §4.1)."""
 
     id: NonEmpty
     atc: Atc | None = None
@@ -113,7 +113,7 @@ class DrugLine(InputModel):
     @model_validator(mode="after")
     def _identified(self) -> DrugLine:
         if self.atc is None and self.cis is None and self.cip13 is None and self.ucd13 is None:
-            # interchange §4.1: a line with no drug identification is invalid (path: the line)
+            # docs/interchange.md §4.1: a line with no drug identification is invalid (path: the line)
             raise PydanticCustomError("drug_identification_missing", "atc, cis, cip13 or ucd13")
         return self
 

@@ -1,4 +1,4 @@
-"""Pairing of order lines with BM lines before classification (medisis.md §2.6).
+"""Pairing of order lines with BM lines before classification (docs/medisis.md §2.6).
 
 The pairing is the pharmacist's act (explicit `bm_id`); the automatic rule by drug code is an aid
 for the lines left without one. Invalid pairings are returned as field issues.

@@ -1,4 +1,4 @@
-"""The reconciliation document, its cross-field checks and the engine (medisis.md §2, interchange §4.1).
+"""The reconciliation document, its cross-field checks and the engine (docs/medisis.md §2, docs/interchange.md §4.1).
 
 `check_reconciliation` finds every invalid pairing and answer conflict with its JSON path;
 `reconcile` pairs, classifies each pair and unpaired line, and summarises (§2.6–§2.8).
@@ -24,7 +24,7 @@ from parcours.core.errors import FieldIssue
 from parcours.core.identity import Organization, Practitioner
 from parcours.core.models import InputModel
 
-#: medisis.md §2.2: "a minima 3 sources d'informations différentes" [M6][M7] (a warning, never a block).
+#: docs/medisis.md §2.2: "a minima 3 sources d'informations différentes" [M6][M7] (a warning, never a block).
 MIN_DISTINCT_SOURCES = 3
 
 
@@ -63,7 +63,7 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class ReconciliationResult:
-    """The result of `parcours medisis reconcile` (interchange §4.1 output)."""
+    """The result of `parcours medisis reconcile` (docs/interchange.md §4.1 output)."""
 
     moment: Moment
     lines: tuple[ReconciledLine, ...]
@@ -81,7 +81,7 @@ class ReconciliationResult:
 
 
 def _duplicate_ids(doc: Reconciliation) -> Iterator[FieldIssue]:
-    """interchange §4.1: ids are unique across `bm` and `orders`; the second occurrence is the error."""
+    """docs/interchange.md §4.1: ids are unique across `bm` and `orders`; the second occurrence is the error."""
     seen: set[str] = set()
     for key, lines in (("bm", doc.bm), ("orders", doc.orders)):
         for i, line in enumerate(lines):
@@ -123,7 +123,7 @@ def parse_reconciliation(raw: bytes | str, *, today: date | None = None) -> Reco
 
 
 def check_reconciliation(doc: Reconciliation) -> Iterator[FieldIssue]:
-    """Cross-field rules of interchange §4.1 (for `parcours.core.documents.load`)."""
+    """Cross-field rules of docs/interchange.md §4.1 (for `parcours.core.documents.load`)."""
     yield from _issues(doc, pair(doc.bm, doc.orders))
 
 

@@ -1,4 +1,4 @@
-"""Medication relevance review: the rule engine (docs/medisis.md §6, interchange §4.3); the document is in review_input.
+"""Medication relevance review: the rule engine (docs/medisis.md §6, docs/interchange.md §4.3); the document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
 comparisons exactly as written; a rule whose input is missing is not evaluated and, when its drug
@@ -52,7 +52,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Unchecked:
-    """A rule made relevant by a drug but not evaluated: an input is missing (§6.2, interchange §4.3)."""
+    """A rule made relevant by a drug but not evaluated: an input is missing (§6.2, docs/interchange.md §4.3)."""
 
     rule: str
     drugs: tuple[str, ...]
@@ -61,7 +61,7 @@ class Unchecked:
 
 @dataclass(frozen=True, slots=True)
 class ReviewResult:
-    """The result of `parcours medisis review` (interchange §4.3 output)."""
+    """The result of `parcours medisis review` (docs/interchange.md §4.3 output)."""
 
     age: int
     findings: tuple[Finding, ...]

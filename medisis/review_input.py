@@ -1,4 +1,4 @@
-"""The relevance-review document and its cross-field checks (interchange §4.3, medisis.md §6).
+"""The relevance-review document and its cross-field checks (docs/interchange.md §4.3, docs/medisis.md §6).
 
 Why: the input model is shared by the CLI, the store, the FHIR export and the TUI; the rules that
 read it live in `medisis.review`.
@@ -33,7 +33,7 @@ class ReviewPatient(MedisisPatient):
 
 
 class ReviewDrug(InputModel):
-    """A current drug (interchange §4.3): `atc` is required."""
+    """A current drug (docs/interchange.md §4.3): `atc` is required."""
 
     id: NonEmpty
     atc: Atc
@@ -67,7 +67,7 @@ class Review(InputModel):
 
 
 def check_review(doc: Review, today: date | None = None) -> Iterator[FieldIssue]:
-    """Cross-field rules of interchange §4.3: unique ids, dates not after `date`, known rule ids.
+    """Cross-field rules of docs/interchange.md §4.3: unique ids, dates not after `date`, known rule ids.
 
     `today` (default: parcours.core.clock): a review dated after it is refused (docs/plausibility.md §1).
     """

@@ -1,4 +1,4 @@
-"""What the relevance review could not check (docs/medisis.md §6.2 "unchecked", interchange §4.3).
+"""What the relevance review could not check (docs/medisis.md §6.2 "unchecked", docs/interchange.md §4.3).
 
 Why: a rule whose drug condition holds but whose input is missing (eGFR, potassium, falls, conditions,
 a drug's start date, dose or frequency) neither fires nor passes; it is reported with the missing input
@@ -17,14 +17,14 @@ from medisis.review_facts import Context, DrugFacts
 
 __all__ = ["GAPS", "MISSING_PATHS", "Gap"]
 
-#: Implicated drug indices and missing input paths (interchange §4.3 `unchecked[].missing`).
+#: Implicated drug indices and missing input paths (docs/interchange.md §4.3 `unchecked[].missing`).
 Gap = tuple[tuple[int, ...], tuple[str, ...]]
 
 EGFR = "patient.egfr"
 POTASSIUM = "patient.potassium_mmol_l"
 FALLS = "patient.falls_12m"
 CONDITIONS = "patient.conditions_icd10"
-#: The closed vocabulary of `missing` (interchange §4.3), patient values first; `{i}` is the drug index.
+#: The closed vocabulary of `missing` (docs/interchange.md §4.3), patient values first; `{i}` is the drug index.
 MISSING_PATHS = (EGFR, POTASSIUM, FALLS, CONDITIONS, "drugs[{i}].started", "drugs[{i}].dose", "drugs[{i}].frequency")
 
 _DRUG_PATH = re.compile(r"drugs\[(\d+)\]\.(started|dose|frequency)")

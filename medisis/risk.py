@@ -1,4 +1,4 @@
-"""Readmission-risk registry: one interface over `lace`, `lace_modified`, `hospital`, `trst` (medisis.md §4).
+"""Readmission-risk registry: one interface over `lace`, `lace_modified`, `hospital`, `trst` (docs/medisis.md §4).
 
 Which score MEDISIS uses is UNKNOWN (`risk.score` in the protocol file); every result names its
 variant. The document's `score` picks its input model, so errors name the variant's own fields.
@@ -35,7 +35,7 @@ Count = Annotated[int, Field(ge=0)]
 
 
 class RiskScore(StrEnum):
-    """The scores of the registry (interchange §4.2)."""
+    """The scores of the registry (docs/interchange.md §4.2)."""
 
     LACE = "lace"
     LACE_MODIFIED = "lace_modified"
@@ -44,7 +44,7 @@ class RiskScore(StrEnum):
 
 
 class _RiskDocument(InputModel):
-    """Context objects every risk document may carry (interchange §5.2)."""
+    """Context objects every risk document may carry (docs/interchange.md §5.2)."""
 
     patient: MedisisPatient | None = None
     practitioner: Practitioner | None = None
@@ -110,7 +110,7 @@ RiskInput = LaceInput | LaceModifiedInput | HospitalInput | TrstInput
 
 @dataclass(frozen=True, slots=True)
 class RiskResult:
-    """The result of `parcours medisis risk` (interchange §4.2)."""
+    """The result of `parcours medisis risk` (docs/interchange.md §4.2)."""
 
     score: RiskScore
     value: int

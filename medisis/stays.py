@@ -1,6 +1,6 @@
 """A hospital stay as the pathway tracks it: admission, discharge, the site.
 
-Why: the "discharge without discharge reconciliation" worklist (medisis.md §1.4) needs stays;
+Why: the "discharge without discharge reconciliation" worklist (docs/medisis.md §1.4) needs stays;
 the stay is the frame of the admission, transfer and discharge reconciliations (§2.1).
 """
 
@@ -22,7 +22,7 @@ __all__ = ["Stay", "StayStatus", "check_stay", "parse_stay"]
 
 
 class StayStatus(StrEnum):
-    """FHIR Encounter.status subset used for stays (fhir.md §5.6)."""
+    """FHIR Encounter.status subset used for stays (docs/fhir.md §5.6)."""
 
     IN_PROGRESS = "in-progress"
     FINISHED = "finished"

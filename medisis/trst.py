@@ -1,4 +1,4 @@
-"""Triage Risk Screening Tool, original and French variants (medisis.md §4.3).
+"""Triage Risk Screening Tool, original and French variants (docs/medisis.md §4.3).
 
 Hustey 2007 [M19]: six yes/no items, high risk = cognitive impairment or ≥ 2 items. The French
 TRST replaces the professional-concern item with basic-ADL dependence.

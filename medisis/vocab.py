@@ -1,4 +1,4 @@
-"""Closed vocabularies of medication reconciliation (medisis.md §2, interchange.md §4.1).
+"""Closed vocabularies of medication reconciliation (docs/medisis.md §2, docs/interchange.md §4.1).
 
 Each contract value maps to its FR Medication IG code [M8] so that the FHIR export and the
 reports show the same codes as the JSON result.
@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 
 class Moment(StrEnum):
-    """Transition point of a reconciliation (medisis.md §2.1; FR IG `mutation` maps to transfer)."""
+    """Transition point of a reconciliation (docs/medisis.md §2.1; FR IG `mutation` maps to transfer)."""
 
     ADMISSION = "admission"
     TRANSFER = "transfer"
@@ -26,7 +26,7 @@ class Mode(StrEnum):
 
 
 class DoseUnit(StrEnum):
-    """Dose units of interchange.md §4.1; only mg, g and ug convert into each other (§2.7 A)."""
+    """Dose units of docs/interchange.md §4.1; only mg, g and ug convert into each other (§2.7 A)."""
 
     MG = "mg"
     G = "g"
@@ -51,7 +51,7 @@ class Release(StrEnum):
 
 
 class Route(StrEnum):
-    """Administration routes of interchange.md §4.1."""
+    """Administration routes of docs/interchange.md §4.1."""
 
     ORAL = "oral"
     SUBLINGUAL = "sublingual"
@@ -80,7 +80,7 @@ class Period(StrEnum):
 
 
 class HistorySource(StrEnum):
-    """The 18 codes of `fr-medication-history-source-type` (medisis.md §2.2 [M8])."""
+    """The 18 codes of `fr-medication-history-source-type` (docs/medisis.md §2.2 [M8])."""
 
     PATIENT_INTERVIEW = "10000001"
     FAMILY_INTERVIEW = "10000002"
@@ -102,7 +102,7 @@ class HistorySource(StrEnum):
     MEDICAL_SUMMARY = "10000018"
 
 
-#: FR IG displays of the source codes (medisis.md §2.2).
+#: FR IG displays of the source codes (docs/medisis.md §2.2).
 HISTORY_SOURCE_DISPLAY = MappingProxyType({
     HistorySource.PATIENT_INTERVIEW: "Entretien avec le patient",
     HistorySource.FAMILY_INTERVIEW: "Entretien avec les proches",
@@ -213,7 +213,7 @@ def _codes(enum: type[StrEnum]) -> MappingProxyType:
     return MappingProxyType({member: f"{10000001 + i}" for i, member in enumerate(enum)})
 
 
-#: FR IG codes 10000001… in the order of the tables of medisis.md §2.4 (the enums follow it).
+#: FR IG codes 10000001… in the order of the tables of docs/medisis.md §2.4 (the enums follow it).
 STATUS_CODE = _codes(Status)
 DISCREPANCY_CODE = _codes(Discrepancy)
 ERROR_TYPE_CODE = _codes(ErrorType)

@@ -14,7 +14,7 @@ from typing import Final
 from parcours.core.errors import FieldIssue, format_path
 from parcours.lang import LANGS, Lang, detect_lang
 
-__all__ = ["CATALOG", "EN", "FR", "LANGS", "Lang", "detect_lang", "message", "placeholders", "render_issue"]
+__all__ = ["CATALOG", "EN", "FR", "LANGS", "Lang", "detect_lang", "message", "placeholders", "render_error", "render_issue"]
 
 FR: Final[dict[str, str]] = {
     # validation errors (codes of parcours.core.documents and of the domain checks)
@@ -262,3 +262,18 @@ def render_issue(issue: FieldIssue, lang: Lang = "fr") -> str:
     except (KeyError, IndexError):
         body = table["error.invalid"]
     return f"{format_path(issue.path)}: {body}"
+
+
+def render_error(exc: Exception, lang: Lang = "fr") -> str:
+    """One text for a typed error: a StoreError by its stable code, an InvalidInput field by field.
+
+    Why here: the CLI and the TUI render a store's error the same way, and neither imports the other.
+    """
+    from parcours.core.errors import InvalidInput
+
+    if isinstance(exc, InvalidInput):
+        return "\n".join(render_issue(issue, lang) for issue in exc.issues)
+    params = dict(getattr(exc, "params", {}))
+    if "entity" in params:
+        params["entity"] = message(f"store.entity.{params['entity']}", lang)
+    return message(f"store.{exc.code}", lang, **params)  # type: ignore[attr-defined]

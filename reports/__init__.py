@@ -1,6 +1,6 @@
 """PDF reports with ReportLab (issue 7): built from the engines' results, no clinical logic here.
 
-`build_report` reads a screening, follow-up or reconciliation document (interchange §6),
+`build_report` reads a screening, follow-up or reconciliation document (docs/interchange.md §6),
 `history_report` a patient's stored records; `render_pdf` lays either out in French or English.
 Names load lazily (PEP 562): importing `reports` loads neither ReportLab nor the engines.
 """

@@ -21,7 +21,7 @@ Json = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """Who the report is about and who produced it (interchange §5.2 objects, JSON form)."""
+    """Who the report is about and who produced it (docs/interchange.md §5.2 objects, JSON form)."""
 
     patient: Json = field(default_factory=dict)
     practitioner: Json | None = None
@@ -67,7 +67,7 @@ class ReconciliationEntry:
 
 @dataclass(frozen=True, slots=True)
 class ReviewEntry:
-    """One relevance review: the interchange §4.3 input document and its result (as JSON)."""
+    """One relevance review: the docs/interchange.md §4.3 input document and its result (as JSON)."""
 
     document: Json
     result: Json

@@ -38,7 +38,7 @@ def _of(records: PatientRecords, kind: RecordKind) -> list[StoredDocument]:
 
 
 def _plan_due(plans: tuple[dict[str, Any], ...], since: date) -> date | None:
-    """The re-screen date the newest active plan dated on or after `since` sets (icope.md §3.1), as the store does."""
+    """The re-screen date the newest active plan dated on or after `since` sets (docs/icope.md §3.1), as the store does."""
     from icope.careplan import rescreen_due
 
     dated = [(_day(p.get("date"), date.min), p) for p in plans]

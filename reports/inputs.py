@@ -1,6 +1,6 @@
 """The `parcours report FILE` document: tell its kind, validate it as its own command does, compute.
 
-Why here: interchange §6 lets the screening form carry two report-only keys (`assessments`,
+Why here: docs/interchange.md §6 lets the screening form carry two report-only keys (`assessments`,
 `care_plan`); every other rule, message and exit status is the command's own, so this module
 reuses the engines' parsers and only adds those two keys. No clinical rule is written here:
 results come from icope.step1 / icope.followup / icope.step2 / icope.careplan / medisis.
@@ -42,7 +42,7 @@ class ScreeningReportInput(Screening):
 
 
 def report_kind(raw: bytes) -> ReportKind:
-    """interchange §6: `screenings` → follow-up, `moment` → reconciliation, else screening."""
+    """docs/interchange.md §6: `screenings` → follow-up, `moment` → reconciliation, else screening."""
     try:
         obj = orjson.loads(raw)
     except orjson.JSONDecodeError:

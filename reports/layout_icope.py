@@ -38,7 +38,7 @@ SAFETY_BG = colors.HexColor("#FDE7EA")
 def safety(report: Report, lab: Labels) -> list[Flowable]:
     """The S1 box printed first: each PHQ-9 the engine marked `urgent` (item 9 > 0), with its alert status.
 
-    Why first and boxed (icope.md §3.2 revised): a same-day safety assessment must not be missed
+    Why first and boxed (docs/icope.md §3.2 revised): a same-day safety assessment must not be missed
     below a page of screening detail; the stored S1 alert's status, when known, says whether it was handled.
     """
     urgent = [a for a in report.assessments if a.result.get("urgent")]

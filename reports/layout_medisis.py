@@ -1,7 +1,7 @@
 """MEDISIS sections of a report: the reconciliation sheet and the pharmaceutical interventions.
 
 Why a sheet: the discharge letter shows each reference line beside its new line with the
-status and discrepancy the engine gave it (medisis.md §2.4–§2.8), then the summary, warnings and
+status and discrepancy the engine gave it (docs/medisis.md §2.4–§2.8), then the summary, warnings and
 the interventions with their outcome; nothing is re-classified here.
 """
 

@@ -1,7 +1,7 @@
 """Change an alert's status (confirmed, closed, refuted) from a worklist or the patient file.
 
 Why: an open alert stays on the « Alertes ouvertes » list until a professional acts on it; the
-store moves it along new → confirmed → closed | refuted and audits the change (fhir.md §4.4).
+store moves it along new → confirmed → closed | refuted and audits the change (docs/fhir.md §4.4).
 """
 
 from __future__ import annotations

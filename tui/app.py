@@ -116,13 +116,21 @@ class ParcoursApp(App):
         try:
             store = self._open_store()
         except ParcoursError as exc:
-            from parcours.cli.store_commands import render_store_error
+            from parcours.messages import render_error
 
-            text = render_store_error(exc, self.lang)
+            text = render_error(exc, self.lang)
             self._deliver(lambda: self._store_failed(text))
             return
         if not self._deliver(lambda: self._store_opened(store)):
             store.close()  # the app quit while the database was opening
+
+    def on_worker_state_changed(self, event: Any) -> None:
+        """An opening that failed with an error not of the store's own: say it, not « Ouverture… » forever."""
+        from textual.worker import WorkerState
+
+        if event.worker.name == "open-store" and event.state == WorkerState.ERROR and self.store_error is None:
+            error = event.worker.error
+            self._store_failed(f"{type(error).__name__}: {error}")
 
     def _deliver(self, callback: Any) -> bool:
         try:

@@ -12,20 +12,25 @@ from typing import Any
 from parcours.core.errors import ParcoursError
 from tui.dates import show_datetime
 
-__all__ = ["SCREENS", "describe_draft", "screen_for_draft"]
+__all__ = ["KIND_SCREENS", "SCREENS", "describe_draft", "screen_for_draft"]
+
+#: document kind (parcours.kinds) -> the screen that enters it, "module:class"; the class's DRAFT_KIND is the kind.
+KIND_SCREENS: dict[str, str] = {
+    "icope.screening": "tui.screens.step1:Step1Screen",
+    "icope.assessment": "tui.screens.step2:Step2Screen",
+    "icope.care_plan": "tui.screens.careplan:CarePlanScreen",
+    "medisis.risk": "tui.screens.medisis_forms:RiskScreen",
+    "medisis.consultation30": "tui.screens.medisis_forms:Consultation30Screen",
+    "medisis.review": "tui.screens.medisis_review:ReviewScreen",
+    "medisis.reconciliation": "tui.screens.reconciliation:ReconciliationScreen",
+    "medisis.intervention": "tui.screens.intervention:InterventionScreen",
+    "medisis.stay": "tui.screens.stay:StayScreen",
+}
 
 #: draft `screen` name → "module:class"; each class takes (patient, draft=..., **args).
 SCREENS: dict[str, str] = {
-    "Step1Screen": "tui.screens.step1:Step1Screen",
-    "Step2Screen": "tui.screens.step2:Step2Screen",
-    "PatientFormScreen": "tui.screens.patient_form:PatientFormScreen",
-    "CarePlanScreen": "tui.screens.careplan:CarePlanScreen",
-    "RiskScreen": "tui.screens.medisis_forms:RiskScreen",
-    "Consultation30Screen": "tui.screens.medisis_forms:Consultation30Screen",
-    "ReviewScreen": "tui.screens.medisis_review:ReviewScreen",
-    "ReconciliationScreen": "tui.screens.reconciliation:ReconciliationScreen",
-    "InterventionScreen": "tui.screens.intervention:InterventionScreen",
-    "StayScreen": "tui.screens.stay:StayScreen",
+    spec.rpartition(":")[2]: spec
+    for spec in (*KIND_SCREENS.values(), "tui.screens.patient_form:PatientFormScreen")
 }
 
 

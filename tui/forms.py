@@ -114,7 +114,7 @@ def _read(spec: FieldSpec, raw: Any) -> Any:
             raise FormError(FieldIssue(spec.path, "not_date"))
         return iso
     if spec.kind == "acuity":
-        # interchange.md §2: a decimal acuity, or a text such as "4/10", "6/12", "P2".
+        # docs/interchange.md §2: a decimal acuity, or a text such as "4/10", "6/12", "P2".
         value = parse_decimal(text)
         return text if value is None else value
     if spec.kind == "texts":

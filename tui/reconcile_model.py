@@ -1,4 +1,4 @@
-"""Fields of the reconciliation editor (interchange.md §4.1) and of a pharmaceutical intervention (Act-IP).
+"""Fields of the reconciliation editor (docs/interchange.md §4.1) and of a pharmaceutical intervention (Act-IP).
 
 Why: the history lines (bm) and the orders are numbered slots of one field list that grows and
 shrinks as the pharmacist adds or removes lines; filled slots become the contract's lines with ids
@@ -136,7 +136,7 @@ _PROBLEMS = ("1", "2", "3", "4", "5", "6.1", "6.2", "6.3", "6.4", "6.5", "7", "8
 _TYPES = ("1", "2", "3", "4", "5", "6", "7")
 _OUTCOMES = ("accepted", "accepted_modified", "not_accepted", "not_recorded")
 
-#: medisis.md §5.4 record, the fields a pharmacist fills at the bedside; the drug is the selected line.
+#: docs/medisis.md §5.4 record, the fields a pharmacist fills at the bedside; the drug is the selected line.
 IP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(("date",), "date", "tui.field.date"),
     FieldSpec(("result",), "choice", "tui.ip.result",

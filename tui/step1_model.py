@@ -1,4 +1,4 @@
-"""The step-1 screening form: its fields in the order of icope.md §1, and live per-domain results.
+"""The step-1 screening form: its fields in the order of docs/icope.md §1, and live per-domain results.
 
 Why: the nurse sees each domain's result as soon as its items are filled; the result comes from
 `icope.parse_screening` / `icope.score_screening` on a document holding only that domain, so a
@@ -36,7 +36,7 @@ HEADER_FIELDS: tuple[FieldSpec, ...] = (
     _f(("administered_by",), "choice", _BY),
 )
 
-#: interchange.md §1 items, per domain, in the order they are administered (icope.md §1.2–§1.7).
+#: docs/interchange.md §1 items, per domain, in the order they are administered (docs/icope.md §1.2–§1.7).
 DOMAIN_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "cognition": (
         _f(("cognition", "orientation", "year"), "choice", _ORIENT),
@@ -75,7 +75,7 @@ def _o(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> Fie
     return FieldSpec(("options", name), kind, f"tui.s1.options.{name}", choices, **kw)  # type: ignore[arg-type]
 
 
-#: the screening's `options` (icope/options.py); empty fields keep icope's defaults (icope.md §7).
+#: the screening's `options` (icope/options.py); empty fields keep icope's defaults (docs/icope.md §7).
 OPTION_FIELDS: tuple[FieldSpec, ...] = (
     _o("age_adjusted_chair_rise", "choice", BOOL),
     _o("chair_rise_comparator", "choice", tuple(Choice(v, f"tui.s1.options.cmp.{v}") for v in ("gt", "ge"))),
@@ -104,7 +104,7 @@ class DomainView:
 def screening_document(
     values: Mapping[str, Any], *, birth_date: date | None = None
 ) -> tuple[dict[str, Any], list[FieldIssue]]:
-    """The whole step-1 document (interchange.md §1) from the form, and the unreadable fields."""
+    """The whole step-1 document (docs/interchange.md §1) from the form, and the unreadable fields."""
     base = {"birth_date": birth_date.isoformat()} if birth_date else {}
     return build_document(STEP1_FIELDS, values, base)
 

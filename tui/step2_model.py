@@ -1,4 +1,4 @@
-"""The fields of the ten step-2 instruments (interchange.md §2), and their live score via `icope`.
+"""The fields of the ten step-2 instruments (docs/interchange.md §2), and their live score via `icope`.
 
 Why: every instrument form is the same screen fed with a different field list; the score,
 band and "abnormal" come from `icope.parse_assessment` / `icope.assess_instrument`.

@@ -177,7 +177,7 @@ class StopwatchInput(TextField):
         await super()._on_key(event)
 
     def toggle(self) -> None:
-        """Start the stopwatch, or stop it and keep the elapsed time (2 decimals, icope.md §1.3)."""
+        """Start the stopwatch, or stop it and keep the elapsed time (2 decimals, docs/icope.md §1.3)."""
         if not self.running:
             self._started = time.monotonic()
             self.running = True

@@ -1,4 +1,4 @@
-"""ICOPE step 2: the ten instruments of interchange.md §2, one registry, one entry point.
+"""ICOPE step 2: the ten instruments of docs/interchange.md §2, one registry, one entry point.
 
 `parse_assessment` reads the `instrument` key first so that errors name the instrument's own
 fields (`tandem_s`), not a union branch.
@@ -70,7 +70,7 @@ class _Context(InputModel):
     organization: Organization | None = None
 
 
-#: The document form of each instrument: its items plus the context objects (interchange §5.2).
+#: The document form of each instrument: its items plus the context objects (docs/interchange.md §5.2).
 _DOCUMENTS: dict[Instrument, type[AssessmentInput]] = {
     name: type(f"{model.__name__[:-5]}Document", (model, _Context), {"__doc__": model.__doc__})
     for name, (model, _, _) in INSTRUMENTS.items()
@@ -129,6 +129,16 @@ def parse_assessment_item(
         raise InvalidAssessment([issue.prefixed(prefix) for issue in exc.issues]) from None
 
 
+def _entry_bytes(entry: Any) -> bytes:
+    """An embedded entry back to JSON; integers past 64 bits (orjson's limit) through the json module."""
+    try:
+        return orjson.dumps(entry)
+    except TypeError:  # "Integer exceeds 64-bit range": validation then names the field (issue 18)
+        import json
+
+        return json.dumps(entry).encode()
+
+
 def parse_assessment_list(
     entries: list[dict[str, Any]], key: str = "assessments", *, today: date | None = None
 ) -> list[AssessmentInput]:
@@ -140,7 +150,7 @@ def parse_assessment_list(
     issues: list[FieldIssue] = []
     for i, entry in enumerate(entries):
         try:
-            parsed.append(parse_assessment_item(orjson.dumps(entry), context=False, prefix=(key, i), today=today))
+            parsed.append(parse_assessment_item(_entry_bytes(entry), context=False, prefix=(key, i), today=today))
         except InvalidAssessment as exc:
             issues.extend(exc.issues)
     if issues:

@@ -1,4 +1,4 @@
-"""What every step-2 assessment shares: its input header and its result shape (interchange.md §2)."""
+"""What every step-2 assessment shares: its input header and its result shape (docs/interchange.md §2)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any
 from icope.vocab import INSTRUMENT_DOMAIN, Domain, Instrument
 from parcours.core.models import InputModel
 
-_CENT = Decimal("0.01")
 
 
 class AssessmentInput(InputModel):
@@ -48,5 +47,6 @@ class Step2Result:
 
 
 def hundredths(seconds: float) -> int:
-    """A time in hundredths of a second, rounded half up (icope.md §2.1: round to 0.01 s first)."""
-    return int(Decimal(repr(seconds)).quantize(_CENT, rounding=ROUND_HALF_UP) * 100)
+    """A time in hundredths of a second, rounded half up (docs/icope.md §2.1: round to 0.01 s first)."""
+    # to_integral_value, not quantize: quantize fails past 28 digits (1e308 s: InvalidOperation)
+    return int(Decimal(repr(seconds)).scaleb(2).to_integral_value(rounding=ROUND_HALF_UP))

@@ -1,4 +1,4 @@
-"""Cognitive step 2: MoCA ([S24]), Mini-Cog ([S26]) and MMSE ([S25]) (icope.md §2.3)."""
+"""Cognitive step 2: MoCA ([S24]), Mini-Cog ([S26]) and MMSE ([S25]) (docs/icope.md §2.3)."""
 
 from __future__ import annotations
 

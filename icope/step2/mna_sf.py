@@ -1,4 +1,4 @@
-"""MNA-SF, Mini Nutritional Assessment short form, 0–14 (icope.md §2.2 [S20])."""
+"""MNA-SF, Mini Nutritional Assessment short form, 0–14 (docs/icope.md §2.2 [S20])."""
 
 from __future__ import annotations
 
@@ -38,14 +38,14 @@ class Neuropsychological(StrEnum):
     NONE = "none"
 
 
-# icope.md §2.2 item table [S20].
+# docs/icope.md §2.2 item table [S20].
 FOOD_POINTS = {FoodIntake.SEVERE_DECREASE: 0, FoodIntake.MODERATE_DECREASE: 1, FoodIntake.NO_DECREASE: 2}
 WEIGHT_POINTS = {WeightLoss.OVER_3KG: 0, WeightLoss.UNKNOWN: 1, WeightLoss.ONE_TO_3KG: 2, WeightLoss.NONE: 3}
 MOBILITY_POINTS = {Mobility.BED_OR_CHAIR_BOUND: 0, Mobility.DOES_NOT_GO_OUT: 1, Mobility.GOES_OUT: 2}
 NEURO_POINTS = {Neuropsychological.SEVERE: 0, Neuropsychological.MILD: 1, Neuropsychological.NONE: 2}
 BMI_BANDS = ((19.0, 0), (21.0, 1), (23.0, 2))  # BMI < 19 → 0; 19 to < 21 → 1; 21 to < 23 → 2; ≥ 23 → 3
 CALF_CM = 31.0  # calf < 31 cm → 0; ≥ 31 cm → 3
-# Item B from kilograms (icope.md §2.2 PROJECT DECISION): < 1 kg none; 1.0–3.0 → 2; > 3.0 → 0.
+# Item B from kilograms (docs/icope.md §2.2 PROJECT DECISION): < 1 kg none; 1.0–3.0 → 2; > 3.0 → 0.
 NO_LOSS_BELOW_KG = 1.0
 LOSS_KG = 3.0
 BANDS = ((7, "malnourished"), (11, "at_risk"), (14, "normal"))
@@ -77,7 +77,7 @@ def check_mna_sf(doc: MnaSfInput) -> Iterator[FieldIssue]:
 
 
 def weight_points(answer: WeightLoss | None, kg: float | None) -> int:
-    """Item B; given kilograms win over the answer, as in step 1 (interchange.md §1)."""
+    """Item B; given kilograms win over the answer, as in step 1 (docs/interchange.md §1)."""
     if kg is not None:
         return 0 if kg > LOSS_KG else 2 if kg >= NO_LOSS_BELOW_KG else 3
     assert answer is not None  # check_mna_sf

@@ -1,4 +1,4 @@
-"""Psychological step 2: GDS-15 (icope.md §2.4 [S22]) and PHQ-9 ([S23], US Core [S29])."""
+"""Psychological step 2: GDS-15 (docs/icope.md §2.4 [S22]) and PHQ-9 ([S23], US Core [S29])."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pydantic import Field
 from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
 
-# icope.md §2.4: reverse-keyed GDS-15 items (1-based) score 1 for "no".
+# docs/icope.md §2.4: reverse-keyed GDS-15 items (1-based) score 1 for "no".
 GDS_REVERSED = frozenset({1, 5, 7, 11, 13})
 GDS_BANDS = ((4, "normal"), (8, "mild"), (11, "moderate"), (15, "severe"))
 GDS_ABNORMAL_FROM = 5
-# icope.md §2.4: PHQ-9 bands at 5/10/15/20; ≥ 10 referral; item 9 > 0 urgent.
+# docs/icope.md §2.4: PHQ-9 bands at 5/10/15/20; ≥ 10 referral; item 9 > 0 urgent.
 PHQ_BANDS = ((4, "minimal"), (9, "mild"), (14, "moderate"), (19, "moderately_severe"), (27, "severe"))
 PHQ_ABNORMAL_FROM = 10
 

@@ -1,4 +1,4 @@
-"""Sensory step 2: visual acuity (icope.md §2.6), audiometry and hearWHO (icope.md §2.5)."""
+"""Sensory step 2: visual acuity (docs/icope.md §2.6), audiometry and hearWHO (docs/icope.md §2.5)."""
 
 from __future__ import annotations
 
@@ -14,24 +14,24 @@ from icope.step2.base import AssessmentInput, Step2Result
 from icope.vocab import Instrument
 from parcours.core.plausibility import BOUNDS, plausible
 
-# icope.md §2.6: refer when distance acuity is worse than 6/12 (decimal 0.5) in either eye,
+# docs/icope.md §2.6: refer when distance acuity is worse than 6/12 (decimal 0.5) in either eye,
 # or near acuity worse than N6 (≈ Parinaud 2, UNCONFIRMED equivalence).
 REFER_BELOW_DECIMAL = Fraction(1, 2)
 NEAR_LIMIT = {"N": Fraction(6), "P": Fraction(2)}
 # Chart limits: 20/10 (2.0) is the best line of common charts; Parinaud runs to P20, N-scale to N48.
 MAX_DECIMAL = Fraction(BOUNDS["acuity_decimal"].high)  # docs/plausibility.md
 NEAR_MAX = {"N": Fraction(48), "P": Fraction(20)}
-# icope.md §2.5 (WHO 2021 grades, UNCONFIRMED): lower bounds in dB HL of the better ear.
+# docs/icope.md §2.5 (WHO 2021 grades, UNCONFIRMED): lower bounds in dB HL of the better ear.
 AUDIOMETRY_GRADES = (
     (95, "complete"), (80, "profound"), (65, "severe"), (50, "moderately_severe"), (35, "moderate"), (20, "mild"),
 )
 AUDIOMETRY_ABNORMAL_FROM_DB = 35
-# docs/icope.md "Step 2" audiometry (icope.md §2.5 revised, WHO 2021 grading table): a unilateral
+# docs/icope.md "Step 2" audiometry (docs/icope.md §2.5 revised, WHO 2021 grading table): a unilateral
 # loss is the better ear < 20 dB HL (normal) with the worse ear ≥ 35 dB HL; abnormal, ORL referral.
 UNILATERAL_BETTER_BELOW_DB = 20
 UNILATERAL_WORSE_FROM_DB = 35
 AUDIOMETER_MAX_DB = BOUNDS["pta_right_db"].high  # docs/plausibility.md: the audiometer's range
-# icope.md §1.6 / §2.5 [S18]: hearWHO > 75 good, 50–75 monitor, < 50 refer.
+# docs/icope.md §1.6 / §2.5 [S18]: hearWHO > 75 good, 50–75 monitor, < 50 refer.
 HEARWHO_REFER_BELOW = 50
 HEARWHO_GOOD_ABOVE = 75
 
@@ -144,7 +144,7 @@ def score_audiometry(doc: AudiometryInput) -> Step2Result:
     """Score = the better ear's PTA; abnormal from 35 dB HL (WHO "moderate"), or a unilateral loss.
 
     Why a band of its own: the better-ear grade of a one-sided loss is "normal", which would hide
-    an ORL referral criterion (icope.md §2.5).
+    an ORL referral criterion (docs/icope.md §2.5).
     """
     better = min(doc.pta_right_db, doc.pta_left_db)
     if is_unilateral(better, max(doc.pta_right_db, doc.pta_left_db)):

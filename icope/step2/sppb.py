@@ -1,4 +1,4 @@
-"""SPPB, Short Physical Performance Battery, 0–12 (icope.md §2.1; Guralnik 1994 [S19])."""
+"""SPPB, Short Physical Performance Battery, 0–12 (docs/icope.md §2.1; Guralnik 1994 [S19])."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from parcours.core.plausibility import plausible
 
 HeldSeconds = Annotated[float, Field(ge=0, le=10)]
 
-# icope.md §2.1 A: balance stands are held 10 s; tandem 3.00–9.99 s scores 1 (hundredths).
+# docs/icope.md §2.1 A: balance stands are held 10 s; tandem 3.00–9.99 s scores 1 (hundredths).
 HOLD_FULL = 1000
 TANDEM_PARTIAL = 300
-# icope.md §2.1 B: gait, faster of two trials; upper bounds (hundredths) of the 4-, 3- and 2-point bands.
+# docs/icope.md §2.1 B: gait, faster of two trials; upper bounds (hundredths) of the 4-, 3- and 2-point bands.
 GAIT_BANDS = {4: (481, 620, 870), 3: (361, 465, 652)}
-# icope.md §2.1 C: five chair stands; > 60 s scores 0; lower bounds of the 1-, 2- and 3-point bands.
+# docs/icope.md §2.1 C: five chair stands; > 60 s scores 0; lower bounds of the 1-, 2- and 3-point bands.
 CHAIR_MAX = 6000
 CHAIR_BANDS = (1670, 1370, 1120)
-# icope.md §2.1: Guralnik categories and the < 10 clinical cut-off.
+# docs/icope.md §2.1: Guralnik categories and the < 10 clinical cut-off.
 BANDS = ((3, "severe"), (6, "low"), (9, "moderate"), (12, "high"))
 ABNORMAL_BELOW = 10
 

@@ -13,6 +13,7 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.fhir",
     "parcours.catalog.reports",
     "parcours.catalog.tui",
+    "parcours.catalog.inputs",
     "parcours.catalog.worklist",
     "parcours.catalog.records",
 )

@@ -10,35 +10,30 @@ import argparse
 import functools
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import NoReturn
+from operator import attrgetter
+from typing import Any, NoReturn
 
 from parcours import __version__
 from parcours.core.errors import ParcoursError
+from parcours.cli.output import OutputError, output_failed
+from parcours.kinds import Commands, by_name
 from parcours.lang import LANGS, Lang, detect_lang
 
-__all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "main"]
+__all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "document_handler", "main"]
 
-#: (group, command) -> "module:function" of a bytes -> JSON handler (parcours.cli.runner).
-DOCUMENT_COMMANDS: dict[tuple[str, str], str] = {
-    ("icope", "score"): "parcours.cli.icope_commands:score",
-    ("icope", "assess"): "parcours.cli.icope_commands:assess",
-    ("icope", "followup"): "parcours.cli.icope_commands:followup",
-    ("medisis", "reconcile"): "parcours.cli.medisis_commands:reconcile",
-    ("medisis", "risk"): "parcours.cli.medisis_commands:risk",
-    ("medisis", "review"): "parcours.cli.medisis_commands:review",
-    ("medisis", "indicators"): "parcours.cli.medisis_commands:indicators",
-}
+#: (group, command) -> the name of its document kind (parcours.kinds); the handler is the kind's
+#: parse -> compute -> to_json (or its faster `json_line`), see `document_handler`.
+DOCUMENT_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"))
 
-#: The same commands with `--format fhir`: "module:function" of `(raw: bytes, *, validate: bool) -> bytes`
-#: giving one transaction Bundle line (interchange.md §5.1). Indicators have no FHIR form.
-FHIR_COMMANDS: dict[tuple[str, str], str] = {
-    key: f"parcours.cli.fhir_commands:{key[1]}" for key in DOCUMENT_COMMANDS if key != ("medisis", "indicators")
-}
+#: The commands with `--format fhir` (one transaction Bundle line, docs/interchange.md §5.1): kinds with
+#: a FHIR form; indicators have none. Handlers: parcours.cli.fhir_commands.bundle_line.
+FHIR_COMMANDS: Mapping[tuple[str, str], str] = Commands(attrgetter("name"), where=attrgetter("fhir"))
 
-#: Commands that accept `--save` (interchange.md §0): the document and its result are stored.
-SAVE_COMMANDS = frozenset(FHIR_COMMANDS)
+#: Commands that accept `--save` (docs/interchange.md §0): the document and its result are stored.
+#: They are the commands with a FHIR form (both are the contract's stored documents).
+SAVE_COMMANDS: Mapping[tuple[str, str], str] = FHIR_COMMANDS
 
 #: Commands that are not document filters: "module:function" of `(args, lang) -> exit status`.
 TOOL_COMMANDS: dict[tuple[str, ...], str] = {
@@ -110,12 +105,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         if (group, name) in SAVE_COMMANDS:
             cmd.add_argument("--save", action="store_true", help=h("save"))
         cmd.set_defaults(handler=DOCUMENT_COMMANDS[group, name], key=(group, name))
-    _add_tool_commands(groups, common, h)
+    _add_tool_commands(groups, common, h, lang)
     return parser
 
 
-def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse internals
+def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 - argparse internals
     """`report`, `export fhir`, `patients list|show`, `db upgrade|check`, `demo`."""
+    from parcours.cli.argparse_words import localized_type
+
+    positive, day, integer = (localized_type(f, lang) for f in (positive_integer, iso_date, int))
     nested: dict[str, argparse._SubParsersAction] = {}
     for key, spec in TOOL_COMMANDS.items():
         name = ".".join(key)
@@ -128,12 +126,12 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
             cmd = nested[key[0]].add_parser(key[1], parents=[common], help=h(name), description=h(name))
         cmd.set_defaults(tool=spec)
         if key == ("demo",):
-            cmd.add_argument("--patients", type=positive_integer, default=200, metavar="N", help=h("demo.patients"))
-            cmd.add_argument("--seed", type=int, default=1, help=h("demo.seed"))
+            cmd.add_argument("--patients", type=positive, default=200, metavar="N", help=h("demo.patients"))
+            cmd.add_argument("--seed", type=integer, default=1, help=h("demo.seed"))
         elif key == ("patients", "list"):
             cmd.add_argument("--site", metavar="FINESS", help=h("patients.site"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
-            cmd.add_argument("--limit", type=positive_integer, default=50, metavar="N", help=h("patients.limit"))
+            cmd.add_argument("--limit", type=positive, default=50, metavar="N", help=h("patients.limit"))
         elif key == ("patients", "show"):
             cmd.add_argument("patient", metavar="ID", help=h("patient_id"))
             cmd.add_argument("--json", action="store_true", help=h("json"))
@@ -144,7 +142,7 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
         elif key == ("export", "fhir"):
             cmd.add_argument("--out", required=True, metavar="DIR", help=h("export.out"))
             cmd.add_argument("--patient", action="append", default=[], metavar="ID", help=h("patient_id"))
-            cmd.add_argument("--since", type=iso_date, metavar="DATE", help=h("export.since"))
+            cmd.add_argument("--since", type=day, metavar="DATE", help=h("export.since"))
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key in (("records", "correct"), ("records", "delete"), ("patients", "correct")):
             from parcours.cli.records_commands import add_arguments
@@ -159,6 +157,8 @@ def _add_tool_commands(groups, common, h) -> None:  # noqa: ANN001 - argparse in
 
 def positive_integer(text: str) -> int:
     """An argparse type: an integer ≥ 1 (argparse names the option and the bad value)."""
+    if not (text.isascii() and text.strip().isdigit()):  # int() takes "٣" and "²" is no digit (issue 18)
+        raise ValueError(text)
     value = int(text)
     if value < 1:
         raise ValueError(text)
@@ -170,9 +170,19 @@ def iso_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _resolve(spec: str):
+def _resolve(spec: str):  # noqa: ANN202 - a tool's `(args, lang) -> status`
     module, _, func = spec.partition(":")
     return getattr(importlib.import_module(module), func)
+
+
+def document_handler(name: str) -> Callable[[bytes], Any]:
+    """The bytes -> JSON handler of a document kind: its `json_line` when it has one, else parse -> compute -> to_json."""
+    kind = by_name(name)
+    if kind.json_line is not None:
+        from parcours.core.kinds import resolve
+
+        return resolve(kind.json_line)
+    return kind.result_json
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,8 +205,34 @@ def _main(args_list: list[str], lang: Lang) -> int:
     """Parse and run one command."""
     from parcours.cli.runner import plain_document_args  # skips building argparse's tree (~15 ms)
 
-    args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or build_parser(lang).parse_args(args_list)
+    args = plain_document_args(args_list, DOCUMENT_COMMANDS, SAVE_COMMANDS) or _parse(args_list, lang)
     lang = getattr(args, "lang", lang)
+    try:
+        status = _dispatch(args, lang)
+        sys.stdout.flush()
+    except BrokenPipeError as exc:  # a tool command's output cut short (`parcours patients list | head`)
+        status = output_failed(OutputError(exc), lang)
+    except OutputError as exc:
+        status = output_failed(exc, lang)
+    return status
+
+
+def _parse(args_list: list[str], lang: Lang) -> argparse.Namespace:
+    """argparse, speaking `lang` (usage errors exit 2); `--validate` needs `--format fhir`."""
+    from parcours.cli.argparse_words import speaking
+
+    with speaking(lang):
+        args = build_parser(lang).parse_args(args_list)
+    lang = getattr(args, "lang", lang)
+    if getattr(args, "handler", None) is not None and args.validate and args.format != "fhir":
+        detail = message("cli.validate_needs_fhir", lang)
+        sys.stderr.write(message("cli.usage_error", lang, detail=detail) + "\n")
+        raise SystemExit(2)
+    return args
+
+
+def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
+    """Run the parsed command: a tool, the TUI, or a document command."""
     if getattr(args, "tool", None) is not None:
         return _resolve(args.tool)(args, lang)
     if getattr(args, "handler", None) is None:
@@ -204,17 +240,20 @@ def _main(args_list: list[str], lang: Lang) -> int:
 
         return tui(args, lang)
     from parcours.cli import runner
+    from parcours.cli.output import Output
 
-    out, err = sys.stdout.buffer, sys.stderr.buffer
+    out, err = Output(sys.stdout.buffer), sys.stderr.buffer
     if args.format == "fhir" and args.key not in FHIR_COMMANDS:
         err.write((message("cli.no_fhir_form", lang) + "\n").encode())
         return runner.EXIT_INVALID
     store = None
     try:
         if args.format == "fhir":
-            handler = functools.partial(_resolve(FHIR_COMMANDS[args.key]), validate=args.validate)
+            from parcours.cli.fhir_commands import bundle_line
+
+            handler = functools.partial(bundle_line, FHIR_COMMANDS[args.key], validate=args.validate)
         else:
-            handler = _resolve(args.handler)
+            handler = document_handler(args.handler)
         if getattr(args, "save", False):
             from parcours.cli.save_commands import saving_handler
             from parcours.store import open_store
@@ -234,11 +273,13 @@ def _main(args_list: list[str], lang: Lang) -> int:
     except KeyboardInterrupt:
         err.write((message("cli.interrupted", lang) + "\n").encode())
         return 130
-    except ParcoursError as exc:  # the store's (a database fault or a conflict while saving)
-        from parcours.cli.store_commands import render_store_error
+    except OutputError:
+        raise  # said by main: stdout, not the input
+    except ParcoursError as exc:  # the store's (a database URL, a database fault, a conflict while saving)
+        from parcours.cli.store_commands import render_store_error, store_error_status
 
         err.write((render_store_error(exc, lang) + "\n").encode())
-        return runner.EXIT_BATCH_ERRORS
+        return store_error_status(exc)
     finally:
         out.flush()
         if store is not None:

@@ -1,4 +1,4 @@
-"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (interchange.md §5.3).
+"""`parcours export fhir --out DIR [--patient ID]... [--since DATE] [--validate]` (docs/interchange.md §5.3).
 
 Why here and not in fhir_export: the bulk writer is pure (it maps `PatientRecords`); this module
 owns the CLI rules: exit 2 naming `--out` for a non-empty DIR and `--patient` for an unknown id,
@@ -78,7 +78,15 @@ def export_fhir(args: Any, lang: Lang) -> int:
             return _fail(message("fhir.export.out_not_dir", lang, path=out))
         if any(out.iterdir()):
             return _fail(message("fhir.export.out_not_empty", lang, path=out))
-    store = _open_store(getattr(args, "db", None))
+    from parcours.store.errors import StoreError
+
+    try:
+        store = _open_store(getattr(args, "db", None))
+    except StoreError as exc:  # the database URL or file (issue 18)
+        from parcours.cli.store_commands import render_store_error, store_error_status
+
+        sys.stderr.write(render_store_error(exc, lang) + "\n")
+        return store_error_status(exc)
     progress = _Progress(lang) if sys.stderr.isatty() else None
     try:
         ids = None

@@ -1,7 +1,7 @@
 """`--format fhir` handlers: bytes of one document in, one transaction Bundle line out.
 
-interchange.md §5.1: the same parsers and engines as the JSON handlers (so invalid input raises
-the same InvalidInput, exit 2), then `fhir_export` maps the document and its result (fhir.md).
+docs/interchange.md §5.1: the same parsers and engines as the JSON handlers (so invalid input raises
+the same InvalidInput, exit 2), then `fhir_export` maps the document and its result (docs/fhir.md).
 `--validate` checks every resource with fhir.resources R4B; a failure is a bug: exit 1.
 """
 
@@ -13,12 +13,13 @@ from typing import Any
 import orjson
 
 from fhir_export.bundle import build, bundle_bytes
+from parcours.kinds import by_name
 
-__all__ = ["assess", "followup", "reconcile", "review", "risk", "score"]
+__all__ = ["assess", "bundle_line", "followup", "reconcile", "review", "risk", "score"]
 
 
-def _emit(command: str, doc: dict[str, Any], result: dict[str, Any], validate: bool) -> bytes:
-    bundle_id, items = build(command, doc, result)
+def _emit(kind: str, doc: dict[str, Any], result: dict[str, Any], validate: bool) -> bytes:
+    bundle_id, items = build(kind, doc, result)
     if validate:
         from fhir_export.validate import FhirValidationFailed, validate_items
 
@@ -36,53 +37,75 @@ def _emit(command: str, doc: dict[str, Any], result: dict[str, Any], validate: b
     return bundle_bytes(bundle_id, items)
 
 
+#: FHIR `integer`/`positiveInt` are 32-bit (R4 datatypes): a larger Timing.repeat.frequency, times or
+#: period cannot be written, so it is refused as invalid input naming its field.
+FHIR_INTEGER_MAX = 2_147_483_647
+_FREQUENCY_INTEGERS = ("times_per_day", "times", "every")
+#: The drug lists of each kind whose lines carry a frequency.
+_FREQUENCY_LISTS: dict[str, tuple[str, ...]] = {"medisis.reconciliation": ("bm", "orders"), "medisis.review": ("drugs",)}
+
+
+def _check_frequencies(doc: dict[str, Any], lists: tuple[str, ...]) -> None:
+    """InvalidInput naming each `<list>[i].frequency.<key>` too large for a FHIR integer."""
+    from parcours.core.errors import FieldIssue, InvalidInput
+
+    issues = []
+    for name in lists:
+        for i, line in enumerate(doc.get(name) or ()):
+            frequency = line.get("frequency") if isinstance(line, dict) else None
+            for key in _FREQUENCY_INTEGERS if isinstance(frequency, dict) else ():
+                value = frequency.get(key)
+                if isinstance(value, int | float) and value > FHIR_INTEGER_MAX and float(value).is_integer():
+                    issues.append(FieldIssue((name, i, "frequency", key), "fhir_integer", {"limit": FHIR_INTEGER_MAX}))
+    if issues:
+        raise InvalidInput(issues)
+
+
 def _plain(result: Any) -> dict[str, Any]:
     """A result object's JSON with plain strings (enums, dates) for the mapping."""
     return orjson.loads(orjson.dumps(result))
 
 
-def score(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope score --format fhir` (fhir.md §4.1): the batch hot path, no JSON round trip."""
-    from icope.step1 import parse_screening, score_screening
+def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
+    """`<group> <command> --format fhir` for the document kind `name` (docs/fhir.md §4-§5): the kind's own
+    parse and compute (same InvalidInput, exit 2), then its mapping (fhir_export.bundle)."""
+    kind = by_name(name)
+    parsed = kind.parse_bytes(raw)
+    result = kind.to_json(kind.compute_result(parsed))
+    if kind.name == "icope.followup":  # §4.3: the newest screening as the parser ordered them
+        result["latest_date"] = parsed.screenings[-1].date.isoformat()
+    elif kind.name.startswith("medisis."):  # the MEDISIS mappings read plain JSON (decimals, nested models)
+        result = _plain(result)
+    doc = orjson.loads(raw)
+    _check_frequencies(doc, _FREQUENCY_LISTS.get(kind.name, ()))
+    return _emit(kind.name, doc, result, validate)
 
-    result = score_screening(parse_screening(raw)).to_json()
-    return _emit("score", orjson.loads(raw), result, validate)
+
+def score(raw: bytes, *, validate: bool = False) -> bytes:
+    """`icope score --format fhir` (docs/fhir.md §4.1): the batch hot path, no JSON round trip."""
+    return bundle_line("icope.screening", raw, validate=validate)
 
 
 def assess(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope assess --format fhir` (fhir.md §4.2)."""
-    from icope.step2 import assess_instrument, parse_assessment
-
-    result = assess_instrument(parse_assessment(raw)).to_json()
-    return _emit("assess", orjson.loads(raw), result, validate)
+    """`icope assess --format fhir` (docs/fhir.md §4.2)."""
+    return bundle_line("icope.assessment", raw, validate=validate)
 
 
 def followup(raw: bytes, *, validate: bool = False) -> bytes:
-    """`icope followup --format fhir` (fhir.md §4.3)."""
-    from icope.followup import evaluate_followup, parse_followup
-
-    parsed = parse_followup(raw)
-    result = evaluate_followup(parsed).to_json()
-    result["latest_date"] = parsed.screenings[-1].date.isoformat()
-    return _emit("followup", orjson.loads(raw), result, validate)
+    """`icope followup --format fhir` (docs/fhir.md §4.3)."""
+    return bundle_line("icope.followup", raw, validate=validate)
 
 
 def reconcile(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis reconcile --format fhir` (fhir.md §5.2)."""
-    from parcours.cli.medisis_commands import reconcile as compute
-
-    return _emit("reconcile", orjson.loads(raw), _plain(compute(raw)), validate)
+    """`medisis reconcile --format fhir` (docs/fhir.md §5.2)."""
+    return bundle_line("medisis.reconciliation", raw, validate=validate)
 
 
 def risk(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis risk --format fhir` (fhir.md §5.3)."""
-    from parcours.cli.medisis_commands import risk as compute
-
-    return _emit("risk", orjson.loads(raw), _plain(compute(raw)), validate)
+    """`medisis risk --format fhir` (docs/fhir.md §5.3)."""
+    return bundle_line("medisis.risk", raw, validate=validate)
 
 
 def review(raw: bytes, *, validate: bool = False) -> bytes:
-    """`medisis review --format fhir` (fhir.md §5.4)."""
-    from parcours.cli.medisis_commands import review as compute
-
-    return _emit("review", orjson.loads(raw), _plain(compute(raw)), validate)
+    """`medisis review --format fhir` (docs/fhir.md §5.4)."""
+    return bundle_line("medisis.review", raw, validate=validate)

@@ -1,4 +1,4 @@
-"""`parcours report FILE | --patient ID -o OUT.pdf` (interchange.md §6).
+"""`parcours report FILE | --patient ID -o OUT.pdf` (docs/interchange.md §6).
 
 Why here and not in reports/: the shell owns the streams, the exit statuses and the database;
 reports/ turns a document or a patient's records into PDF bytes. The file is written atomically
@@ -50,7 +50,15 @@ def _patient_report(key: str, db: str | None, lang: Lang):
     from parcours.store.errors import NotFound
     from reports import history_report
 
-    store = open_store(db)
+    from parcours.store.errors import StoreError
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:  # the database URL or file (issue 18)
+        from parcours.cli.store_commands import render_store_error
+
+        _say(render_store_error(exc, lang))
+        return None
     try:
         try:
             patient_id = store.resolve_patient(key)

@@ -1,4 +1,4 @@
-"""Run a document command on one JSON document or on NDJSON (`--batch`), per interchange.md.
+"""Run a document command on one JSON document or on NDJSON (`--batch`), per docs/interchange.md.
 
 One document: the result on stdout, exit 0; invalid input: one `path: message` line per bad
 field on stderr, exit 2, nothing on stdout. Batch: one result per line, in order; a bad line
@@ -24,14 +24,17 @@ EXIT_BATCH_ERRORS = 1
 EXIT_INVALID = 2
 
 _FLUSH_EVERY = 256
+UTF8_BOM = b"\xef\xbb\xbf"  # the same as parcours.core.documents.UTF8_BOM (not imported: pydantic_core)
 
 
 def read_source(source: str) -> bytes:
-    """The bytes of FILE, or of stdin for `-`."""
+    """The bytes of FILE, or of stdin for `-`, without a leading UTF-8 BOM (accepted, issue 18)."""
     if source == "-":
-        return sys.stdin.buffer.read()
-    with open(source, "rb") as handle:
-        return handle.read()
+        raw = sys.stdin.buffer.read()
+    else:
+        with open(source, "rb") as handle:
+            raw = handle.read()
+    return raw[3:] if raw[:3] == UTF8_BOM else raw
 
 
 def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: BinaryIO, source: str) -> int:
@@ -55,6 +58,8 @@ def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryI
     chunk: list[bytes] = []
     dumps = orjson.dumps
     for number, line in enumerate(lines, start=1):
+        if number == 1 and line[:3] == UTF8_BOM:  # a BOM at the start of the stream (issue 18)
+            line = line[3:]
         if not line or line.isspace():  # not strip(): that copies every line
             continue
         try:

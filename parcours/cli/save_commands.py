@@ -1,6 +1,6 @@
 """`--save`: store the document and its result, then print exactly what the command prints.
 
-Why: interchange.md §0 — the output of `icope score --save` is byte-identical to `icope score`,
+Why: docs/interchange.md §0 — the output of `icope score --save` is byte-identical to `icope score`,
 and invalid input stores nothing (the handler validates first; the store saves in one
 transaction, so a second failure there rolls everything back).
 """
@@ -12,18 +12,11 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from parcours.core.records import RecordKind
+from parcours.core.errors import FieldIssue, InvalidInput
+from parcours.kinds import by_command
 
-__all__ = ["KINDS", "actor_for", "saving_handler"]
+__all__ = ["actor_for", "has_identity", "saving_handler"]
 
-#: (group, command) -> the record kind its document is stored as.
-KINDS: dict[tuple[str, str], RecordKind] = {
-    ("icope", "score"): RecordKind.ICOPE_SCREENING,
-    ("icope", "assess"): RecordKind.ICOPE_ASSESSMENT,
-    ("medisis", "reconcile"): RecordKind.MEDISIS_RECONCILIATION,
-    ("medisis", "risk"): RecordKind.MEDISIS_RISK,
-    ("medisis", "review"): RecordKind.MEDISIS_REVIEW,
-}
 ACTOR_ENV = "PARCOURS_ACTOR"
 
 
@@ -41,19 +34,43 @@ def actor_for(document: Any = None) -> str:
         return "user:unknown"
 
 
+def has_identity(document: dict[str, Any]) -> bool:
+    """Enough to know who a saved document is about: an identifier or INS, or family and birth date.
+
+    Why (issue 18): without it each `--save` created one more anonymous patient (« None » in the TUI).
+    The birth date may be the document's own (`birth_date`, a follow-up's screenings).
+    """
+    patient = document.get("patient")
+    if not isinstance(patient, dict):
+        return False
+    if patient.get("identifier") is not None or patient.get("ins") is not None:
+        return True
+    births = [patient.get("birth_date"), document.get("birth_date")]
+    births += [s.get("birth_date") for s in document.get("screenings") or () if isinstance(s, dict)]
+    return patient.get("family") is not None and any(b is not None for b in births)
+
+
 def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any) -> Callable[[bytes], Any]:
-    """Wrap a document handler: compute (validating), then store, then return the same output."""
+    """Wrap a document handler: compute (validating), then store, then return the same output.
+
+    The record kind is the command's document kind's (parcours.kinds); a follow-up is no record of
+    its own: its screenings and assessments are stored (parcours.store.followups).
+    """
     import orjson
+
+    record_kind = by_command(*key).record_kind
 
     def save(raw: bytes) -> Any:
         output = handler(raw)  # raises InvalidInput first: nothing is stored for a bad document
         document = orjson.loads(raw)
-        if key == ("icope", "followup"):
+        if not has_identity(document):
+            raise InvalidInput([FieldIssue(("patient",), "no_identity")])
+        if record_kind is None:
             from parcours.store.followups import save_followup
 
             save_followup(store, document, actor=actor_for(document))
         else:
-            store.save_document(KINDS[key], raw, actor=actor_for(document))
+            store.save_document(record_kind, raw, actor=actor_for(document))
         return output
 
     return save

@@ -16,6 +16,7 @@ import orjson
 
 from parcours.core.visible import visible
 from parcours.messages import Lang, message
+from parcours.messages import render_error as render_store_error
 
 __all__ = ["db_check", "db_upgrade", "demo", "patients_list", "patients_show", "render_store_error", "tui"]
 
@@ -26,30 +27,27 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def render_store_error(exc: Exception, lang: Lang) -> str:
-    """One line for a StoreError (by its stable code) or a field error of an InvalidInput."""
-    from parcours.core.errors import InvalidInput
-    from parcours.messages import render_issue
+def store_error_status(exc: Exception) -> int:
+    """Exit 2 for a database URL the user got wrong (issue 18), 1 for a database that fails."""
+    from parcours.store.errors import DatabaseUrlError
 
-    if isinstance(exc, InvalidInput):
-        return "\n".join(render_issue(issue, lang) for issue in exc.issues)
-    params = dict(getattr(exc, "params", {}))
-    if "entity" in params:
-        params["entity"] = message(f"store.entity.{params['entity']}", lang)
-    return message(f"store.{exc.code}", lang, **params)  # type: ignore[attr-defined]
+    return EXIT_INVALID if isinstance(exc, DatabaseUrlError) else EXIT_FAULT
 
 
-def _with_store(args: argparse.Namespace, lang: Lang, body: Callable[[Any], int], *, migrate: bool = True) -> int:
-    """Open the store, run `body`, close; render store errors."""
+def _with_store(args: argparse.Namespace, lang: Lang, body: Callable[[Any], int], *, migrate: bool = True,
+                on_damaged: Callable[[Exception], int] | None = None) -> int:
+    """Open the store, run `body`, close; render store errors (`on_damaged`: a damaged file's own answer)."""
     from parcours.core.errors import InvalidInput
     from parcours.store import open_store
-    from parcours.store.errors import DatabaseError, StoreError
+    from parcours.store.errors import Damaged, DatabaseError, StoreError
 
     try:
         store = open_store(getattr(args, "db", None), migrate=migrate)
     except StoreError as exc:
+        if on_damaged is not None and isinstance(exc, Damaged):
+            return on_damaged(exc)
         _err(render_store_error(exc, lang))
-        return EXIT_FAULT
+        return store_error_status(exc)
     try:
         return body(store)
     except DatabaseError as exc:
@@ -90,6 +88,14 @@ def demo(args: argparse.Namespace, lang: Lang) -> int:
         from parcours.store.demo import generate
 
         tty = sys.stderr.isatty()
+        from parcours.store.demo import ACTOR, DEMO_SITES, seed_loaded
+        from parcours.store.sites import ensure_site
+
+        with store.engine.begin() as conn:
+            sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
+            if seed_loaded(conn, args.seed, sites):
+                _err(message("store.demo.seed_loaded", lang, seed=args.seed, next=args.seed + 1, url=store.url))
+                return EXIT_OK
         added = generate(store, args.patients, seed=args.seed,
                          progress=progress_bar(args.patients, lang, "store.demo.progress"),
                          indexing=(lambda: _err(message("store.demo.indexing", lang))) if tty else None)
@@ -102,7 +108,10 @@ def demo(args: argparse.Namespace, lang: Lang) -> int:
 def patients_list(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours patients list [--site FINESS] [--json]`."""
     def body(store: Any) -> int:
-        found = store.search_patients("", site=args.site, limit=args.limit)
+        found = store.search_patients("", site=args.site, limit=args.limit + 1)  # one more: is there more?
+        if len(found) > args.limit:
+            found = found[:args.limit]
+            _err(message("store.list.truncated", lang, limit=args.limit))
         if args.json:
             sys.stdout.buffer.write(orjson.dumps([_patient_json(p) for p in found]) + b"\n")
             return EXIT_OK
@@ -194,16 +203,25 @@ def db_upgrade(args: argparse.Namespace, lang: Lang) -> int:
 def db_check(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours db check`: integrity, foreign keys, schema revision, append-only audit."""
     def body(store: Any) -> int:
+        from sqlalchemy.exc import SQLAlchemyError
+
         from parcours.store.check import check_database
 
-        problems = check_database(store.engine)
+        try:
+            problems = check_database(store.engine)
+        except SQLAlchemyError as exc:  # a page too damaged to read: the check's answer, not a crash
+            problems = [("integrity", {"detail": str(getattr(exc, "orig", None) or exc).splitlines()[0]})]
         for code, params in problems:
             _err(message(f"store.check.{code}", lang, **params))
         if not problems:
             _err(message("store.check.ok", lang, url=store.url))
         return EXIT_FAULT if problems else EXIT_OK
 
-    return _with_store(args, lang, body, migrate=False)
+    def damaged(exc: Exception) -> int:
+        _err(message("store.check.integrity", lang, detail=message("store.check.unreadable", lang)))
+        return EXIT_FAULT
+
+    return _with_store(args, lang, body, migrate=False, on_damaged=damaged)
 
 
 def tui(args: argparse.Namespace, lang: Lang) -> int:

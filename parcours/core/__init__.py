@@ -1,9 +1,10 @@
-"""Shared base for the domain packages: errors, model bases, document loading, identities.
+"""The kernel: errors, model bases, document loading, identities, ids, atomic writes, document kinds.
 
-A leaf: it depends on pydantic only, so `icope` and `medisis` can use it and stay free of any
-I/O, UI or database import. Submodules are imported explicitly: `errors` needs nothing,
-`identifiers`, `compiled` and `documents` need only pydantic_core (the one-shot CLI builds no
-pydantic model), `schema_source` writes stored schemas (development only).
+A leaf (docs/architecture.md): it depends on pydantic and orjson only and imports no other part of
+parcours, so `icope` and `medisis` can use it and stay free of any I/O, UI or database import
+(checked by `lint-imports`). Submodules are imported explicitly: `errors` and `kinds` need
+nothing heavy, `identifiers`, `compiled` and `documents` need only pydantic_core (the one-shot CLI
+builds no pydantic model).
 """
 
-__all__ = ["compiled", "documents", "errors", "identifiers", "identity", "models", "records", "schema_source"]
+__all__ = ["clock", "compiled", "date_checks", "documents", "errors", "identifiers", "identity", "ids", "kinds", "models", "plausibility", "private_files", "records", "visible"]

@@ -20,10 +20,16 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="BaseModel")
 
-#: interchange.md (header): nesting deeper than 64 is invalid input.
+#: docs/interchange.md (header): nesting deeper than 64 is invalid input.
 MAX_DEPTH = 64
 
 _QUOTED = re.compile(r"'([^']*)'")
+#: The position serde_json (pydantic_core) gives in its syntax errors.
+_AT_LINE = re.compile(r"^(.*) at line (\d+) column (\d+)$")
+#: serde_json's error text -> catalog code (parcours.catalog.inputs); anything else is `json_syntax`.
+_JSON_KINDS = (("EOF while parsing", "json_eof"), ("trailing characters", "json_trailing"),
+               ("invalid unicode", "json_encoding"), ("invalid UTF-8", "json_encoding"))
+UTF8_BOM = b"\xef\xbb\xbf"
 
 # pydantic error type -> catalog code (parcours.messages); parameters are taken from ctx.
 _CODES: dict[str, str] = {
@@ -93,8 +99,19 @@ def issues_from_validation_error(exc: ValidationError) -> list[FieldIssue]:
             params = {"max": ctx.get("max_length")}
         if code == "invalid_json":
             loc = ()
+            code, params = json_syntax_issue(str(ctx.get("error", "")))
         issues.append(FieldIssue(loc, code, params))
     return issues
+
+
+def json_syntax_issue(error: str) -> tuple[str, dict[str, object]]:
+    """The catalog code and the line and column of a JSON syntax error (issue 18: say where)."""
+    match = _AT_LINE.match(error)
+    if match is None:
+        return "invalid_json", {}
+    text, line, column = match.groups()
+    code = next((code for start, code in _JSON_KINDS if start in text), "json_syntax")
+    return code, {"line": int(line), "column": max(int(column), 1)}
 
 
 def json_depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
@@ -188,6 +205,8 @@ def validate_json(
     """`load` with a pydantic_core validator: a model's own, or one compiled from a stored schema."""
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
+    if raw[:3] == UTF8_BOM:  # a UTF-8 BOM, as some Windows editors write: accepted (issue 18)
+        raw = raw[3:]
     if not schema_bounds_depth and json_depth_exceeds(raw):
         raise error([FieldIssue((), "too_deep", {"limit": MAX_DEPTH})])
     if _NUL_ESCAPE in raw:

@@ -1,7 +1,7 @@
-"""Identifier rules of the context objects (interchange.md §5.2), without pydantic.
+"""Identifier rules of the context objects (docs/interchange.md §5.2), without pydantic.
 
 Why: the identity models (parcours.core.identity) and the compiled step-1 schema of the one-shot
-CLI (icope.screening_schema) call the very same functions, so the two paths cannot disagree.
+CLI (icope._generated.screening_schema) call the very same functions, so the two paths cannot disagree.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ __all__ = [
     "one_identifier", "rpps_checked",
 ]
 
-#: INS OIDs (interchange.md §5.2): .8 INS-NIR, .9 INS-NIA, .10 test, .11 demo.
+#: INS OIDs (docs/interchange.md §5.2): .8 INS-NIR, .9 INS-NIA, .10 test, .11 demo.
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 INS_SYSTEMS = frozenset(
     {INS_NIR_SYSTEM, "urn:oid:1.2.250.1.213.1.4.9", "urn:oid:1.2.250.1.213.1.4.10", "urn:oid:1.2.250.1.213.1.4.11"}
@@ -44,7 +44,7 @@ class Sex(StrEnum):
 
 
 class ProfessionalRole(StrEnum):
-    """Who a practitioner is (interchange.md §5.2)."""
+    """Who a practitioner is (docs/interchange.md §5.2)."""
 
     NURSE = "nurse"
     PHYSIOTHERAPIST = "physiotherapist"
@@ -54,7 +54,7 @@ class ProfessionalRole(StrEnum):
 
 
 def ins_key_valid(value: str) -> bool:
-    """INS-NIR key: 97 − (13 digits mod 97), with Corsica's 2A→19 and 2B→18 (interchange §5.2)."""
+    """INS-NIR key: 97 − (13 digits mod 97), with Corsica's 2A→19 and 2B→18 (docs/interchange.md §5.2)."""
     return bool(_INS.fullmatch(value)) and ins_key(value[:13]) == value[13:]
 
 

@@ -1,6 +1,6 @@
 """Context objects every input document may carry: patient, practitioner, organization.
 
-interchange.md §5.2: they never change a clinical result; they identify who the result is about,
+docs/interchange.md §5.2: they never change a clinical result; they identify who the result is about,
 who produced it and where, for FHIR and the store. Identifiers are checked here (INS key, RPPS,
 FINESS) so that no command accepts a malformed one.
 """

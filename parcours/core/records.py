@@ -1,6 +1,6 @@
 """What the store hands to the database exports (FHIR bulk, PDF history): a patient's documents.
 
-Why: the store keeps every record as the validated input document of its contract (interchange.md)
+Why: the store keeps every record as the validated input document of its contract (docs/interchange.md)
 plus the JSON result it produced; exporters read these plain shapes, never SQL rows, so that
 `fhir_export/` and `reports/` do not depend on SQLAlchemy and map stored and stateless input alike.
 """
@@ -18,11 +18,11 @@ __all__ = ["PatientRecords", "RecordKind", "StoredDocument"]
 class RecordKind(StrEnum):
     """Kinds of stored records and the shape of their `document` / `result`.
 
-    - ICOPE_SCREENING: a step-1 input (interchange §1, with its §5.2 context objects); result §1.
+    - ICOPE_SCREENING: a step-1 input (docs/interchange.md §1, with its §5.2 context objects); result §1.
     - ICOPE_ASSESSMENT: a step-2 input (§2) with its context; result §2.
     - ICOPE_CARE_PLAN: `{"date", "screening": <record_id> | None, "status": "active"|"completed",
       "goals": [str], "interventions": [{"domain", "type", "assignee_role", "due"}],
-      "review_date": date | None, "gp_agreement", "motivational_interview", "rci"}` (icope.md §3.3); result None.
+      "review_date": date | None, "gp_agreement", "motivational_interview", "rci"}` (docs/icope.md §3.3); result None.
     - ICOPE_ALERT: `{"rule", "domain", "date", "status": "new"|"confirmed"|"closed"|"refuted",
       "screening": <record_id of the newer screening>, "previous": <record_id>}` (§3); result None.
     - MEDISIS_STAY: `{"stay", "admission_date", "discharge_date" | None, "status", "organization": {finess, name} | None}`.

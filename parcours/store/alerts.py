@@ -1,7 +1,7 @@
 """An alert's life: new → confirmed (the nurse checked it) → closed, or refuted.
 
 Why: the open-alerts worklist shows what still needs a professional; the status maps to the
-FHIR Task status (fhir.md §4.4) and every change is audited.
+FHIR Task status (docs/fhir.md §4.4) and every change is audited.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["AlertStatus", "set_alert_status"]
 
 
 class AlertStatus(StrEnum):
-    """fhir.md §4.4: requested (new) / in-progress (confirmed) / completed (closed) / cancelled (refuted)."""
+    """docs/fhir.md §4.4: requested (new) / in-progress (confirmed) / completed (closed) / cancelled (refuted)."""
 
     NEW = "new"
     CONFIRMED = "confirmed"

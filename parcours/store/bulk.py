@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 
 from parcours.store.indexing import DOMAIN_NAMES
 
-__all__ = ["COLUMNS", "FIXED", "add_counts", "bulk_insert", "fix_sequences"]
+__all__ = ["COLUMNS", "FIXED", "add_counts", "bulk_insert", "fix_sequences", "write_chunk"]
 
 ROWS_PER_STATEMENT = 256  # SQLite: rows per INSERT statement (see _sqlite_insert)
 _TEMP_STORE_MEMORY = 2  # PRAGMA temp_store value of MEMORY
@@ -139,3 +139,24 @@ def fix_sequences(store: Any) -> None:
         for table in ("patients", "records"):
             conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                               f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+
+
+#: rows per table (COLUMNS order), each table's FIXED values, daily count changes (demo_rows.Built)
+Built = tuple[dict[str, list[tuple[Any, ...]]], dict[str, tuple[Any, ...]], dict[tuple[int, str], list[int]]]
+
+
+def write_chunk(conn: Connection, built: Built) -> None:
+    """Insert one demo chunk and its count changes in the caller's transaction, parents first (foreign keys).
+
+    The audit rows go last, chained (audit_chain.chain_bulk takes the chain's lock after every other
+    write). Here rather than in demo.py so that the worker processes (demo_workers) need not import demo.
+    """
+    from parcours.store.audit_chain import chain_bulk
+
+    rows, fixed, changes = built
+    for name, table_rows in rows.items():
+        if table_rows and name != "audit":
+            bulk_insert(conn, name, table_rows, fixed.get(name, ()))
+    add_counts(conn, changes)
+    if rows.get("audit"):
+        bulk_insert(conn, "audit", chain_bulk(conn, rows["audit"], fixed["audit"]), fixed["audit"])

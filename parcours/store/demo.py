@@ -16,20 +16,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from parcours.core.identity import INS_TEST_SYSTEM
 from parcours.store import audit
-from parcours.store.audit_chain import chain_bulk
-from parcours.store.bulk import add_counts, bulk_insert, fix_sequences
+from parcours.store.bulk import fix_sequences, write_chunk
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
-from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, Built, ChunkPlan, build_chunk
+from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, ChunkPlan, build_chunk
 from parcours.store.schema import patients, records
 from parcours.store.sites import ensure_site
 
-__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate"]
+__all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate", "seed_loaded", "write_chunk"]
 
 CHUNK = 5000  # patients per chunk (one transaction); see chunk_sizes
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
@@ -78,6 +79,8 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     """
     with store.engine.begin() as conn:
         sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
+        if seed_loaded(conn, seed, sites):
+            return 0  # the same people again, under new INS, would look like duplicates (issue 18)
         first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
         first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
@@ -107,22 +110,33 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     return done
 
 
+#: People of a seed compared to tell a demo already loaded (three in a row: a chance match is negligible).
+_SEED_PROBE = 3
+
+
+def seed_loaded(conn: Connection, seed: int, sites: tuple[int, int, int]) -> bool:
+    """True when this seed's first demo people are in the database, one after the other.
+
+    Why: the Nth person of a seed has the same name and birth date in every run, but an INS made
+    from its store id; a second run would add the same people again under new INS.
+    """
+    probe = build_chunk(ChunkPlan(f"{seed}:0", 1, 1, _SEED_PROBE, sites, True, audit.now()))[0]["patients"]
+    people = [(row[4], row[5], date.fromisoformat(row[6])) for row in probe]  # family_key, given, birth
+    columns = (patients.c.family_key, patients.c.given, patients.c.birth_date)
+    live = (patients.c.identifier_system == INS_TEST_SYSTEM, patients.c.deleted_at.is_(None))
+
+    def ids(person: tuple[Any, ...]) -> set[int]:
+        query = select(patients.c.id).where(*live, *(c == v for c, v in zip(columns, person, strict=True)))
+        return set(conn.execute(query).scalars())
+
+    starts = ids(people[0])
+    for offset, person in enumerate(people[1:], start=1):
+        starts &= {pid - offset for pid in ids(person)}
+    return bool(starts)
+
+
 def _shareable(store: Any) -> bool:
     """Worker processes can open this database themselves (not an in-memory or URI SQLite one)."""
     url = store.engine.url
     database = url.database or ""
     return url.get_backend_name() != "sqlite" or (database not in ("", ":memory:") and not database.startswith("file:"))
-
-
-def write_chunk(conn: Connection, built: Built) -> None:
-    """Insert one chunk and its count changes in the caller's transaction, parents first (foreign keys).
-
-    The audit rows go last, chained (audit_chain.chain_bulk takes the chain's lock after every other write).
-    """
-    rows, fixed, changes = built
-    for name, table_rows in rows.items():
-        if table_rows and name != "audit":
-            bulk_insert(conn, name, table_rows, fixed.get(name, ()))
-    add_counts(conn, changes)
-    if rows.get("audit"):
-        bulk_insert(conn, "audit", chain_bulk(conn, rows["audit"], fixed["audit"]), fixed["audit"])

@@ -77,7 +77,7 @@ _ACUITY = (0.3, 0.5, 0.8)
 
 
 def assessment(rng: random.Random, domain: str, on: str) -> dict[str, Any]:
-    """A plausible step-2 input for a positive domain (interchange.md §2 shapes); `on` is ISO text.
+    """A plausible step-2 input for a positive domain (docs/interchange.md §2 shapes); `on` is ISO text.
 
     Integer and choice draws scale one `rng.random()` (uniform like `randint`/`choice`, cheaper).
     """

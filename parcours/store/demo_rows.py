@@ -21,7 +21,8 @@ from parcours.store.demo_documents import (
     FAMILIES, GIVEN_F, GIVEN_M, HOSPITAL_SHARE, STEP2_SHARE, TODAY, assessment, reconciliation, screening,
 )
 from parcours.store.ids import patient_fhir_id
-from parcours.store.indexing import DOMAIN_NAMES, document_hash
+from icope.vocab import DOMAIN_NAMES
+from parcours.core.ids import doc_hash as document_hash
 from parcours.store.patients import family_key
 
 __all__ = ["ACTOR", "RECORD_STRIDE", "Built", "ChunkPlan", "build_chunk"]
@@ -66,16 +67,17 @@ def _engines() -> dict[str, Any]:
     """The engines each process imports once."""
     from icope.followup import Followup, evaluate_followup
     from icope.step1 import read_screening, score_screening
+    from icope.kinds import assessment_row
     from icope.step2 import assess_instrument, parse_assessment
     from icope.vocab import DeclineRule
-    from medisis.consultation30 import due_date
+    from medisis.kinds import reconciliation_row
     from medisis.reconciliation import parse_reconciliation, reconcile
-    from parcours.cli.icope_commands import render_step1  # the command's own bytes (cached fragments)
+    from icope.step1_json import render_step1  # the command's own bytes (cached fragments)
 
     return {"icope": (read_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
                       render_step1),
-            "step2": (parse_assessment, assess_instrument),
-            "medisis": (parse_reconciliation, reconcile, due_date)}
+            "step2": (parse_assessment, assess_instrument, assessment_row),
+            "medisis": (parse_reconciliation, reconcile, reconciliation_row)}
 
 
 def build_chunk(plan: ChunkPlan) -> Built:
@@ -91,7 +93,7 @@ def build_chunk(plan: ChunkPlan) -> Built:
 
 def _summary(results: tuple[Any, ...], cache: dict[tuple[Any, ...], tuple[int, tuple[str, ...]]] = {}  # noqa: B006
              ) -> tuple[int, tuple[str, ...]]:
-    """Six DomainResults -> (positive mask, their plain values); at most 3^6 combinations, memoized."""
+    """Six DomainResults -> (positive mask, their plain values): icope.kinds.screening_row memoized (3^6 at most)."""
     found = cache.get(results)
     if found is None:
         found = cache[results] = (sum(1 << i for i, r in enumerate(results) if r.value == "positive"),
@@ -148,7 +150,7 @@ class _Chunk:
         given = _GIVEN[female][int(8 * draw())]
         first = _TODAY - int(541 * draw())  # randint(0, 540) days ago
         parse, score, followup, evaluate, rules, render = self.engines["icope"]
-        parse_step2, assess = self.engines["step2"]
+        parse_step2, assess, assessment_row = self.engines["step2"]
         state: list[Any] = []
         models: list[Any] = []
         step2: list[Any] = []
@@ -192,12 +194,11 @@ class _Chunk:
                     araw = orjson.dumps(adoc)
                     amodel = parse_step2(araw)
                     step2.append(amodel)
-                    aresult = assess(amodel)
-                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc, araw,
-                                       orjson.dumps(aresult.to_json()))
-                    rows["assessments"].append((arid, pid, adoc["instrument"], domain, assessed_on,
-                                                None if aresult.score is None else str(aresult.score),
-                                                aresult.abnormal))
+                    ajson = assess(amodel).to_json()
+                    arid = self.record(pid, "icope.assessment", assessed_on, site, adoc, araw, orjson.dumps(ajson))
+                    arow = assessment_row(amodel, ajson)  # the side row a real save writes
+                    rows["assessments"].append((arid, pid, arow["instrument"], arow["domain"], assessed_on,
+                                                arow["score"], arow["abnormal"]))
                     pending &= ~(1 << i)
         rows["patients"].append((
             pid, ins, patient_fhir_id(pid, (INS_TEST_SYSTEM, ins)), family, key, given, birth,
@@ -211,7 +212,7 @@ class _Chunk:
     def hospital(self, pid: int, site: int, birth: str) -> None:
         """A stay with its admission reconciliation; most are discharged and reconciled at discharge."""
         rng, rows = self.rng, self.rows
-        parse, reconcile, due_date = self.engines["medisis"]
+        parse, reconcile, reconciliation_row = self.engines["medisis"]
         admission = _TODAY - 5 - int(116 * rng.random())  # randint(5, 120) days ago
         discharge = admission + 2 + int(14 * rng.random())  # randint(2, 15) days later
         discharged = discharge <= _TODAY
@@ -225,12 +226,12 @@ class _Chunk:
         for moment, on in [("admission", admitted_on)] + ([("discharge", discharged_on)] if reconciled else []):
             doc = reconciliation(moment, on, birth, rng)
             raw = orjson.dumps(doc)
-            result = reconcile(parse(raw)).to_json()
+            model = parse(raw)
+            result = reconcile(model).to_json()
             rid = self.record(pid, "medisis.reconciliation", on, site, doc, raw, orjson.dumps(result))
-            lines = result["lines"]
-            rows["reconciliations"].append((
-                rid, pid, site, moment, on, sum(1 for x in lines if x["discrepancy"] == "unintentional"),
-                due_date(date.fromisoformat(on)).isoformat() if moment == "discharge" else None,
-                moment == "discharge"))
+            row = reconciliation_row(model, result)  # the side rows a real save writes
+            due = row["review30_due"]
+            rows["reconciliations"].append((rid, pid, site, row["moment"], on, row["unintentional"],
+                                            None if due is None else due.isoformat(), row["awaiting_review30"]))
             rows["reconciliation_lines"] += [
-                (rid, i, x["bm_id"], x["order_id"], x["status"], x["discrepancy"]) for i, x in enumerate(lines)]
+                (rid, x["position"], x["bm_id"], x["order_id"], x["status"], x["discrepancy"]) for x in row["lines"]]

@@ -56,7 +56,7 @@ def _start(url: str, condition: Any, turn: Any) -> None:
 
 def _build_and_write(task: tuple[int, ChunkPlan]) -> int:
     """Build chunk `index`, wait for its turn, write and commit it; its number of patients."""
-    from parcours.store.demo import write_chunk
+    from parcours.store.bulk import write_chunk
 
     index, plan = task
     built = build_chunk(plan)

@@ -10,7 +10,10 @@ from typing import Any, ClassVar
 
 from parcours.core.errors import ParcoursError
 
-__all__ = ["Conflict", "DatabaseError", "Duplicate", "NotFound", "StoreError", "safe_reason"]
+__all__ = [
+    "AccessDenied", "Conflict", "Damaged", "DatabaseError", "DatabaseUrlError", "Duplicate", "InvalidUrl", "NoDirectory",
+    "NotADatabase", "NotFound", "StoreError", "UnknownScheme", "Unreachable", "safe_reason",
+]
 
 
 class StoreError(ParcoursError):
@@ -64,3 +67,51 @@ def safe_reason(exc: BaseException) -> str:
     if type(orig).__module__ == "sqlite3":
         return f"{name}: {orig}"
     return name
+
+
+class DatabaseUrlError(DatabaseError):
+    """The database URL cannot be used as given (bad input, exit 2); `source` says where it came from."""
+
+    code = "db_url"
+
+
+class InvalidUrl(DatabaseUrlError):
+    """Not an SQLAlchemy URL."""
+
+    code = "db_url_invalid"
+
+
+class UnknownScheme(DatabaseUrlError):
+    """A scheme no installed dialect or driver handles (`foo://`, `mysql://` without its driver)."""
+
+    code = "db_url_scheme"
+
+
+class NoDirectory(DatabaseUrlError):
+    """The folder of an explicit SQLite file does not exist (it is never created for an explicit URL)."""
+
+    code = "db_no_directory"
+
+
+class NotADatabase(DatabaseUrlError):
+    """The file exists but is not an SQLite database."""
+
+    code = "db_not_a_database"
+
+
+class AccessDenied(DatabaseUrlError):
+    """The server refused the user, its password, or the database name."""
+
+    code = "db_access_denied"
+
+
+class Damaged(DatabaseError):
+    """An SQLite file whose pages are corrupt (`parcours db check` reports it)."""
+
+    code = "db_damaged"
+
+
+class Unreachable(DatabaseError):
+    """The file cannot be opened or the server cannot be reached (`reason` from the driver)."""
+
+    code = "db_unreachable"

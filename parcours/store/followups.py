@@ -1,6 +1,6 @@
 """`icope followup --save`: store the screenings and assessments of a follow-up document.
 
-Why: a follow-up document is a person's history (interchange.md §3); saving it stores each
+Why: a follow-up document is a person's history (docs/interchange.md §3); saving it stores each
 screening and step-2 assessment the store does not have yet (same patient and date; same
 instrument and date), oldest first, so the store raises the same alerts the command prints.
 PROJECT DECISION: entries already stored are left unchanged, never overwritten.

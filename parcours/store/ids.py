@@ -1,12 +1,12 @@
 """The FHIR id the store keeps for each patient, so `--patient` can name an export's Patient.
 
-Why: fhir.md §2.3 — in the database export a patient's key is the INS when known, else
-`parcours-patient|<store id>`; key and id come from fhir_export (one implementation).
+Why: docs/fhir.md §2.3 — in the database export a patient's key is the INS when known, else
+`parcours-patient|<store id>`; key and id come from the kernel's parcours.core.ids (one implementation, shared with fhir_export).
 """
 
 from __future__ import annotations
 
-from fhir_export.ids import rid, stored_patient_key
+from parcours.core.ids import rid, stored_patient_key
 
 __all__ = ["patient_fhir_id"]
 

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import Connection, insert, select, update
 
-from icope.vocab import DOMAIN_NAMES  # icope.md §1 order
-from fhir_export.ids import doc_hash as document_hash  # fhir.md §2.3 H, one implementation
+from icope.kinds import positive_mask as domain_mask  # the side-row rule, one implementation
+from icope.vocab import DOMAIN_NAMES  # docs/icope.md §1 order
+from parcours.core.ids import doc_hash as document_hash  # docs/fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
+from parcours.kinds import side_rows
 from parcours.store import audit, counts
 from parcours.store.patients import move_due, set_schedule
 from parcours.store.schema import (
@@ -24,22 +26,25 @@ from parcours.store.schema import (
 )
 
 if TYPE_CHECKING:
-    from parcours.store.saving import Parsed
+    from parcours.core.kinds import Parsed
 
-__all__ = ["INDEXERS", "document_hash", "domain_mask", "on_delete"]
+__all__ = ["INDEXERS", "document_hash", "domain_mask", "index_record", "on_delete"]
 
-_CLOSED_REVIEW30 = frozenset({"done", "declined", "not_applicable"})  # PROJECT DECISION: no longer awaited
 OPEN_ALERT = frozenset({"new", "confirmed"})
 
 
-def domain_mask(domains: dict[str, Any], result: str = "positive") -> int:
-    """Bit i set when DOMAINS[i] has `result` in a step-1 JSON result's `domains`."""
-    return sum(1 << i for i, name in enumerate(DOMAIN_NAMES) if domains[name]["result"] == result)
-
-
 def _stripped(document: dict[str, Any]) -> dict[str, Any]:
-    """A stored document as a follow-up item: no context objects (interchange §5.2)."""
+    """A stored document as a follow-up item: no context objects (docs/interchange.md §5.2)."""
     return {k: v for k, v in document.items() if k not in ("patient", "practitioner", "organization")}
+
+
+def _rows(kind: RecordKind, parsed: Parsed, result: Any = None) -> dict[str, Any]:
+    """The record's side-row values (parcours.kinds.side_rows), for `result` when the store changed it."""
+    if result is None or result is parsed.result:
+        found = parsed.rows if parsed.rows is not None else side_rows(kind, parsed.model, parsed.result)
+    else:
+        found = side_rows(kind, parsed.model, result)
+    return found or {}
 
 
 def _history(conn: Connection, patient_id: int, kind: RecordKind, until: date) -> list[tuple[int, dict[str, Any]]]:
@@ -56,7 +61,7 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
                actor: str) -> dict[str, Any] | None:
     """Side row, alerts and schedule; with history, the stored result is the follow-up's `latest`.
 
-    icope.md §1.4: weight loss measured across screenings can make nutrition positive, which the
+    docs/icope.md §1.4: weight loss measured across screenings can make nutrition positive, which the
     document alone cannot show; the store keeps that result so the record and its alerts agree.
     """
     on = parsed.recorded_on
@@ -64,27 +69,25 @@ def _screening(conn: Connection, *, record_id: int, patient_id: int, site_id: in
                            actor=actor) or parsed.result
     if result != parsed.result:
         conn.execute(update(records).where(records.c.id == record_id).values(result=orjson.dumps(result).decode()))
+    row = _rows(RecordKind.ICOPE_SCREENING, parsed, result)
     conn.execute(insert(screenings).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
-        next_step1_due=date.fromisoformat(result["next_step1_due"]), positive_mask=domain_mask(result["domains"]),
-        **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
-    ))
-    counts.bump(conn, site_id, on, **counts.screening_change(domain_mask(result["domains"])))
+        record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, **row))
+    counts.bump(conn, site_id, on, **counts.screening_change(row["positive_mask"]))
     last = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).scalar()
     if last is None or on >= last:
-        pending = domain_mask(result["domains"])
+        pending = row["positive_mask"]
         for domain in conn.execute(
             select(assessments.c.domain).where(assessments.c.patient_id == patient_id, assessments.c.assessed_on >= on)
         ).scalars():
             pending &= ~(1 << DOMAIN_NAMES.index(domain))
-        due = _plan_due(conn, patient_id, on) or date.fromisoformat(result["next_step1_due"])
+        due = _plan_due(conn, patient_id, on) or row["next_step1_due"]
         set_schedule(conn, patient_id, next_due=due, screened_on=on, pending=pending)
     return result if result != parsed.result else None
 
 
 def _raise_alerts(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> dict[str, Any] | None:
-    """icope.md §3.2 decline rules against the previous screening; the follow-up's latest result.
+    """docs/icope.md §3.2 decline rules against the previous screening; the follow-up's latest result.
 
     The first screening raises a D1 alert per positive domain (docs/icope.md "Safety rules":
     the baseline rule is stored, not only computed), exactly as `icope followup` reports it.
@@ -131,15 +134,10 @@ def insert_alert(conn: Connection, *, patient_id: int, site_id: int | None, sour
 
 def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                 actor: str) -> None:
-    from icope.vocab import INSTRUMENT_DOMAIN, Instrument
-
-    result = parsed.result
-    domain = INSTRUMENT_DOMAIN[Instrument(result["instrument"])].value
-    conn.execute(insert(assessments).values(
-        record_id=record_id, patient_id=patient_id, instrument=result["instrument"], domain=domain,
-        assessed_on=parsed.recorded_on, score=None if result["score"] is None else str(result["score"]),
-        abnormal=result["abnormal"],
-    ))
+    row = _rows(RecordKind.ICOPE_ASSESSMENT, parsed)
+    domain = row["domain"]
+    conn.execute(insert(assessments).values(record_id=record_id, patient_id=patient_id,
+                                            assessed_on=parsed.recorded_on, **row))
     from icope.safety import safety_alerts
     from icope.step2 import assess_instrument
 
@@ -158,12 +156,11 @@ def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: i
 
 def _stay(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
           actor: str) -> None:
-    doc = parsed.model
+    row = _rows(RecordKind.MEDISIS_STAY, parsed)
     conn.execute(insert(stays).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, stay=doc.stay,
-        admission_date=doc.admission_date, discharge_date=doc.discharge_date,
-        awaiting_discharge_reconciliation=doc.discharge_date is not None and not _discharge_reconciled(
-            conn, patient_id, doc.admission_date),
+        record_id=record_id, patient_id=patient_id, site_id=site_id, **row,
+        awaiting_discharge_reconciliation=row["discharge_date"] is not None and not _discharge_reconciled(
+            conn, patient_id, row["admission_date"]),
     ))
 
 
@@ -177,24 +174,13 @@ def _discharge_reconciled(conn: Connection, patient_id: int, since: date) -> boo
 
 def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                     actor: str) -> None:
-    from medisis.consultation30 import due_date
-
-    result = parsed.result
-    on = parsed.recorded_on
-    discharge = result["moment"] == "discharge"
-    conn.execute(insert(reconciliations).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, moment=result["moment"], reconciled_on=on,
-        unintentional=sum(1 for line in result["lines"] if line["discrepancy"] == "unintentional"),
-        review30_due=due_date(on) if discharge else None,  # medisis.md §8: D+30 (configurable window)
-        awaiting_review30=discharge,
-    ))
-    if result["lines"]:
-        conn.execute(insert(reconciliation_lines), [
-            {"record_id": record_id, "position": i, "bm_id": line["bm_id"], "order_id": line["order_id"],
-             "status": line["status"], "discrepancy": line["discrepancy"]}
-            for i, line in enumerate(result["lines"])
-        ])
-    if discharge:  # the stays this discharge reconciliation covers (PROJECT DECISION: admitted on or before it)
+    row = dict(_rows(RecordKind.MEDISIS_RECONCILIATION, parsed))
+    lines = row.pop("lines")
+    on = row["reconciled_on"]
+    conn.execute(insert(reconciliations).values(record_id=record_id, patient_id=patient_id, site_id=site_id, **row))
+    if lines:
+        conn.execute(insert(reconciliation_lines), [{"record_id": record_id, **line} for line in lines])
+    if row["awaiting_review30"]:  # a discharge: the stays it covers (PROJECT DECISION: admitted on or before it)
         conn.execute(update(stays).where(
             stays.c.patient_id == patient_id, stays.c.awaiting_discharge_reconciliation,
             stays.c.admission_date <= on,
@@ -204,12 +190,11 @@ def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_i
 def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> None:
     link = parsed.document.get("reconciliation")
-    status = parsed.model.status.value
-    if status not in _CLOSED_REVIEW30:
+    if not _rows(RecordKind.MEDISIS_CONSULTATION30, parsed)["closes_review30"]:  # medisis.consultation30.CLOSES_REVIEW30
         return
     query = update(reconciliations).where(reconciliations.c.patient_id == patient_id,
                                           reconciliations.c.awaiting_review30)
-    if link is not None and str(link).isdigit():
+    if link is not None and str(link).isascii() and str(link).isdigit():
         query = query.where(reconciliations.c.record_id == int(link))
     conn.execute(query.values(awaiting_review30=False))
 
@@ -218,7 +203,7 @@ def _care_plan(conn: Connection, *, record_id: int, patient_id: int, site_id: in
                actor: str) -> None:
     """An active plan newer than the last screening moves the re-screen to plan start + 6 months.
 
-    docs/icope.md "Step 3" (icope.md §3.1): "If Step 3 is active, next_step1_due = plan_start + 6 months".
+    docs/icope.md "Step 3" (docs/icope.md §3.1): "If Step 3 is active, next_step1_due = plan_start + 6 months".
     """
     from icope.careplan import plan_moves_rescreen
 
@@ -247,17 +232,20 @@ def _nothing(conn: Connection, **_: Any) -> None:
     """Kinds that no worklist filters on (risk, review, intervention)."""
 
 
-INDEXERS: dict[RecordKind, Callable[..., None]] = {
+#: The side tables a kind's rows (parcours.kinds.side_rows) go to; a kind absent here has none.
+INDEXERS: dict[RecordKind, Callable[..., dict[str, Any] | None]] = {
     RecordKind.ICOPE_SCREENING: _screening,
     RecordKind.ICOPE_ASSESSMENT: _assessment,
     RecordKind.ICOPE_CARE_PLAN: _care_plan,
     RecordKind.MEDISIS_STAY: _stay,
     RecordKind.MEDISIS_RECONCILIATION: _reconciliation,
-    RecordKind.MEDISIS_RISK: _nothing,
-    RecordKind.MEDISIS_REVIEW: _nothing,
-    RecordKind.MEDISIS_INTERVENTION: _nothing,
     RecordKind.MEDISIS_CONSULTATION30: _consultation,
 }
+
+
+def index_record(kind: RecordKind, conn: Connection, **record: Any) -> dict[str, Any] | None:
+    """Write a saved record's side rows; the stored result when the store's history changed it (a screening)."""
+    return INDEXERS.get(kind, _nothing)(conn, **record)
 
 
 def on_delete(conn: Connection, record_id: int, kind: RecordKind) -> None:

@@ -1,6 +1,6 @@
 """Patients and sites: create, read, update with optimistic locking, soft delete, search, resolve.
 
-Why: identity is validated by the same model as a document's `patient` object (interchange §5.2),
+Why: identity is validated by the same model as a document's `patient` object (docs/interchange.md §5.2),
 so the CLI, TUI and `--save` agree on what a valid INS or name is; every change is audited.
 """
 
@@ -132,7 +132,7 @@ def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *
                            actor: str) -> int:
     """The patient a document's `patient` object names (by its identifier), created if new.
 
-    A document without an identifier is its own patient (fhir.md §2.3: anonymous documents are
+    A document without an identifier is its own patient (docs/fhir.md §2.3: anonymous documents are
     never merged).
     """
     identity = identity or PatientIdentity()
@@ -196,7 +196,7 @@ def search_patients(conn: Connection, text: str = "", *, site: int | None = None
     if site is not None:
         query = query.where(patients.c.site_id == site)
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "٣" or "²" is no store id (issue 18)
         query = query.where(or_(patients.c.id == int(text) if len(text) < 16 else False,
                                 patients.c.identifier_value == text))
     elif text:
@@ -214,7 +214,7 @@ def resolve_patient(conn: Connection, key: str) -> int:
     """A store id, an export's Patient id, or an INS / identifier value → the store id."""
     key = key.strip()
     candidates = [patients.c.fhir_id == key, patients.c.identifier_value == key]
-    if key.isdigit() and len(key) < 16:
+    if key.isascii() and key.isdigit() and len(key) < 16:  # ASCII only: "٣" is not patient 3
         candidates.insert(0, patients.c.id == int(key))
     found = conn.execute(select(patients.c.id).where(or_(*candidates), _LIVE).order_by(patients.c.id)).scalar()
     if found is None:
@@ -236,7 +236,7 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
 
 
 def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
-    """Set the patient's next step-1 due date alone (a care plan moves it, icope.md §3.1)."""
+    """Set the patient's next step-1 due date alone (a care plan moves it, docs/icope.md §3.1)."""
     before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
     if before.next_step1_due == next_due:
         return

@@ -1,7 +1,7 @@
 """Read a patient's records back as the plain shapes exports consume (parcours.core.records).
 
 Why: the FHIR bulk export and the PDF history read documents, not rows; streaming patients in
-primary-key pages keeps memory flat whatever the population (fhir.md §6.2).
+primary-key pages keeps memory flat whatever the population (docs/fhir.md §6.2).
 """
 
 from __future__ import annotations

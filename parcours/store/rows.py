@@ -35,7 +35,7 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class Patient:
-    """A live patient; `identity` is the interchange.md §5.2 `patient` object as stored."""
+    """A live patient; `identity` is the docs/interchange.md §5.2 `patient` object as stored."""
 
     id: str
     version: int

@@ -7,17 +7,16 @@ updated in the same transaction, so a crash or a bad document never leaves half 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, insert, select, update
 
 from parcours.core.errors import FieldIssue, InvalidInput
-from parcours.core.identity import Organization, PatientIdentity, Practitioner
+from parcours.core.identity import PatientIdentity
+from parcours.core.kinds import Parsed
 from parcours.core.records import RecordKind
+from parcours.kinds import by_record
 from parcours.store import audit, indexing
 from parcours.store.patients import find_or_create_patient, get_patient
 from parcours.store.sites import ensure_professional, ensure_site
@@ -27,108 +26,29 @@ from parcours.store.schema import records
 __all__ = ["Parsed", "save_document"]
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A validated document, its JSON result, its clinical date and its context objects."""
-
-    document: dict[str, Any]
-    result: dict[str, Any] | None
-    recorded_on: date
-    patient: PatientIdentity | None
-    practitioner: Practitioner | None
-    organization: Organization | None
-    model: Any
-
-
-def _context(model: Any, document: dict[str, Any], result: dict[str, Any] | None, on: date) -> Parsed:
-    patient = getattr(model, "patient", None)  # an intervention's `patient` is a local id, not an identity
-    return Parsed(document, result, on, patient if isinstance(patient, PatientIdentity) else None,
-                  getattr(model, "practitioner", None), getattr(model, "organization", None), model)
-
-
 def _json(result: Any) -> dict[str, Any]:
     return orjson.loads(orjson.dumps(result.to_json()))
 
 
-def _screening(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from icope.step1 import parse_screening, score_screening
-
-    doc = parse_screening(raw)
-    return _context(doc, document, _json(score_screening(doc)), doc.date)
+#: Document keys that are the store's links between records, not the contract's (stripped before parsing).
+_STORE_LINKS = {RecordKind.MEDISIS_CONSULTATION30: "reconciliation"}
 
 
-def _assessment(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from icope.step2 import assess_instrument, parse_assessment
-
-    doc = parse_assessment(raw)
-    return _context(doc, document, _json(assess_instrument(doc)), doc.date)
-
-
-def _care_plan(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from icope.careplan import parse_care_plan_record
-
-    doc = parse_care_plan_record(raw)
-    return _context(doc, document, None, doc.date)
-
-
-def _stay(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.stays import parse_stay
-
-    doc = parse_stay(raw)
-    return _context(doc, document, None, doc.admission_date)
+def _parse(kind: RecordKind, raw: bytes, document: dict[str, Any]) -> Parsed:
+    """The kind's parse, compute and clinical date (parcours.kinds), its context objects and side rows."""
+    spec = by_record(kind)
+    link = _STORE_LINKS.get(kind)
+    if link is not None:
+        raw = orjson.dumps({k: v for k, v in document.items() if k != link})
+    model = spec.parse_bytes(raw)
+    result = _json(spec.compute_result(model)) if spec.compute is not None else None
+    on = spec.clinical_date(model) or audit.now().date()  # docs/interchange.md §4.2: a risk has no date: the day saved
+    patient = getattr(model, "patient", None)  # an intervention's `patient` is a local id, not an identity
+    return Parsed(document, result, on, patient if isinstance(patient, PatientIdentity) else None,
+                  getattr(model, "practitioner", None), getattr(model, "organization", None), model,
+                  spec.rows(model, result))
 
 
-def _reconciliation(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.reconciliation import parse_reconciliation, reconcile
-
-    doc = parse_reconciliation(raw)
-    return _context(doc, document, _json(reconcile(doc)), doc.date)
-
-
-def _risk(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.risk import parse_risk, score_risk
-
-    doc = parse_risk(raw)
-    return _context(doc, document, _json(score_risk(doc)), audit.now().date())  # §4.2 has no date: the day saved
-
-
-def _review(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.review import parse_review, review_drugs
-
-    doc = parse_review(raw)
-    return _context(doc, document, _json(review_drugs(doc)), doc.date)
-
-
-def _intervention(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.interventions import parse_intervention
-
-    doc = parse_intervention(raw)
-    return _context(doc, document, None, doc.date)
-
-
-def _consultation(raw: bytes, document: dict[str, Any]) -> Parsed:
-    from medisis.consultation30 import parse_consultation
-
-    body = {k: v for k, v in document.items() if k != "reconciliation"}  # the link is the store's, not §8's
-    doc = parse_consultation(orjson.dumps(body))
-    return _context(doc, document, None, doc.performed_at or doc.scheduled_at or doc.due_date)
-
-
-#: kind -> parser; the index updates per kind live in parcours.store.indexing.
-PARSERS: dict[RecordKind, Callable[[bytes, dict[str, Any]], Parsed]] = {
-    RecordKind.ICOPE_SCREENING: _screening,
-    RecordKind.ICOPE_ASSESSMENT: _assessment,
-    RecordKind.ICOPE_CARE_PLAN: _care_plan,
-    RecordKind.MEDISIS_STAY: _stay,
-    RecordKind.MEDISIS_RECONCILIATION: _reconciliation,
-    RecordKind.MEDISIS_RISK: _risk,
-    RecordKind.MEDISIS_REVIEW: _review,
-    RecordKind.MEDISIS_INTERVENTION: _intervention,
-    RecordKind.MEDISIS_CONSULTATION30: _consultation,
-}
-
-#: Records about an existing patient only: they carry no identity to find or create one.
-NEEDS_PATIENT = frozenset({RecordKind.ICOPE_CARE_PLAN, RecordKind.MEDISIS_INTERVENTION, RecordKind.MEDISIS_CONSULTATION30})
 _SITE_KIND = {"icope": SiteKind.MSP, "medisis": SiteKind.HOSPITAL}  # PROJECT DECISION: a new site's default kind
 
 
@@ -140,14 +60,14 @@ def parse_document(kind: RecordKind, raw: bytes | dict[str, Any]) -> Parsed:
         from parcours.core.documents import json_depth_exceeds
 
         if json_depth_exceeds(raw):
-            PARSERS[kind](raw, {})  # raises the command's own too_deep error
+            _parse(RecordKind(kind), raw, {})  # raises the command's own too_deep error
         try:
             document = orjson.loads(raw)
         except orjson.JSONDecodeError:
             document = {}
     if not isinstance(document, dict):
         document = {}
-    return PARSERS[RecordKind(kind)](raw, document)
+    return _parse(RecordKind(kind), raw, document)
 
 
 def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any], *, actor: str,
@@ -163,7 +83,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
                     if parsed.practitioner is not None else None)
     if patient_id is not None:
         patient = int(get_patient(conn, patient_id).id)
-    elif kind in NEEDS_PATIENT:
+    elif by_record(kind).needs_patient:  # a record about an existing patient: no identity to find one by
         raise InvalidInput([FieldIssue(("patient",), "missing")])
     else:
         identity = parsed.patient
@@ -190,7 +110,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     ).scalar_one()
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=record_id,
                  after={"kind": kind.value, "patient_id": patient, "document": parsed.document}, at=stamp)
-    stored = indexing.INDEXERS[kind](conn, record_id=record_id, patient_id=patient, site_id=site, parsed=parsed,
+    stored = indexing.index_record(kind, conn, record_id=record_id, patient_id=patient, site_id=site, parsed=parsed,
                                      actor=actor)
     return Saved(str(record_id), str(patient), stored or parsed.result)
 

@@ -81,7 +81,7 @@ patients = Table(
     Column("version", Integer, nullable=False),
     Column("identifier_system", Text),
     Column("identifier_value", Text),
-    Column("fhir_id", String(36), nullable=False, unique=True),  # fhir.md §2.3 Patient rid
+    Column("fhir_id", String(36), nullable=False, unique=True),  # docs/fhir.md §2.3 Patient rid
     Column("family", Text),
     Column("family_key", Text, nullable=False),  # upper-cased, accent-free ('' without a name): prefix search
     Column("given", Text),  # JSON array
@@ -117,7 +117,7 @@ records = Table(
     Column("professional_id", ForeignKey("professionals.id")),
     Column("document", Text, nullable=False),  # the validated input document (orjson)
     Column("result", Text),  # the JSON result, as printed by the command
-    Column("document_hash", String(64)),  # fhir.md §2.3 H, so a saved result exports with the same ids
+    Column("document_hash", String(64)),  # docs/fhir.md §2.3 H, so a saved result exports with the same ids
     Column("actor", Text, nullable=False),
     Column("created_at", Stamp, nullable=False),
     Column("updated_at", Stamp, nullable=False),

@@ -1,6 +1,6 @@
 """Sites (FINESS) and professionals (RPPS): found by their identifier, created on first use.
 
-Why: a document's `organization` and `practitioner` (interchange §5.2) name where and by whom; the
+Why: a document's `organization` and `practitioner` (docs/interchange.md §5.2) name where and by whom; the
 store keeps one row per FINESS and per RPPS, audited on creation.
 """
 

@@ -14,23 +14,20 @@ from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
 from parcours.store import audit, audit_chain, drafts, patients, reading, saving, sites, worklists
-from parcours.store.deferred_indexes import restore_indexes
-from parcours.store.engine import make_engine, ping, upgrade
 from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
-from parcours.store.settings import resolve_url
 
 __all__ = ["Store", "open_store"]
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """Open (and migrate to head) the database at `url`, `PARCOURS_DATABASE_URL` or the default file."""
-    engine = make_engine(resolve_url(url))
-    ping(engine)
-    if migrate:
-        upgrade(engine)
-        restore_indexes(engine)  # after a demo load that could not rebuild them (parcours.store.deferred_indexes)
-    return Store(engine)
+    """Open (and migrate to head) the database at `url`, `PARCOURS_DATABASE_URL` or the default file.
+
+    A plain path is an SQLite file; why it cannot be opened is a typed StoreError (parcours.store.opening).
+    """
+    from parcours.store.opening import open_engine
+
+    return Store(open_engine(url, migrate=migrate))
 
 
 class Store:
@@ -199,7 +196,7 @@ class Store:
             return record_versions(conn, patient_id)
 
     def set_alert_status(self, record_id: str, status: str, *, actor: str) -> None:
-        """Move an alert along new → confirmed → closed | refuted (fhir.md §4.4)."""
+        """Move an alert along new → confirmed → closed | refuted (docs/fhir.md §4.4)."""
         from parcours.store.alerts import set_alert_status
 
         with self._write() as conn:

@@ -65,7 +65,7 @@ def _page(conn: Connection, query: Select, due: Column, key: Column, *, site: in
 
 def due_for_rescreening(conn: Connection, *, start: date, end: date, site: int | None = None,
                         after: str | None = None, limit: int = PAGE) -> list[WorklistRow]:
-    """Patients whose next step-1 screening falls within [start, end] (icope.md §3.1)."""
+    """Patients whose next step-1 screening falls within [start, end] (docs/icope.md §3.1)."""
     query = select(*_PATIENT_COLUMNS, patients.c.next_step1_due.label("due"), patients.c.id.label("key")).where(
         patients.c.next_step1_due >= start, patients.c.next_step1_due <= end, patients.c.deleted_at.is_(None)
     )
@@ -80,7 +80,7 @@ URGENT_RULE = "S1"  # icope.vocab.SafetyRule.S1 (schema.ALERT_URGENT)
 
 def open_alerts(conn: Connection, *, site: int | None = None, after: str | None = None,
                 limit: int = PAGE) -> list[WorklistRow]:
-    """Alerts not yet closed or refuted: S1 safety alerts first, then decline alerts (icope.md §3.2).
+    """Alerts not yet closed or refuted: S1 safety alerts first, then decline alerts (docs/icope.md §3.2).
 
     Each part oldest first; detail `<rule>:<domain>`. Why two parts (docs/icope.md "Safety rules"):
     a self-harm alert must never wait behind a page of older decline alerts; each part is a range
@@ -107,7 +107,7 @@ def open_alerts(conn: Connection, *, site: int | None = None, after: str | None 
 
 def positive_without_step2(conn: Connection, *, site: int | None = None, after: str | None = None,
                            limit: int = PAGE) -> list[WorklistRow]:
-    """Patients whose newest screening has positive domains with no step-2 assessment since (icope.md §2)."""
+    """Patients whose newest screening has positive domains with no step-2 assessment since (docs/icope.md §2)."""
     query = select(*_PATIENT_COLUMNS, patients.c.last_screened_on.label("due"), patients.c.id.label("key"),
                    patients.c.step2_pending).where(partial(patients, STEP2_PENDING), patients.c.deleted_at.is_(None))
     return _page(conn, query, patients.c.last_screened_on, patients.c.id, site=site,
@@ -117,7 +117,7 @@ def positive_without_step2(conn: Connection, *, site: int | None = None, after: 
 
 def discharges_without_reconciliation(conn: Connection, *, site: int | None = None, after: str | None = None,
                                       limit: int = PAGE) -> list[WorklistRow]:
-    """Stays with a discharge date and no discharge reconciliation (medisis.md §1.4); detail = stay id."""
+    """Stays with a discharge date and no discharge reconciliation (docs/medisis.md §1.4); detail = stay id."""
     query = (
         select(*_PATIENT_COLUMNS, stays.c.discharge_date.label("due"), stays.c.record_id.label("key"), stays.c.stay)
         .join(patients, patients.c.id == stays.c.patient_id)
@@ -129,7 +129,7 @@ def discharges_without_reconciliation(conn: Connection, *, site: int | None = No
 
 def awaiting_30day_review(conn: Connection, *, site: int | None = None, after: str | None = None,
                           limit: int = PAGE) -> list[WorklistRow]:
-    """Discharge reconciliations whose 30-day review is not done (medisis.md §8), by due date."""
+    """Discharge reconciliations whose 30-day review is not done (docs/medisis.md §8), by due date."""
     query = (
         select(*_PATIENT_COLUMNS, reconciliations.c.review30_due.label("due"),
                reconciliations.c.record_id.label("key"))

@@ -116,7 +116,7 @@ def test_stay_discharge_after_today_is_refused() -> None:
 def test_a_dated_risk_document_is_checked_too() -> None:
     from medisis.risk import _dated
 
-    class Doc:  # the shape of a dated risk document (interchange.md §5.4: `date` is optional)
+    class Doc:  # the shape of a dated risk document (docs/interchange.md §5.4: `date` is optional)
         date = date(2026, 12, 2)
         patient = None
 

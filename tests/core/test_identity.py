@@ -1,4 +1,4 @@
-"""Context objects (interchange.md §5.2): INS key, RPPS, FINESS, identifier rules."""
+"""Context objects (docs/interchange.md §5.2): INS key, RPPS, FINESS, identifier rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""interchange.md §5.4 items 12 and 14: the bulk NDJSON export (fhir.md §6.2), from PatientRecords.
+"""docs/interchange.md §5.4 items 12 and 14: the bulk NDJSON export (docs/fhir.md §6.2), from PatientRecords.
 
 Item 13 (`parcours demo`) is tested with the demo command by its owner.
 """
@@ -64,7 +64,7 @@ def test_item12_manifest_files_counts_references(fx, tmp_path):
 
 
 def test_stored_documents_get_the_stateless_ids(fx, tmp_path):
-    """fhir.md §2.3: a saved result exported from the database keeps its `--format fhir` ids."""
+    """docs/fhir.md §2.3: a saved result exported from the database keeps its `--format fhir` ids."""
     patients = fx.sample_patients(1)
     export_bulk(patients, tmp_path, transaction_time=TIME)
     exported = fx.read_export(tmp_path)

@@ -1,4 +1,4 @@
-"""interchange.md §5.4 items 1 and 3–6: the shape every transaction Bundle must have; spec examples."""
+"""docs/interchange.md §5.4 items 1 and 3–6: the shape every transaction Bundle must have; spec examples."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _references(node: Any) -> list[str]:
 
 @pytest.mark.parametrize("command", ["score", "reconcile"])
 def test_spec_examples_byte_identical(fx, command):
-    """fhir.md §8: the normative examples, byte for byte (compact, construction order)."""
+    """docs/fhir.md §8: the normative examples, byte for byte (compact, construction order)."""
     raw = (DATA / f"spec_{command}_input.json").read_bytes()
     expected = orjson.dumps(json.loads((DATA / f"spec_{command}_bundle.json").read_text("utf-8"))) + b"\n"
     assert fx.fhir(command, raw) == expected
@@ -55,7 +55,7 @@ def test_item3_entries(bundles):
             idents = res["identifier"] if isinstance(res["identifier"], list) else [res["identifier"]]
             assert req["ifNoneExist"] in {f"identifier={i['system']}|{i['value']}" for i in idents}, label
             assert not any(i["value"].startswith("urn:uuid:") for i in idents), label
-            assert "text" not in res  # no narrative (fhir.md §1)
+            assert "text" not in res  # no narrative (docs/fhir.md §1)
 
 
 def test_item4_references_resolve_in_bundle(bundles):
@@ -104,7 +104,7 @@ def test_item6_determinism_and_patient_identity(fx):
     plain = fx.SAMPLES["score"][0]
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.with_context("score", plain, actors=False)))
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.SAMPLES["score"][1]))  # anonymous: two patients
-    # a follow-up repeats its newest screening's ids (fhir.md §4.3) for a patient given by identity
+    # a follow-up repeats its newest screening's ids (docs/fhir.md §4.3) for a patient given by identity
     # keys only (a clinical key such as `sex` enters H of `icope score`, not of a follow-up's screening)
     follow = {**fx.SAMPLES["followup"][0], "patient": {"identifier": fx.SAMPLES["patient"]["identifier"]}}
     newest = {**follow["screenings"][0], "patient": follow["patient"]}

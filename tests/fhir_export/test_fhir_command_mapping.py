@@ -1,4 +1,4 @@
-"""interchange.md §5.4 items 7–11: what each command's Bundle says, checked against its JSON result."""
+"""docs/interchange.md §5.4 items 7–11: what each command's Bundle says, checked against its JSON result."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""fhir.md §2.1: the project's CodeSystems and extensions are shipped, valid, and cover every code used."""
+"""docs/fhir.md §2.1: the project's CodeSystems and extensions are shipped, valid, and cover every code used."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`parcours export fhir` on a real store filled by `parcours demo` (interchange §5.4 items 12–14), both databases."""
+"""`parcours export fhir` on a real store filled by `parcours demo` (docs/interchange.md §5.4 items 12–14), both databases."""
 
 from __future__ import annotations
 

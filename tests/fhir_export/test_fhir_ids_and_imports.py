@@ -1,4 +1,4 @@
-"""Deterministic ids (fhir.md §2.3), the light package import, and properties of step-1 Bundles."""
+"""Deterministic ids (docs/fhir.md §2.3), the light package import, and properties of step-1 Bundles."""
 
 from __future__ import annotations
 

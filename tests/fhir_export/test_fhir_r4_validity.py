@@ -1,4 +1,4 @@
-"""interchange.md §5.4 item 2, validators 1 and 2 (fhir.md §7): fhir.resources R4B; R4 schema + invariants."""
+"""docs/interchange.md §5.4 item 2, validators 1 and 2 (docs/fhir.md §7): fhir.resources R4B; R4 schema + invariants."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""interchange.md §5.4 item 2, validator 3: a real R4 server (Medplum, in memory, on loopback).
+"""docs/interchange.md §5.4 item 2, validator 3: a real R4 server (Medplum, in memory, on loopback).
 
 Every Bundle kind answers 200 with each entry 2xx; POSTed again, every entry answers 200 (nothing
 created twice); the resources read back equal the ones sent. The bulk export loads too (docs/fhir.md).

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-#: icope.md §7 case 1: every domain negative.
+#: docs/icope.md §7 case 1: every domain negative.
 BASE: dict[str, Any] = {
     "date": "2026-11-20",
     "birth_date": "1950-01-15",

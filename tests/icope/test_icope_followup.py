@@ -1,4 +1,4 @@
-"""Follow-up (interchange.md §3, icope.md §3.2): decline rules D1–D6, ordering, errors."""
+"""Follow-up (docs/interchange.md §3, docs/icope.md §3.2): decline rules D1–D6, ordering, errors."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ def test_score_command_imports_only_what_it_needs() -> None:
 
 @pytest.mark.parametrize("doc", [b'{"date": "2026-11-20"}', b'{"date": "2026-11-20", "vision": {"eye_problems": "x"}}'])
 def test_score_command_builds_no_pydantic_model(doc: bytes) -> None:
-    """The one-shot score validates with the stored schema (icope.screening_schema): pydantic_core only."""
+    """The one-shot score validates with the stored schema (icope._generated.screening_schema): pydantic_core only."""
     code = (
         "import io, sys\nfrom parcours.cli import main\n"
         "sys.argv = ['parcours', 'icope', 'score', '-', '--lang', 'en']\n"

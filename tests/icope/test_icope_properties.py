@@ -150,7 +150,7 @@ def test_score_handler_bytes_equal_the_result_model(doc: dict[str, Any]) -> None
 
 @pytest.mark.parametrize("depth", [63, 64, 65, 200])
 def test_deep_screening_is_too_deep_only_beyond_64(depth: int) -> None:
-    """interchange.md: nesting deeper than 64 is invalid input (checked after a failed validation)."""
+    """docs/interchange.md: nesting deeper than 64 is invalid input (checked after a failed validation)."""
     nested: Any = 1
     for _ in range(depth - 1):
         nested = [nested]

@@ -1,4 +1,4 @@
-"""Issue 15 safety rails of the ICOPE engine (docs/icope.md "Safety rules"; icope.md §1.4, §2.5, §3.1, §3.2 revised)."""
+"""Issue 15 safety rails of the ICOPE engine (docs/icope.md "Safety rules"; docs/icope.md §1.4, §2.5, §3.1, §3.2 revised)."""
 
 from __future__ import annotations
 

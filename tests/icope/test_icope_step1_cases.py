@@ -1,4 +1,4 @@
-"""icope.md §7 worked cases and §1 boundaries, through the public parse + score path."""
+"""docs/icope.md §7 worked cases and §1 boundaries, through the public parse + score path."""
 
 from __future__ import annotations
 
@@ -175,7 +175,7 @@ class TestHearing:
 
 
 def test_kilograms_only_add_a_positive() -> None:
-    # interchange.md §1 (revised): an explicit "yes" is never overruled by a small figure.
+    # docs/interchange.md §1 (revised): an explicit "yes" is never overruled by a small figure.
     assert results(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 1.0}))["nutrition"] == "positive"
     assert results(make(nutrition={"weight_loss": "no", "weight_loss_kg": 3.01}))["nutrition"] == "positive"
 

@@ -1,4 +1,4 @@
-"""Step-2 instruments (interchange.md §2, icope.md §2): scoring, boundaries, bands, errors."""
+"""Step-2 instruments (docs/interchange.md §2, docs/icope.md §2): scoring, boundaries, bands, errors."""
 
 from __future__ import annotations
 

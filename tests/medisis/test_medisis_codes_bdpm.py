@@ -1,4 +1,4 @@
-"""French drug codes (medisis.md §7.1, §13 example 10) and the BDPM parser and index (§7.2)."""
+"""French drug codes (docs/medisis.md §7.1, §13 example 10) and the BDPM parser and index (§7.2)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Indicators: interchange §4.4 example, medisis.md §13 example 5, rounding, nulls, validations."""
+"""Indicators: docs/interchange.md §4.4 example, docs/medisis.md §13 example 5, rounding, nulls, validations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reconciliation: interchange §4.1 example, medisis.md §13 examples 1–4, pairing, changes, validation."""
+"""Reconciliation: docs/interchange.md §4.1 example, docs/medisis.md §13 examples 1–4, pairing, changes, validation."""
 
 from __future__ import annotations
 
@@ -285,7 +285,7 @@ def test_warnings_in_fixed_order() -> None:
         (b'{"moment": "admission", "date": "2026-11-20", "bm": []}', ["orders: required field is missing"]),
         (b'{"moment": "admission", "date": "2026-11-20", "orders": [], "bm": [{"id": "b1", "atc": "C03CA01",'
          b' "dose": {"value": NaN, "unit": "mg"}}]}', ["bm[0].dose.value: must be a finite number"]),
-        (b'\xff', ["$: invalid JSON document (UTF-8 expected; NaN and Infinity refused)"]),
+        (b"\xff", ["$: invalid JSON at line 1, column 1 (UTF-8 expected; NaN and Infinity refused)"]),
     ],
 )
 def test_invalid_input_names_the_path(raw: bytes, expected: list[str]) -> None:

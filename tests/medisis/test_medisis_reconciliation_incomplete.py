@@ -1,5 +1,5 @@
 """A dose or frequency known on one side only is a change, with warning `incomplete_lines`
-(medisis.md §2.7 A, §2.8 revised 2026-12-01): never a silent `continued`."""
+(docs/medisis.md §2.7 A, §2.8 revised 2026-12-01): never a silent `continued`."""
 
 from __future__ import annotations
 

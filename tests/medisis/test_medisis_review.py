@@ -1,4 +1,4 @@
-"""Relevance review: interchange §4.3 example, medisis.md §13 example 8, each rule's boundary."""
+"""Relevance review: docs/interchange.md §4.3 example, docs/medisis.md §13 example 8, each rule's boundary."""
 
 from __future__ import annotations
 

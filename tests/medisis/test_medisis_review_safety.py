@@ -1,4 +1,4 @@
-"""Relevance-review safety rails (medisis.md §6.2–§6.4 revised 2026-12-01, interchange §4.3 `unchecked`).
+"""Relevance-review safety rails (docs/medisis.md §6.2–§6.4 revised 2026-12-01, docs/interchange.md §4.3 `unchecked`).
 
 Each revised rule at its boundaries; hypothesis properties: a listed missing input is really missing,
 a complete document leaves nothing unchecked, and removing an input turns a finding into `unchecked`.
@@ -126,7 +126,7 @@ def test_m1_counts_the_acb3_drugs_of_a_configured_table() -> None:
     assert "STOPP-M1" not in [r for r, _ in fired(run(drugs, FULL_PATIENT, two))]
 
 
-# ---- unchecked (interchange §4.3) ----
+# ---- unchecked (docs/interchange.md §4.3) ----
 
 def test_interchange_example_nsaid_without_egfr() -> None:
     out = run([drug("d1", "M01AE01")], {k: v for k, v in FULL_PATIENT.items() if k != "egfr"})

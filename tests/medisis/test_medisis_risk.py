@@ -1,4 +1,4 @@
-"""Readmission risk: interchange §4.2 example, medisis.md §13 examples 6–7, boundaries, properties."""
+"""Readmission risk: docs/interchange.md §4.2 example, docs/medisis.md §13 examples 6–7, boundaries, properties."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ EXAMPLES = REPO / "examples"
 #: Every example input and the command it is for.
 COMMAND_OF = {
     "screening.json": ("icope", "score"),
+    "screening_to_save.json": ("icope", "score"),  # the same with who it is about, for --save
     "sppb.json": ("icope", "assess"),
     "followup.json": ("icope", "followup"),
     "reconciliation.json": ("medisis", "reconcile"),

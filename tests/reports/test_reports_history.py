@@ -45,7 +45,7 @@ def _records() -> PatientRecords:
 
 def test_history_report_content_fr() -> None:
     report = history_report(_records())
-    assert report.kind == "history" and len(report.screenings) == 4 and report.next_step1_due == date(2027, 6, 2)  # the plan of 02/12/2026 + 6 months (icope.md §3.1)
+    assert report.kind == "history" and len(report.screenings) == 4 and report.next_step1_due == date(2027, 6, 2)  # the plan of 02/12/2026 + 6 months (docs/icope.md §3.1)
     pdf = render_pdf(report, "fr")
     texts = pages_text(pdf)
     for number, page in enumerate(texts, start=1):

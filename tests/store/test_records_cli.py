@@ -130,10 +130,12 @@ def test_patients_correct(db, tmp_path, lang, expected):
 
 
 def test_every_command_kind_maps_to_its_saved_kind():
-    """records correct runs the command whose --save stores that kind (the two tables agree)."""
-    from parcours.cli import DOCUMENT_COMMANDS
+    """records correct runs the command whose --save stores that kind (the registry agrees)."""
+    from parcours.cli import DOCUMENT_COMMANDS, SAVE_COMMANDS
     from parcours.cli.records_commands import COMMAND_OF
-    from parcours.cli.save_commands import KINDS
+    from parcours.kinds import by_command
 
-    assert {str(kind): key for key, kind in KINDS.items()} == COMMAND_OF
+    saved = {str(by_command(*key).record_kind): key for key in SAVE_COMMANDS
+             if by_command(*key).record_kind is not None}
+    assert saved == COMMAND_OF
     assert all(key in DOCUMENT_COMMANDS for key in COMMAND_OF.values())

@@ -47,8 +47,8 @@ def test_unknown_patient_names_the_argument(db):
 
 
 def test_save_prints_the_same_bytes_and_stores(db):
-    plain = run("icope", "score", str(EXAMPLES / "screening.json"), db=db)
-    saved = run("icope", "score", "--save", str(EXAMPLES / "screening.json"), db=db)
+    plain = run("icope", "score", str(EXAMPLES / "screening_to_save.json"), db=db)
+    saved = run("icope", "score", "--save", str(EXAMPLES / "screening_to_save.json"), db=db)
     assert saved.returncode == 0 and saved.stdout == plain.stdout
     listed = orjson.loads(run("patients", "list", "--json", db=db).stdout)
     assert len(listed) == 1 and listed[0]["next_step1_due"] == "2027-05-20"
@@ -64,7 +64,7 @@ def test_save_of_invalid_input_stores_nothing(db):
 
 
 def test_batch_save_keeps_good_lines(db):
-    good = (EXAMPLES / "screening.json").read_bytes().replace(b"\n", b"")
+    good = (EXAMPLES / "screening_to_save.json").read_bytes().replace(b"\n", b"")
     bad = b'{"date": "2026-13-01"}'
     done = run("icope", "score", "--batch", "--save", "-", db=db, stdin=good + b"\n" + bad + b"\n")
     assert done.returncode == 1
@@ -75,9 +75,11 @@ def test_batch_save_keeps_good_lines(db):
 
 def test_followup_save_stores_each_screening_once(db):
     doc = orjson.loads((EXAMPLES / "followup.json").read_bytes())
-    anonymous = orjson.dumps(doc)
-    assert run("icope", "followup", "--save", "-", db=db, stdin=anonymous).returncode == 0
-    assert len(orjson.loads(run("patients", "list", "--json", db=db).stdout)) == 1  # one person per document
+    anonymous = run("icope", "followup", "--save", "-", db=db, stdin=orjson.dumps(doc))
+    assert anonymous.returncode == 2 and b"\npatient: " in anonymous.stderr  # no identity: not saved (issue 18)
+    doc["patient"] = {"family": "MARTIN"}  # a name and the screenings' birth date: one person per document
+    assert run("icope", "followup", "--save", "-", db=db, stdin=orjson.dumps(doc)).returncode == 0
+    assert len(orjson.loads(run("patients", "list", "--json", db=db).stdout)) == 1
     doc["patient"] = {"identifier": {"system": "urn:oid:1.2.250.1.213.1.4.10", "value": "244057512345692"}}
     for _ in range(2):  # the same history twice: nothing stored twice
         assert run("icope", "followup", "--save", "-", db=db, stdin=orjson.dumps(doc)).returncode == 0
@@ -89,10 +91,13 @@ def test_followup_save_stores_each_screening_once(db):
     assert kinds.count("icope.screening") == len(doc["screenings"])
 
 
-def test_reconcile_save(db):
-    path = str(EXAMPLES / "reconciliation.json")
-    plain = run("medisis", "reconcile", path, db=db)
-    saved = run("medisis", "reconcile", "--save", path, db=db)
+def test_reconcile_save(db, tmp_path):
+    doc = orjson.loads((EXAMPLES / "reconciliation.json").read_bytes())
+    doc["patient"]["family"] = "DUPONT"  # with the document's birth date: who it is about (issue 18)
+    path = tmp_path / "reconcile.json"
+    path.write_bytes(orjson.dumps(doc))
+    plain = run("medisis", "reconcile", str(path), db=db)
+    saved = run("medisis", "reconcile", "--save", str(path), db=db)
     assert saved.returncode == 0 and saved.stdout == plain.stdout
 
 
@@ -106,7 +111,7 @@ def test_assess_save_stores_s1_and_score_save_its_baseline_d1(db):
     shown = orjson.loads(run("patients", "show", patient["id"], "--json", db=db).stdout)
     alerts = [r["document"] for r in shown["records"] if r["kind"] == "icope.alert"]
     assert [(a["rule"], a["domain"], a["status"]) for a in alerts] == [("S1", "psychology", "new")]
-    score = run("icope", "score", "--save", str(EXAMPLES / "screening.json"), db=db)
+    score = run("icope", "score", "--save", str(EXAMPLES / "screening_to_save.json"), db=db)
     result = orjson.loads(score.stdout)
     positive = [d for d, v in result["domains"].items() if v["result"] == "positive"]
     listed = orjson.loads(run("patients", "list", "--json", db=db).stdout)

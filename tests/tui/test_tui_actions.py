@@ -15,7 +15,7 @@ from tui.screens.step1 import Step1Screen
 
 
 def _decline(store, patient) -> None:  # noqa: ANN001
-    """Vision negative then positive: a decline alert (icope.md §3.2)."""
+    """Vision negative then positive: a decline alert (docs/icope.md §3.2)."""
     for day, eyes in (("2026-05-01", False), ("2026-11-01", True)):
         store.save_document(RecordKind.ICOPE_SCREENING, {"date": day, "vision": {"eye_problems": eyes}},
                             actor="t", patient_id=patient.id)

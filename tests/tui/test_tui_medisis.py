@@ -88,7 +88,7 @@ async def test_risk_lace(make_app, store, patient) -> None:  # noqa: ANN001
                            "comorbidities.0": "myocardial_infarction", "comorbidities.12": "renal_disease"}.items():
             screen.field_changed(key, value)
         await pilot.pause()
-        assert "Score 12/19 — élevé — RISQUE ÉLEVÉ" in _result(screen)  # interchange.md §4.2 example
+        assert "Score 12/19 — élevé — RISQUE ÉLEVÉ" in _result(screen)  # docs/interchange.md §4.2 example
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved.result["value"] == 12
@@ -126,7 +126,7 @@ async def test_consultation30_linked_and_due_date(make_app, store, patient) -> N
         screen.field_changed("status", "done")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert screen.saved is None  # done needs performed_at and mode (medisis.md §8)
+        assert screen.saved is None  # done needs performed_at and mode (docs/medisis.md §8)
         assert screen.query_one("#row-performed_at").has_class("invalid")
         screen.field_changed("status", "planned")
         await pilot.press("ctrl+s")

@@ -86,7 +86,7 @@ async def test_decimal_comma_and_boundary_come_from_icope(make_app, patient) -> 
         assert "POSITIF" in _label(screen, "locomotion")
         assert "trop lent" in _label(screen, "locomotion")
         await _focus(pilot, screen, "locomotion.chair_rise_seconds")
-        await pilot.press("end", "backspace", "backspace", "0", "0")  # 14,00 passes (icope.md §1.3)
+        await pilot.press("end", "backspace", "backspace", "0", "0")  # 14,00 passes (docs/icope.md §1.3)
         assert screen.values["locomotion.chair_rise_seconds"] == "14,00"
         assert "NÉGATIF" in _label(screen, "locomotion")
 

@@ -1,6 +1,6 @@
 """The step-3 care plan editor: goals, interventions (pre-filled from icope's proposals), dates.
 
-Why: icope.md §3.3 — the plan is drafted after step 2 with the GP; `icope.propose_interventions`
+Why: docs/icope.md §3.3 — the plan is drafted after step 2 with the GP; `icope.propose_interventions`
 suggests the interventions of the confirmed domains, the professional edits them, the store
 validates the record (`icope.careplan.parse_care_plan_record`) when it is saved.
 """
@@ -128,7 +128,7 @@ class CarePlanScreen(FormScreen):
         plan = parse_care_plan_record(orjson.dumps(doc))
         text = self.app.t("tui.cp.summary", goals=len(plan.goals), interventions=len(plan.interventions))
         due = plan_moves_rescreen(plan)
-        if due is not None:  # icope.md §3.1: an active plan sets the next step 1 at its start + 6 months
+        if due is not None:  # docs/icope.md §3.1: an active plan sets the next step 1 at its start + 6 months
             text += "\n" + self.app.t("tui.cp.rescreen", date=show(due))
         if self.actions:
             text += "\n" + self.app.t("tui.cp.proposed", actions=", ".join(self._action(a) for a in self.actions))

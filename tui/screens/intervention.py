@@ -1,4 +1,4 @@
-"""A pharmaceutical intervention (medisis.md §5.4, Act-IP codes), typed at the bedside or from a
+"""A pharmaceutical intervention (docs/medisis.md §5.4, Act-IP codes), typed at the bedside or from a
 reconciliation line (F4 in the reconciliation editor: the line's drug is filled in).
 
 Why: the intervention is its own record (`medisis.intervention`), validated by `medisis`; the
@@ -21,7 +21,7 @@ __all__ = ["InterventionScreen"]
 
 
 class InterventionScreen(FormScreen):
-    """One pharmaceutical intervention (medisis.md §5.4): problem, intervention, outcome (Act-IP codes)."""
+    """One pharmaceutical intervention (docs/medisis.md §5.4): problem, intervention, outcome (Act-IP codes)."""
 
     DRAFT_KIND = "medisis.intervention"
     TITLE_KEY = "tui.ip.title"

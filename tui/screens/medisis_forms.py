@@ -1,4 +1,4 @@
-"""MEDISIS forms: the readmission-risk score (interchange.md §4.2) and the 30-day review (medisis.md §8).
+"""MEDISIS forms: the readmission-risk score (docs/interchange.md §4.2) and the 30-day review (docs/medisis.md §8).
 
 Why: both are flat sheets; the score and its band come from `medisis.risk`, the consultation's
 rules (required when done, configured modes) from `medisis.consultation30`, via the store.
@@ -10,18 +10,15 @@ from typing import Any
 
 import orjson
 
+from medisis.lace import Comorbidity
 from tui.dates import show
 from tui.forms import BOOL, Choice, FieldSpec
 from tui.screens.form import FormScreen
 
 __all__ = ["COMORBIDITIES", "RISK_FIELDS", "Consultation30Screen", "RiskScreen"]
 
-COMORBIDITIES = (
-    "myocardial_infarction", "congestive_heart_failure", "peripheral_vascular_disease", "cerebrovascular_disease",
-    "dementia", "chronic_pulmonary_disease", "connective_tissue_disease", "peptic_ulcer_disease", "mild_liver_disease",
-    "diabetes_uncomplicated", "diabetes_complicated", "hemiplegia_paraplegia", "renal_disease", "cancer",
-    "moderate_severe_liver_disease", "metastatic_solid_tumour", "hiv_aids",
-)
+#: The LACE comorbidity codes, from the domain's enum (docs/medisis.md §4.1), in its order.
+COMORBIDITIES: tuple[str, ...] = tuple(c.value for c in Comorbidity)
 
 
 def _r(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:

@@ -1,4 +1,4 @@
-"""The relevance review (interchange.md §4.3): patient data and current drugs in, STOPP/START and
+"""The relevance review (docs/interchange.md §4.3): patient data and current drugs in, STOPP/START and
 anticholinergic-burden findings out, computed live by `medisis.review`.
 
 Why: the pharmacist sees each fired rule with the drugs it names while the list is being typed.

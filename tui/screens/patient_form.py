@@ -1,4 +1,4 @@
-"""New patient, or edit one: the interchange.md §5.2 `patient` object typed in a form.
+"""New patient, or edit one: the docs/interchange.md §5.2 `patient` object typed in a form.
 
 Why: the store validates the identity (INS key, dates) and names bad fields `patient.<field>`;
 the form puts each message back under its field and keeps the draft until the store has it. An

@@ -3,7 +3,7 @@ classification (computed by `medisis.reconcile`), the pharmacist's answers; line
 history, F7 order) and removed (F8, confirmed when filled); F4 records an Act-IP intervention on
 the line being edited.
 
-Why: medisis.md §2 — the pharmacist compares the best possible medication history with the orders;
+Why: docs/medisis.md §2 — the pharmacist compares the best possible medication history with the orders;
 the pairing and classification are the domain's, the screen only shows them next to the lines, and
 a list is as long as the patient's treatment (no fixed number of slots).
 """

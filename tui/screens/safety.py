@@ -1,6 +1,6 @@
 """The S1 safety banner: a PHQ-9 with item 9 > 0 must be acknowledged before anything else.
 
-Why (docs/icope.md "Safety rules", icope.md §3.2): thoughts of death or self-harm call for a
+Why (docs/icope.md "Safety rules", docs/icope.md §3.2): thoughts of death or self-harm call for a
 same-day safety assessment whatever the total; the nurse must see it and say so with one key
 (`o`), never dismiss it by Escape or by a stray Enter. What is urgent is the engine's `urgent`.
 """

@@ -1,4 +1,4 @@
-"""A hospital stay (medisis.md §1.4): stay number, admission and discharge dates.
+"""A hospital stay (docs/medisis.md §1.4): stay number, admission and discharge dates.
 
 Why: the « Sorties sans conciliation » worklist and the reconciliations hang on stays; the store
 validates the record with `medisis.stays` (a discharge cannot precede the admission).

@@ -1,6 +1,6 @@
 """The step-1 screening on one screen: items in the spec's order, each domain's result live.
 
-Why: icope.md §1 is run with the person in front of the nurse; the screen shows each domain's
+Why: docs/icope.md §1 is run with the person in front of the nurse; the screen shows each domain's
 result as soon as its items are answered (computed by `icope`, see tui.step1_model), the chair-rise
 stopwatch on the space bar, and for a positive domain the step-2 instruments to open next.
 """
@@ -41,7 +41,7 @@ def _reason(code: str, t) -> str:  # noqa: ANN001
 
 
 class Step1Screen(FormScreen):
-    """ICOPE step 1 (interchange.md §1) for one patient."""
+    """ICOPE step 1 (docs/interchange.md §1) for one patient."""
 
     DRAFT_KIND = "icope.screening"
     TITLE_KEY = "tui.s1.title"

@@ -3,7 +3,7 @@
 Why: keystroke latency (issue 8, bench/tui_startup.py). Mounting buttons while the nurse types,
 or showing a hidden row, lays out the whole form again (~150 ms on a loaded machine); this row is
 always there, one line high (the gap before the next domain), with every instrument the domain may
-offer (interchange.md §1 table) at a fixed width: an offer only repaints it. When nothing is offered
+offer (docs/interchange.md §1 table) at a fixed width: an offer only repaints it. When nothing is offered
 it is blank (no text left for a screen reader or a copy) and Tab skips its buttons.
 """
 

@@ -1,4 +1,4 @@
-"""One step-2 instrument form (any of the ten of interchange.md §2), scored live by `icope`.
+"""One step-2 instrument form (any of the ten of docs/interchange.md §2), scored live by `icope`.
 
 Why: the instrument proposed by a positive step-1 domain is filled right after it; the score, band
 and "abnormal" appear as soon as the sheet is complete, and ctrl+s stores the assessment.

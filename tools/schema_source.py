@@ -5,7 +5,8 @@ pydantic models at start-up; generating it from the model, and testing that the 
 current, keeps the two validations identical. Dropped: `metadata` and `serialization` (JSON
 Schema and dumping only), `ref` (no definitions are used; checked). Functions and enums must be
 importable at module level from pydantic-free modules (checked by the one-shot import test).
-Usage: python -m parcours.core.schema_source [--write]
+A development tool, not shipped: the generated modules live under `icope/_generated/`.
+Usage: python tools/schema_source.py [--write]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _WIDTH = 116
 
 #: Stored schemas: module path (from the project root) -> (model's "module:name", what the module is for).
 GENERATED: dict[str, tuple[str, str]] = {
-    "icope/screening_schema.py": ("icope.screening:Screening", "a step-1 screening (interchange.md §1)"),
+    "icope/_generated/screening_schema.py": ("icope.screening:Screening", "a step-1 screening (docs/interchange.md §1)"),
 }
 
 
@@ -105,7 +106,7 @@ def schema_source(model: type[BaseModel], purpose: str) -> str:
     lines = [
         f'"""The pydantic_core schema of {purpose}.',
         "",
-        f"GENERATED from {model.__module__}.{model.__name__} by `python -m parcours.core.schema_source --write`:",
+        f"GENERATED from {model.__module__}.{model.__name__} by `python tools/schema_source.py --write`:",
         "do not edit. It is the schema pydantic builds for the model, with plain immutable classes in",
         "place of the models (parcours.core.compiled); tests/core/test_schema_source.py checks it is current.",
         '"""',
@@ -143,7 +144,8 @@ def write(root: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))  # run as a script from anywhere: import the project's own packages
     if "--write" in sys.argv[1:]:
         for path in write(root):
             print(path)

@@ -1,6 +1,6 @@
-"""The pydantic_core schema of a step-1 screening (interchange.md §1).
+"""The pydantic_core schema of a step-1 screening (docs/interchange.md §1).
 
-GENERATED from icope.screening.Screening by `python -m parcours.core.schema_source --write`:
+GENERATED from icope.screening.Screening by `python tools/schema_source.py --write`:
 do not edit. It is the schema pydantic builds for the model, with plain immutable classes in
 place of the models (parcours.core.compiled); tests/core/test_schema_source.py checks it is current.
 """
@@ -72,7 +72,7 @@ class PsychologyItems(ValidatedObject):
 
 
 class Step1Options(ValidatedObject):
-    """Options of one screening (`options` in interchange.md §1); defaults: icope.option_values."""
+    """Options of one screening (`options` in docs/interchange.md §1); defaults: icope.option_values."""
 
     __slots__ = ()
 

@@ -1,4 +1,4 @@
-"""`parcours records correct|delete` and `parcours patients correct` (interchange.md §5.5).
+"""`parcours records correct|delete` and `parcours patients correct` (docs/interchange.md §5.5).
 
 Why: a thin shell over the store's corrections (parcours.store.corrections): the corrected
 document is first run through its own command (same validation, same printed result), then

@@ -1,6 +1,6 @@
 """Correct or delete a saved record: versioned, audited, recomputed (identity: identity_corrections).
 
-Why: interchange.md §5.5 (docs/store.md "Corrections and deletions") — a correction is a new
+Why: docs/interchange.md §5.5 (docs/store.md "Corrections and deletions") — a correction is a new
 version of the same record (same id, same FHIR key: `records.document_hash` keeps its first-save
 value), validated as its command validates it, refused when someone changed the record since it
 was read (optimistic locking); its result and everything derived from it (screening side row,
@@ -208,7 +208,7 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
     }
     if "fhir_key" in records.c:  # the FHIR key has its own column (never changed): the hash follows the content
         values["document_hash"] = key
-    # else document_hash is the record's key for its FHIR ids (fhir.md §2.3): kept as first saved
+    # else document_hash is the record's key for its FHIR ids (docs/fhir.md §2.3): kept as first saved
     if "content_key" in records.c:
         values["content_key"] = key
     _claim(conn, row, expected, record_id, **values)

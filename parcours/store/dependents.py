@@ -211,8 +211,9 @@ def refresh_medisis(conn: Connection, patient_id: int) -> None:
     for stay in conn.execute(select(stays.c.record_id, stays.c.admission_date, stays.c.discharge_date,
                                     records.c.deleted_at).join(records, records.c.id == stays.c.record_id)
                              .where(stays.c.patient_id == patient_id)).all():
-        waiting = stay.deleted_at is None and stay.discharge_date is not None and conn.execute(
-            select(exists(live_discharges.where(reconciliations.c.reconciled_on >= stay.admission_date)))).scalar() is False
+        covered = live_discharges.where(reconciliations.c.reconciled_on >= stay.admission_date)
+        waiting = (stay.deleted_at is None and stay.discharge_date is not None
+                   and conn.execute(select(exists(covered))).scalar() is False)
         conn.execute(update(stays).where(stays.c.record_id == stay.record_id)
                      .values(awaiting_discharge_reconciliation=waiting))
     closing = [(r.id, orjson.loads(r.document).get("reconciliation"))

@@ -1,6 +1,6 @@
 """Correct a patient's identity: validated, versioned (optimistic locking), audited.
 
-Why: interchange.md §5.5 (docs/store.md "Corrections and deletions") — `parcours patients correct`
+Why: docs/interchange.md §5.5 (docs/store.md "Corrections and deletions") — `parcours patients correct`
 and the TUI's identity edit share these checks: a birth date after one of the patient's records
 and an identifier another patient has are refused naming the field (never echoing a value).
 """
@@ -26,7 +26,7 @@ from parcours.store.schema import patients, records
 
 __all__ = ["PATIENT_FIELDS", "correct_patient", "merged_identity"]
 
-#: Keys of a patient object a correction may give (interchange.md §5.5).
+#: Keys of a patient object a correction may give (docs/interchange.md §5.5).
 PATIENT_FIELDS = ("family", "given", "birth_date", "sex", "ins", "identifier")
 
 

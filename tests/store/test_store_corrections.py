@@ -60,7 +60,8 @@ def assert_counts_agree(store) -> None:
 def audit_rows(store, entity_id: str) -> list[tuple[str, str]]:
     with store.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(
-            "SELECT action, entity FROM audit WHERE entity_id = :i AND entity = 'record' ORDER BY id"), {"i": entity_id})]
+            "SELECT action, entity FROM audit WHERE entity_id = :i AND entity = 'record' ORDER BY id"),
+            {"i": entity_id})]
 
 
 def test_correcting_a_screening_flips_its_domain_and_the_alerts_and_due_date_follow(store):
@@ -148,7 +149,8 @@ def test_deleting_a_screening_takes_it_and_its_alerts_off_every_list(store):
     assert store.get_patient(pid).next_step1_due == date.fromisoformat(first.result["next_step1_due"])
     assert_counts_agree(store)
     assert ("delete", "record") in audit_rows(store, second.record_id)
-    assert row(store, "SELECT deleted_reason FROM records WHERE id = :i", i=int(second.record_id))[0] == "saisi deux fois"
+    reason = row(store, "SELECT deleted_reason FROM records WHERE id = :i", i=int(second.record_id))[0]
+    assert reason == "saisi deux fois"
 
     store.delete_record(first.record_id, reason="mauvais patient", actor="dr", version=1)
     assert live_alerts(store, pid) == [] and store.open_alerts() == [] and store.positive_without_step2() == []
@@ -221,8 +223,8 @@ def test_patient_correction_checks_birth_date_identifier_and_version(store):
 
 def test_medisis_worklists_follow_corrections_and_deletions(store):
     patient = store.create_patient(PATIENT, site=None, actor="n")
-    stay = store.save_document(RecordKind.MEDISIS_STAY, {"admission_date": "2026-11-01", "discharge_date": "2026-11-10"},
-                               actor="n", patient_id=patient.id)
+    discharged = {"admission_date": "2026-11-01", "discharge_date": "2026-11-10"}
+    stay = store.save_document(RecordKind.MEDISIS_STAY, discharged, actor="n", patient_id=patient.id)
     assert len(store.discharges_without_reconciliation()) == 1
     doc = orjson.loads((pathlib.Path(__file__).resolve().parents[2] / "examples" / "reconciliation.json").read_bytes())
     doc.update(moment="discharge", date="2026-11-10")

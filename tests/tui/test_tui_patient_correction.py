@@ -47,5 +47,6 @@ async def test_birth_after_a_record_is_refused_under_the_birth_date(make_app, st
         assert screen.saved is not None
     assert store.get_patient(patient.id).birth_date.isoformat() == "1944-05-03"
     with store.engine.connect() as conn:
-        after = conn.execute(text("SELECT after FROM audit WHERE entity = 'patient' AND action = 'update'")).scalars().all()
+        after = conn.execute(text("SELECT after FROM audit WHERE entity = 'patient' AND action = 'update'"))
+        after = after.scalars().all()
     assert len(after) == 1 and '"version":2' in after[0] and '"birth_date":"1944-05-03"' in after[0]

@@ -81,7 +81,7 @@ COMMAND_OF: dict[str, tuple[str, str]] = {
 
 
 def _command_for(kind: Any) -> str | None:
-    """The document command whose input this kind of record is ("module:function"), if any."""
+    """The document command's kind name (`DOCUMENT_COMMANDS` value) whose input this record kind is, if any."""
     from parcours.cli import DOCUMENT_COMMANDS
 
     key = COMMAND_OF.get(str(kind))
@@ -98,7 +98,7 @@ def records_correct(args: argparse.Namespace, lang: Lang) -> int:
     source = _source_name(args.source, lang)
 
     def body(store: Any) -> int:
-        from parcours.cli import _resolve
+        from parcours.cli import document_handler
         from parcours.cli.save_commands import actor_for
         from parcours.core.errors import InvalidInput
 
@@ -107,7 +107,7 @@ def records_correct(args: argparse.Namespace, lang: Lang) -> int:
         output: Any = None
         try:
             if command is not None:
-                output = _resolve(command)(raw)  # the command's own validation and printed result
+                output = document_handler(command)(raw)  # the command's own validation and printed result
             saved = store.correct_record(args.record, raw, actor=actor_for(_document(raw)),
                                          version=version if args.expected_version is None else args.expected_version)
         except InvalidInput as exc:

@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from test_store_cli import EXAMPLES, run
 
-SCREENING = EXAMPLES / "screening.json"
+SCREENING = EXAMPLES / "screening_to_save.json"  # says who: --save stores it (interchange §0)
 
 
 @pytest.fixture
@@ -124,8 +124,9 @@ def test_patients_correct(db, tmp_path, lang, expected):
     done = run("patients", "correct", patient, str(fix), "--version", "1", db=db, lang=lang)
     assert done.returncode == 0, done.stderr
     out = orjson.loads(done.stdout)
-    assert out["version"] == 2 and out["patient"] == {"family": "Dupont", "given": ["Anne"], "sex": "female",
-                                                      "birth_date": "1944-05-02"}
+    before = {k: v for k, v in orjson.loads(SCREENING.read_bytes())["patient"].items() if k != "birth_date"}
+    assert out["version"] == 2 and out["patient"] == {**before, "family": "Dupont", "given": ["Anne"],
+                                                      "sex": "female", "birth_date": "1944-05-02"}
     stale = run("patients", "correct", patient, str(fix), "--version", "1", db=db, lang=lang)
     assert stale.returncode == 2 and patient in stale.stderr.decode()
 

@@ -71,6 +71,10 @@ FR: Final[dict[str, str]] = {
     "store.check.audit_guard_altered": "protection du journal d'audit modifiée (corps ou définition) : {names}",
     "store.check.audit_guard_disabled": "protection du journal d'audit désactivée : {names}",
     "store.check.audit_chain": "journal d'audit réécrit : {count} ligne(s) ne suivent pas la chaîne de hachage (id {ids})",
+    # issue 20, data: duplicates, recounts, stale writes
+    "store.save.duplicate": "déjà enregistré pour ce patient (dossier {record}, patient {patient}) : rien d'ajouté",
+    "store.check.drift": "{count} compteur(s) faux d'après un recomptage : {detail}",
+    "store.check.duplicates": "{count} dossier(s) enregistré(s) en double avant la révision 0005 (même document, même patient)",
 }
 
 EN: Final[dict[str, str]] = {
@@ -142,4 +146,8 @@ EN: Final[dict[str, str]] = {
     "store.check.audit_guard_altered": "audit trail guard altered (body or definition): {names}",
     "store.check.audit_guard_disabled": "audit trail guard disabled: {names}",
     "store.check.audit_chain": "audit trail rewritten: {count} row(s) do not follow the hash chain (id {ids})",
+    # issue 20, data: duplicates, recounts, stale writes
+    "store.save.duplicate": "already stored for this patient (record {record}, patient {patient}): nothing added",
+    "store.check.drift": "{count} count(s) wrong according to a recount: {detail}",
+    "store.check.duplicates": "{count} record(s) stored twice before revision 0005 (same document, same patient)",
 }

@@ -259,11 +259,11 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
             from parcours.store import open_store
 
             store = open_store(getattr(args, "db", None))
-            handler = saving_handler(args.key, handler, store)
+            handler = saving_handler(args.key, handler, store, lang=lang)
         if args.batch:
             stream = sys.stdin.buffer if args.source == "-" else open(args.source, "rb")  # noqa: SIM115
             with stream:
-                return runner.run_batch(handler, stream, lang, out)
+                return runner.run_batch(handler, stream, lang, out, saving=store is not None)
         raw = runner.read_source(args.source)
         source = message("cli.stdin", lang) if args.source == "-" else args.source
         return runner.run_one(handler, raw, lang, out, err, source)

@@ -52,29 +52,48 @@ def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: Binary
     return EXIT_OK
 
 
-def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryIO) -> int:
-    """One result (or `{"line": N, "error": [...]}`) per non-blank input line, in order."""
+def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryIO, *, saving: bool = False) -> int:
+    """One result (or `{"line": N, "error": [...]}`) per non-blank input line, in order.
+
+    `saving` (`--save`): each line is printed and flushed as soon as its transaction committed,
+    so what was printed is exactly what was saved when the run is killed; a save that lost to
+    another writer three times is that line's error, and the run goes on.
+    """
+    from parcours.core.errors import ParcoursError
+
     status = EXIT_OK
     chunk: list[bytes] = []
     dumps = orjson.dumps
-    for number, line in enumerate(lines, start=1):
-        if number == 1 and line[:3] == UTF8_BOM:  # a BOM at the start of the stream (issue 18)
-            line = line[3:]
-        if not line or line.isspace():  # not strip(): that copies every line
-            continue
-        try:
-            result = handler(line)
-            chunk.append(result if isinstance(result, bytes) else dumps(result) + b"\n")
-        except InvalidInput as exc:
-            from parcours.messages import render_issue
+    flush_every = 1 if saving else _FLUSH_EVERY
+    try:
+        for number, line in enumerate(lines, start=1):
+            if number == 1 and line[:3] == UTF8_BOM:  # a BOM at the start of the stream (issue 18)
+                line = line[3:]
+            if not line or line.isspace():  # not strip(): that copies every line
+                continue
+            try:
+                result = handler(line)
+                chunk.append(result if isinstance(result, bytes) else dumps(result) + b"\n")
+            except InvalidInput as exc:
+                from parcours.messages import render_issue
 
-            status = EXIT_BATCH_ERRORS
-            errors = [render_issue(issue, lang) for issue in exc.issues]
-            chunk.append(dumps({"line": number, "error": errors}) + b"\n")
-        if len(chunk) >= _FLUSH_EVERY:
-            out.write(b"".join(chunk))
-            chunk.clear()
-    out.write(b"".join(chunk))
+                status = EXIT_BATCH_ERRORS
+                errors = [render_issue(issue, lang) for issue in exc.issues]
+                chunk.append(dumps({"line": number, "error": errors}) + b"\n")
+            except ParcoursError as exc:
+                if getattr(exc, "code", None) != "conflict":
+                    raise  # the database is gone: main says so, after what was saved is printed
+                from parcours.cli.store_commands import render_store_error
+
+                status = EXIT_BATCH_ERRORS
+                chunk.append(dumps({"line": number, "error": [render_store_error(exc, lang)]}) + b"\n")
+            if len(chunk) >= flush_every:
+                out.write(b"".join(chunk))
+                chunk.clear()
+                if saving:
+                    out.flush()
+    finally:
+        out.write(b"".join(chunk))
     return status
 
 

@@ -50,12 +50,17 @@ def has_identity(document: dict[str, Any]) -> bool:
     return patient.get("family") is not None and any(b is not None for b in births)
 
 
-def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any) -> Callable[[bytes], Any]:
+def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any,
+                   lang: str = "fr") -> Callable[[bytes], Any]:
     """Wrap a document handler: compute (validating), then store, then return the same output.
 
     The record kind is the command's document kind's (parcours.kinds); a follow-up is no record of
-    its own: its screenings and assessments are stored (parcours.store.followups).
+    its own: its screenings and assessments are stored (parcours.store.followups). The same
+    document already stored for the patient is not stored again: stdout stays the command's
+    output (docs/interchange.md §0), stderr says so.
     """
+    import sys
+
     import orjson
 
     record_kind = by_command(*key).record_kind
@@ -70,7 +75,12 @@ def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store:
 
             save_followup(store, document, actor=actor_for(document))
         else:
-            store.save_document(record_kind, raw, actor=actor_for(document))
+            saved = store.save_document(record_kind, raw, actor=actor_for(document))
+            if saved.duplicate:
+                from parcours.messages import message
+
+                sys.stderr.write(message("store.save.duplicate", lang, record=saved.record_id,
+                                         patient=saved.patient_id) + "\n")
         return output
 
     return save

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select, update
 
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.store import audit, counts
-from parcours.store.errors import NotFound
+from parcours.store.errors import Conflict, NotFound
 from parcours.store.schema import alerts, records
 
 __all__ = ["AlertStatus", "set_alert_status"]
@@ -28,6 +28,7 @@ class AlertStatus(StrEnum):
 
 
 OPEN = frozenset({AlertStatus.NEW, AlertStatus.CONFIRMED})
+_ATTEMPTS = 3  # the status changed between the read and the conditional update: read it again
 
 
 def set_alert_status(conn: Connection, record_id: str, status: str, *, actor: str) -> None:
@@ -37,13 +38,21 @@ def set_alert_status(conn: Connection, record_id: str, status: str, *, actor: st
     except ValueError:
         raise InvalidInput([FieldIssue(("status",), "not_one_of",
                                        {"expected": ", ".join(s.value for s in AlertStatus)})]) from None
-    row = conn.execute(select(alerts.c.status, alerts.c.open, alerts.c.site_id, alerts.c.raised_on)
-                       .join(records, records.c.id == alerts.c.record_id)
-                       .where(alerts.c.record_id == int(record_id), records.c.deleted_at.is_(None))).first()
-    if row is None:
-        raise NotFound(entity="alert", key=record_id)
-    conn.execute(update(alerts).where(alerts.c.record_id == int(record_id))
-                 .values(status=new.value, open=new in OPEN))
+    for _ in range(_ATTEMPTS):
+        row = conn.execute(select(alerts.c.status, alerts.c.open, alerts.c.site_id, alerts.c.raised_on)
+                           .join(records, records.c.id == alerts.c.record_id)
+                           .where(alerts.c.record_id == int(record_id), records.c.deleted_at.is_(None))).first()
+        if row is None:
+            raise NotFound(entity="alert", key=record_id)
+        if row.status == new.value:
+            return  # already so (another workstation did it): nothing changes, nothing is counted
+        # conditional: of two closers, only the one that still finds the status it read counts (issue 20)
+        done = conn.execute(update(alerts).where(alerts.c.record_id == int(record_id), alerts.c.status == row.status)
+                            .values(status=new.value, open=new in OPEN))
+        if done.rowcount == 1:
+            break
+    else:
+        raise Conflict(entity="alert", key=record_id)
     if row.open != (new in OPEN):
         counts.bump(conn, row.site_id, row.raised_on, open_alerts=1 if new in OPEN else -1)
     conn.execute(update(records).where(records.c.id == int(record_id))

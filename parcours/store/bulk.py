@@ -25,7 +25,8 @@ _TEMP_STORE_MEMORY = 2  # PRAGMA temp_store value of MEMORY
 COLUMNS: dict[str, tuple[str, ...]] = {
     "patients": ("id", "identifier_value", "fhir_id", "family", "family_key", "given", "birth_date", "sex", "site_id",
                  "next_step1_due", "last_screened_on", "step2_pending"),
-    "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash"),
+    "records": ("id", "patient_id", "kind", "recorded_on", "site_id", "document", "result", "document_hash",
+                "content_key"),
     "screenings": ("record_id", "patient_id", "site_id", "screened_on", "overall", "next_step1_due",
                    "positive_mask", *DOMAIN_NAMES),
     "assessments": ("record_id", "patient_id", "instrument", "domain", "assessed_on", "score", "abnormal"),
@@ -83,8 +84,8 @@ def _sqlite_insert(raw: Any, insert: str, width: int, one: str, rows: list[tuple
     memory (temp_store=MEMORY, set here for this connection), or it is written to a temporary
     file and the saving goes to system time (measured: 123k pwrite calls instead of 51k).
     """
-    if raw.execute("PRAGMA temp_store").fetchone()[0] != _TEMP_STORE_MEMORY:
-        raw.execute("PRAGMA temp_store=MEMORY")
+    if not raw.in_transaction and raw.execute("PRAGMA temp_store").fetchone()[0] != _TEMP_STORE_MEMORY:
+        raw.execute("PRAGMA temp_store=MEMORY")  # else set by the transaction's begin (engine.writer(bulk=True))
     per = max(1, min(ROWS_PER_STATEMENT, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
     whole = len(rows) - len(rows) % per
     if whole > 0:

@@ -43,4 +43,13 @@ def check_database(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
         if not expected <= triggers:
             problems.append(("audit_guard", {"missing": ", ".join(sorted(expected - triggers))}))
         problems += [p for p in check_audit(conn) if p[0] != "audit_guard"]  # bodies, enabled, hash chain
+    problems.extend(_data_problems(engine))
     return problems
+
+
+def _data_problems(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
+    """Counts recounted from their rows, records stored twice (issue 20, parcours.store.recount)."""
+    from parcours.store.recount import drift_problems
+
+    with engine.connect() as conn:
+        return drift_problems(conn)

@@ -19,15 +19,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from parcours.core.identity import INS_TEST_SYSTEM
 from parcours.store import audit
-from parcours.store.bulk import fix_sequences, write_chunk
+from parcours.store.bulk import write_chunk
 from parcours.store.deferred_indexes import drop_deferrable, restore_indexes
 from parcours.store.demo_documents import DEMO_SITES
+from parcours.store.demo_ids import reserve_ids, write_planned
 from parcours.store.demo_rows import ACTOR, RECORD_STRIDE, ChunkPlan, build_chunk
-from parcours.store.schema import patients, records
+from parcours.store.engine import writer
+from parcours.store.schema import patients
 from parcours.store.sites import ensure_site
 
 __all__ = ["ACTOR", "DEMO_SITES", "ChunkPlan", "build_chunk", "generate", "seed_loaded", "write_chunk"]
@@ -77,12 +79,11 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
     `progress(done)` follows the patients written; `indexing()` is called before the set-aside
     worklist indexes are built (a few seconds at a million patients).
     """
-    with store.engine.begin() as conn:
+    with writer(store.engine).begin() as conn:
         sites = tuple(ensure_site(conn, f, n, k, t, actor=ACTOR) for f, n, k, t in DEMO_SITES)
         if seed_loaded(conn, seed, sites):
             return 0  # the same people again, under new INS, would look like duplicates (issue 18)
-        first_patient = (conn.execute(select(func.max(patients.c.id))).scalar() or 0) + 1
-        first_record = (conn.execute(select(func.max(records.c.id))).scalar() or 0) + 1
+        first_patient, first_record = reserve_ids(conn, count)
     todo = list(plans(seed, count, first_patient, first_record, sites, store.engine.dialect.name == "sqlite"))
     workers = workers or (os.cpu_count() or 1 if count >= PARALLEL_FROM else 1)
     defer = count >= DEFER_INDEXES_FROM and count >= first_patient - 1  # a big load, at least what is there
@@ -96,8 +97,8 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
         else:
             done = 0
             for plan in todo:
-                with store.engine.begin() as conn:
-                    write_chunk(conn, build_chunk(plan))
+                with writer(store.engine, bulk=True).begin() as conn:
+                    write_planned(conn, plan, build_chunk(plan))
                 done += plan.size
                 if progress is not None:
                     progress(done)
@@ -106,7 +107,6 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
             if indexing is not None:
                 indexing()
             restore_indexes(store.engine)
-    fix_sequences(store)
     return done
 
 

@@ -127,8 +127,9 @@ class _Chunk:
         self.next_record = rid + 1
         if rid >= self.record_limit:
             raise RuntimeError("demo patient with more records than RECORD_STRIDE")  # a bug, never data
+        digest = document_hash(doc)  # an alert is derived: no content key (as in saving.save_document)
         self.records.append((rid, pid, kind, day, site, raw.decode(), None if result is None else result.decode(),
-                             document_hash(doc)))
+                             digest, None if kind == "icope.alert" else digest))
         self.audit.append(("record", str(rid), _AFTER[kind]))
         return rid
 

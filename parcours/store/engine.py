@@ -17,10 +17,14 @@ from sqlalchemy.pool import StaticPool
 from parcours.store.errors import DatabaseError
 from parcours.store.settings import create_private_file
 
-__all__ = ["HEAD_REVISION", "current_revision", "make_engine", "upgrade"]
+__all__ = ["HEAD_REVISION", "current_revision", "make_engine", "upgrade", "writer"]
 
 #: The newest migration (parcours/store/migrations/versions); a test checks Alembic agrees.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
+#: Execution option of a connection that will write: SQLite begins it IMMEDIATE (see `_begin`).
+WRITE_OPTION = "parcours_write"
+BULK_OPTION = "parcours_bulk"
+MIGRATION_LOCK = 0x70617263  # PostgreSQL advisory lock key held while migrating ("parc")
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536  # SQLite page cache per connection (64 MiB)
 
@@ -32,7 +36,33 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     # FULL: a committed save survives a power cut too (NORMAL in WAL mode may lose the last ones)
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # a territory's indexes: the 2 MiB default thrashes
+    cursor.execute("PRAGMA journal_mode=WAL")  # persistent; here, before any transaction can be open
     cursor.close()
+    # The driver then leaves transactions to `_begin`: left to itself, pysqlite begins one only
+    # before INSERT/UPDATE/DELETE, so DDL ran in autocommit and a killed migration left half a
+    # schema (issue 20: `table audit already exists`).
+    dbapi_connection.isolation_level = None
+
+
+def _begin(conn) -> None:  # noqa: ANN001 - a Connection
+    """Every SQLAlchemy transaction is a real SQLite one, DDL included; writers begin IMMEDIATE.
+
+    Why IMMEDIATE: a writer then holds the write lock from its first read, so what it read is
+    still true when it writes (a deferred one fails with "database is locked" if another writer
+    committed in between, whatever the busy timeout).
+    """
+    options = conn.get_execution_options()
+    if options.get(BULK_OPTION):  # cannot change inside a transaction (parcours.store.bulk says why)
+        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+    conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if options.get(WRITE_OPTION) else 'DEFERRED'}")
+
+
+def writer(engine: Engine, *, bulk: bool = False) -> Engine:
+    """The same engine, its transactions marked as writes (`with writer(engine).begin() as conn`).
+
+    `bulk`: SQLite keeps the statement journal of multi-row INSERTs in memory (parcours.store.bulk).
+    """
+    return engine.execution_options(**{WRITE_OPTION: True, BULK_OPTION: bulk})
 
 
 def make_engine(url: str) -> Engine:
@@ -46,8 +76,7 @@ def make_engine(url: str) -> Engine:
         else:  # in-memory: one shared connection, or each checkout would see an empty database
             engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -60,20 +89,32 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine) -> str:
-    """Migrate to head with Alembic (imported only when the database is behind); the new revision."""
+def upgrade(engine: Engine, target: str = "head") -> str:
+    """Migrate to head with Alembic (imported only when the database is behind); the new revision.
+
+    Every pending migration and the revision stamp run in ONE transaction (SQLite has
+    transactional DDL once `_begin` opens the transaction): a process killed at any step leaves
+    the database as it was. A database left half-migrated by an earlier release is repaired
+    first (parcours.store.repair). Two processes opening a new database at once: the second
+    waits (SQLite write lock; PostgreSQL advisory lock) and then finds it migrated.
+    """
     try:
         revision = current_revision(engine)
-        if revision == HEAD_REVISION:
+        if revision == HEAD_REVISION and target == "head":
             return revision
         from alembic import command
         from alembic.config import Config
 
+        from parcours.store.repair import repair_half_migrated
+
         config = Config()
         config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-        with engine.begin() as conn:
+        with writer(engine).begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            repair_half_migrated(conn)
             config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+            command.upgrade(config, target)
         return current_revision(engine) or ""
     except SQLAlchemyError as exc:
         raise DatabaseError(reason=str(exc.orig if getattr(exc, "orig", None) else exc)) from exc

@@ -28,7 +28,9 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
     """Store what is new in a validated follow-up document, in one transaction; the new record ids."""
     context = {k: document[k] for k in _CONTEXT if k in document}
     screenings = sorted(document["screenings"], key=lambda s: s["date"])
-    with store.engine.begin() as conn:
+    from parcours.store.engine import writer
+
+    with writer(store.engine).begin() as conn:
         # validated from JSON (InvalidInput naming `patient.<field>`): a model_validate of the raw dict
         # refused JSON dates and its error printed the values (issue 20)
         identity = patient_rows.validate_identity(context["patient"]) if "patient" in context else None
@@ -45,12 +47,15 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
             result = save_document(conn, RecordKind.ICOPE_SCREENING, {**entry, **context}, actor=actor,
                                    patient_id=None if patient_id is None else str(patient_id))
             patient_id = int(result.patient_id)
-            saved.append(result.record_id)
+            if not result.duplicate:
+                saved.append(result.record_id)
         for entry in sorted(document.get("assessments", []), key=lambda a: a["date"]):
             if _has_assessment(conn, patient_id, entry):
                 continue
-            saved.append(save_document(conn, RecordKind.ICOPE_ASSESSMENT, {**entry, **context}, actor=actor,
-                                       patient_id=str(patient_id)).record_id)
+            result = save_document(conn, RecordKind.ICOPE_ASSESSMENT, {**entry, **context}, actor=actor,
+                                   patient_id=str(patient_id))
+            if not result.duplicate:
+                saved.append(result.record_id)
     return saved
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from icope.kinds import positive_mask as domain_mask  # the side-row rule, one implementation
 from icope.vocab import DOMAIN_NAMES  # docs/icope.md §1 order
@@ -253,14 +253,14 @@ def on_delete(conn: Connection, record_id: int, kind: RecordKind) -> None:
     if kind is RecordKind.ICOPE_SCREENING:
         row = conn.execute(select(screenings.c.site_id, screenings.c.screened_on, screenings.c.positive_mask)
                            .where(screenings.c.record_id == record_id, screenings.c.live)).first()
-        if row is not None:
-            conn.execute(update(screenings).where(screenings.c.record_id == record_id).values(live=False))
+        if row is not None and conn.execute(update(screenings).where(  # conditional: counted down once
+                screenings.c.record_id == record_id, screenings.c.live).values(live=False)).rowcount == 1:
             counts.bump(conn, row.site_id, row.screened_on, **counts.screening_change(row.positive_mask, -1))
     elif kind is RecordKind.ICOPE_ALERT:
-        row = conn.execute(select(alerts.c.site_id, alerts.c.raised_on, alerts.c.open)
+        row = conn.execute(select(alerts.c.site_id, alerts.c.raised_on)
                            .where(alerts.c.record_id == record_id)).first()
-        conn.execute(update(alerts).where(alerts.c.record_id == record_id).values(open=False))
-        if row is not None and row.open:
+        if row is not None and conn.execute(update(alerts).where(
+                alerts.c.record_id == record_id, text('alerts."open"')).values(open=False)).rowcount == 1:
             counts.bump(conn, row.site_id, row.raised_on, open_alerts=-1)
     elif kind is RecordKind.MEDISIS_STAY:
         conn.execute(update(stays).where(stays.c.record_id == record_id)

@@ -141,7 +141,13 @@ def find_or_create_patient(conn: Connection, identity: PatientIdentity | None, *
         found = _by_identifier(conn, *ident)
         if found is not None:
             return found
-    return create_patient(conn, identity, site=site, actor=actor)
+    try:
+        return create_patient(conn, identity, site=site, actor=actor)
+    except Conflict:  # committed by another writer since the read above (PostgreSQL reads each statement anew)
+        found = _by_identifier(conn, *ident) if ident is not None else None
+        if found is None:
+            raise
+        return found  # issue 20: eight first saves at once all land on this patient, none fails
 
 
 def get_patient(conn: Connection, patient_id: str | int) -> Patient:
@@ -175,13 +181,20 @@ def update_patient(conn: Connection, patient_id: str, identity: PatientIdentity,
                  before=before.identity, after=identity_json(identity))
 
 
-def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str) -> None:
-    """Soft delete with a reason (the rows stay; worklists and searches skip them)."""
+def delete_patient(conn: Connection, patient_id: str, *, reason: str, actor: str, version: int | None = None) -> None:
+    """Soft delete with a reason (the rows stay; worklists and searches skip them).
+
+    With `version` (what the professional saw), a patient changed since is not deleted: Conflict.
+    """
     before = get_patient(conn, patient_id)
-    conn.execute(
-        update(patients).where(patients.c.id == int(patient_id))
+    if version is not None and version != before.version:
+        raise Conflict(entity="patient", key=patient_id)
+    done = conn.execute(
+        update(patients).where(patients.c.id == int(patient_id), patients.c.version == before.version, _LIVE)
         .values(deleted_at=audit.now(), deleted_reason=reason, version=before.version + 1)
     )
+    if done.rowcount != 1:  # changed or deleted by another writer since it was read
+        raise Conflict(entity="patient", key=patient_id)
     if before.next_step1_due is not None:  # a deleted patient is no longer due
         site = conn.execute(select(patients.c.site_id).where(patients.c.id == int(patient_id))).scalar()
         counts.bump(conn, site, before.next_step1_due, due=-1)
@@ -224,7 +237,8 @@ def resolve_patient(conn: Connection, key: str) -> int:
 
 def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_on: date, pending: int) -> None:
     """The patient's next step-1 due date and pending step-2 domains after their newest screening."""
-    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)
+                          .with_for_update()).one()  # PostgreSQL: the due count moves once per change
     if before.next_step1_due != next_due:
         if before.next_step1_due is not None:
             counts.bump(conn, before.site_id, before.next_step1_due, due=-1)

@@ -59,6 +59,7 @@ class Saved:
     record_id: str
     patient_id: str
     result: dict[str, Any] | None
+    duplicate: bool = False  # the same document was already stored for this patient: nothing added
 
 
 @dataclass(frozen=True, slots=True)

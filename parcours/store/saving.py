@@ -21,7 +21,7 @@ from parcours.store import audit, indexing
 from parcours.store.patients import find_or_create_patient, get_patient
 from parcours.store.sites import ensure_professional, ensure_site
 from parcours.store.rows import Saved, SiteKind
-from parcours.store.schema import records
+from parcours.store.schema import patients, records
 
 __all__ = ["Parsed", "save_document"]
 
@@ -98,6 +98,14 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
                 identity.model_dump(exclude_none=True, include=set(PatientIdentity.model_fields))
             )
         patient = find_or_create_patient(conn, identity, site=site, actor=actor)
+    if conn.dialect.name == "postgresql":  # one writer per patient: schedule, alerts, counts read then write
+        conn.execute(select(patients.c.id).where(patients.c.id == patient).with_for_update())
+    content_key = indexing.document_hash(parsed.document)
+    stored = conn.execute(select(records.c.id, records.c.result).where(
+        records.c.patient_id == patient, records.c.kind == kind.value, records.c.content_key == content_key)).first()
+    if stored is not None:  # the same document for this patient: stored once (content key, migration 0005)
+        return Saved(str(stored.id), str(patient), orjson.loads(stored.result) if stored.result else None,
+                     duplicate=True)
     stamp = audit.now()
     document_text = orjson.dumps(parsed.document).decode()
     result_text = orjson.dumps(parsed.result).decode() if parsed.result is not None else None
@@ -105,7 +113,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
         insert(records).values(
             version=1, patient_id=patient, kind=kind.value, recorded_on=parsed.recorded_on, site_id=site,
             professional_id=professional, document=document_text, result=result_text,
-            document_hash=indexing.document_hash(parsed.document), actor=actor, created_at=stamp, updated_at=stamp,
+            document_hash=content_key, content_key=content_key, actor=actor, created_at=stamp, updated_at=stamp,
         ).returning(records.c.id)
     ).scalar_one()
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=record_id,
@@ -123,8 +131,11 @@ def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str) 
                        .where(records.c.id == int(record_id), records.c.deleted_at.is_(None))).first()
     if row is None:
         raise NotFound(entity="record", key=record_id)
-    conn.execute(update(records).where(records.c.id == row.id)
-                 .values(deleted_at=audit.now(), deleted_reason=reason, version=row.version + 1))
+    done = conn.execute(update(records).where(records.c.id == row.id, records.c.deleted_at.is_(None))
+                        .values(deleted_at=audit.now(), deleted_reason=reason, version=row.version + 1,
+                                content_key=None))  # the same document may be saved again
+    if done.rowcount != 1:  # deleted by another writer since it was read
+        raise NotFound(entity="record", key=record_id)
     indexing.on_delete(conn, row.id, RecordKind(row.kind))
     audit.append(conn, actor=actor, action="delete", entity="record", entity_id=record_id,
                  before={"kind": row.kind}, after={"reason": reason})

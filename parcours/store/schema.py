@@ -118,12 +118,15 @@ records = Table(
     Column("document", Text, nullable=False),  # the validated input document (orjson)
     Column("result", Text),  # the JSON result, as printed by the command
     Column("document_hash", String(64)),  # docs/fhir.md §2.3 H, so a saved result exports with the same ids
+    # H again, unique per patient and kind: the same document is stored once (NULL: alerts, deleted)
+    Column("content_key", String(64)),
     Column("actor", Text, nullable=False),
     Column("created_at", Stamp, nullable=False),
     Column("updated_at", Stamp, nullable=False),
     Column("deleted_at", Stamp),
     Column("deleted_reason", Text),
     Index("ix_records_patient", "patient_id", "recorded_on", "id"),  # every records query is per patient
+    Index("uq_records_content", "patient_id", "kind", "content_key", unique=True),  # migration 0005
 )
 
 screenings = Table(

@@ -14,10 +14,20 @@ from sqlalchemy import Connection, Engine
 
 from parcours.core.records import PatientRecords, RecordKind
 from parcours.store import audit, audit_chain, drafts, patients, reading, saving, sites, worklists
+from parcours.store.engine import writer
 from parcours.store.errors import Conflict, DatabaseError
 from parcours.store.rows import Draft, Patient, PopulationCounts, Saved, Site, SiteKind, WorklistRow
 
 __all__ = ["Store", "open_store"]
+
+SAVE_ATTEMPTS = 3  # a save that lost a race runs again; the third loss is a Conflict
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # PostgreSQL serialization failure, deadlock
+
+
+def _lost_race(exc: Exception) -> bool:
+    """A transaction another writer made fail, that can simply run again."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in _RETRYABLE_SQLSTATES or "database is locked" in str(orig)
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
@@ -53,7 +63,7 @@ class Store:
         self.close()
 
     def _write(self) -> Any:
-        return self.engine.begin()
+        return writer(self.engine).begin()
 
     def _read(self) -> Any:
         return self.engine.connect()
@@ -95,10 +105,10 @@ class Store:
             correct_patient(conn, patient_id, identity, version=version, actor=actor)
             return patients.get_patient(conn, patient_id)
 
-    def delete_patient(self, patient_id: str, *, reason: str, actor: str) -> None:
-        """Soft delete, with its reason in the audit trail."""
+    def delete_patient(self, patient_id: str, *, reason: str, actor: str, version: int | None = None) -> None:
+        """Soft delete, with its reason in the audit trail; a `version` no longer current raises Conflict."""
         with self._write() as conn:
-            patients.delete_patient(conn, patient_id, reason=reason, actor=actor)
+            patients.delete_patient(conn, patient_id, reason=reason, actor=actor, version=version)
 
     def search_patients(self, text: str = "", *, site: str | None = None, limit: int = 50,
                         after: str | None = None) -> list[Patient]:
@@ -137,21 +147,21 @@ class Store:
                       patient_id: str | None = None) -> Saved:
         """Validate, compute and store a document and its result in one transaction.
 
-        Two writers creating the same new patient (same INS) at once: the loser's transaction is
-        rolled back (unique index; on SQLite possibly "database is locked" when its read snapshot
-        is stale) and run once more, finding the patient the other created.
+        The same document already stored for the patient returns that record (`duplicate`).
+        A transaction that lost a race is rolled back and run again (SAVE_ATTEMPTS in all): two
+        writers creating the same new patient (same INS) at once (unique index), a PostgreSQL
+        deadlock or serialization failure; the new run finds what the winner committed.
         """
-        from sqlalchemy.exc import IntegrityError, OperationalError
+        from sqlalchemy.exc import DBAPIError, IntegrityError
 
-        for attempt in (1, 2):
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 with self._write() as conn:
                     return saving.save_document(conn, kind, document, actor=actor, patient_id=patient_id)
-            except (IntegrityError, OperationalError) as exc:
-                retry = isinstance(exc, IntegrityError) or "database is locked" in str(exc.orig)
-                if not retry:
+            except DBAPIError as exc:
+                if not (isinstance(exc, IntegrityError) or _lost_race(exc)):
                     raise DatabaseError(reason=str(exc.orig)) from exc
-                if attempt == 2:
+                if attempt == SAVE_ATTEMPTS:
                     raise Conflict(entity="record", key=str(kind)) from None
         raise AssertionError("unreachable")
 

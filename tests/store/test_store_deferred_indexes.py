@@ -12,6 +12,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 import parcours.store.demo as demo
+import parcours.store.demo_ids as demo_ids
 from parcours.store import open_store
 from parcours.store.deferred_indexes import DEFERRABLE, drop_deferrable, restore_indexes
 from parcours.store.schema import metadata
@@ -49,13 +50,13 @@ def small(monkeypatch):
 
 def test_a_large_load_writes_without_them_and_rebuilds_them(tmp_path, small, monkeypatch):
     seen: list[set[str]] = []
-    write = demo.write_chunk
+    write = demo_ids.write_chunk
 
     def spy(conn, built):
         seen.append(_indexes(conn))
         write(conn, built)
 
-    monkeypatch.setattr(demo, "write_chunk", spy)
+    monkeypatch.setattr(demo_ids, "write_chunk", spy)
     told: list[int] = []
     with open_store(f"sqlite:///{tmp_path / 'deferred.db'}") as store:
         demo.generate(store, 230, seed=4, workers=1, indexing=lambda: told.append(len(seen)))
@@ -76,8 +77,8 @@ def test_a_small_load_into_a_bigger_database_keeps_them(tmp_path, small, monkeyp
     with open_store(f"sqlite:///{tmp_path / 'demo.db'}") as store:
         demo.generate(store, 150, seed=1, workers=1)
         seen: list[set[str]] = []
-        write = demo.write_chunk
-        monkeypatch.setattr(demo, "write_chunk", lambda conn, built: (seen.append(_indexes(conn)), write(conn, built)))
+        write = demo_ids.write_chunk
+        monkeypatch.setattr(demo_ids, "write_chunk", lambda conn, built: (seen.append(_indexes(conn)), write(conn, built)))
         demo.generate(store, 120, seed=2, workers=1)  # 120 < the 150 already there: rebuilding would cost more
         assert seen and all(set(DEFERRABLE) <= names for names in seen)
 
@@ -91,8 +92,8 @@ def test_a_failed_load_rebuilds_them(tmp_path, small, monkeypatch):
             raise RuntimeError("disk full")
         write(conn, built)
 
-    write = demo.write_chunk
-    monkeypatch.setattr(demo, "write_chunk", failing)
+    write = demo_ids.write_chunk
+    monkeypatch.setattr(demo_ids, "write_chunk", failing)
     with open_store(f"sqlite:///{tmp_path / 'failed.db'}") as store:
         with pytest.raises(RuntimeError, match="disk full"):
             demo.generate(store, 230, seed=4, workers=1)

@@ -70,6 +70,8 @@ class FormScreen(FormFocus):
         super().__init__()
         self.patient = patient
         self.draft_id: str | None = getattr(draft, "id", None)
+        #: the draft's version as this screen last wrote it: another writer's change is a Conflict, not overwritten
+        self.draft_version: int | None = getattr(draft, "version", None)
         data = getattr(draft, "data", None) or {}
         self.values: dict[str, Any] = dict(values or data.get("values") or {})
         #: the field typed last (kept in the draft): a resumed form reopens on it
@@ -163,8 +165,10 @@ class FormScreen(FormFocus):
         data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args(), "focus": self.resume_key}
         try:
             self.draft_id = self.app.store.save_draft(
-                self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id
+                self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id,
+                version=self.draft_version,
             )
+            self.draft_version = 1 if self.draft_version is None else self.draft_version + 1
         except ParcoursError as exc:
             self.app.status(self.app.t("tui.status.draft_failed", code=exc.code), error=True)
 
@@ -249,7 +253,7 @@ class FormScreen(FormFocus):
                 self.app.store.discard_draft(self.draft_id, actor=self.app.actor)
             except ParcoursError:
                 pass  # the record is saved; a leftover draft is offered again, never lost
-            self.draft_id = None
+            self.draft_id = self.draft_version = None
         self.after_save(saved)
 
     def action_back(self) -> None:

@@ -187,7 +187,8 @@ class PatientScreen(PatientForms, Screen[None]):
             if not reason:
                 return
             try:
-                self.app.store.delete_patient(self.patient_id, reason=reason, actor=self.app.actor)
+                self.app.store.delete_patient(self.patient_id, reason=reason, actor=self.app.actor,
+                                              version=self.patient.version)  # refused if changed since shown
             except ParcoursError as exc:
                 self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
                 return

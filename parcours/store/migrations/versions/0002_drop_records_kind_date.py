@@ -19,8 +19,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    """Upgrade schema."""
-    op.drop_index('ix_records_kind_date', table_name='records')
+    """Upgrade schema (idempotent: a kill before issue 20 could drop the index without the stamp)."""
+    op.drop_index('ix_records_kind_date', table_name='records', if_exists=True)
 
 
 def downgrade() -> None:

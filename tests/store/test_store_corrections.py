@@ -246,3 +246,18 @@ def test_medisis_worklists_follow_corrections_and_deletions(store):
     assert store.awaiting_30day_review() == [] and len(store.discharges_without_reconciliation()) == 1
     store.correct_record(stay.record_id, {"admission_date": "2026-11-01"}, actor="n")  # still in hospital
     assert store.discharges_without_reconciliation() == []
+
+
+def test_the_content_key_follows_a_correction(store):
+    """Issue 20's content key: the corrected document is the one stored once; the old one is free again."""
+    from parcours.store.corrections import SameAsRecord
+
+    first = store.save_document(RecordKind.ICOPE_SCREENING, screening("2026-01-10"), actor="n")
+    second = store.save_document(RecordKind.ICOPE_SCREENING, screening("2026-07-10"), actor="n")
+    with pytest.raises(SameAsRecord):
+        store.correct_record(second.record_id, screening("2026-01-10"), actor="n")
+    store.correct_record(second.record_id, screening("2026-08-10"), actor="n")
+    again = store.save_document(RecordKind.ICOPE_SCREENING, screening("2026-08-10"), actor="n")
+    assert again.duplicate and again.record_id == second.record_id
+    fresh = store.save_document(RecordKind.ICOPE_SCREENING, screening("2026-07-10"), actor="n")
+    assert not fresh.duplicate and fresh.record_id not in (first.record_id, second.record_id)

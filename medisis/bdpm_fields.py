@@ -1,5 +1,5 @@
 """BDPM text read as contract fields: a strength (`0,25 mg`) as a dose, a French route as a `Route`,
-a name as its search key (medisis.md §7.2; interchange.md §4.1).
+a name as its search key (docs/medisis.md §7.2; docs/interchange.md §4.1).
 
 Why: the drug lookup fills a reconciliation line from the BDPM; what the French free text of the
 files means in the contract's closed vocabularies is decided here, once, and tested, not in the
@@ -17,7 +17,7 @@ from medisis.vocab import DoseUnit, Route
 
 __all__ = ["BDPM_ROUTES", "STRENGTH_UNITS", "name_key", "parse_strength", "route_of", "single_strength"]
 
-#: BDPM `voies d'administration` (CIS_bdpm.txt column 4), folded, → interchange.md §4.1 routes.
+#: BDPM `voies d'administration` (CIS_bdpm.txt column 4), folded, → docs/interchange.md §4.1 routes.
 #: Only unambiguous equivalents; any other route is left for the pharmacist to pick.
 BDPM_ROUTES = MappingProxyType({
     "orale": Route.ORAL,

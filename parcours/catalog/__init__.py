@@ -16,4 +16,5 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.inputs",
     "parcours.catalog.worklist",
     "parcours.catalog.drugs",
+    "parcours.catalog.records",
 )

@@ -40,6 +40,9 @@ TOOL_COMMANDS: dict[tuple[str, ...], str] = {
     ("demo",): "parcours.cli.store_commands:demo",
     ("patients", "list"): "parcours.cli.store_commands:patients_list",
     ("patients", "show"): "parcours.cli.store_commands:patients_show",
+    ("patients", "correct"): "parcours.cli.records_commands:patients_correct",
+    ("records", "correct"): "parcours.cli.records_commands:records_correct",
+    ("records", "delete"): "parcours.cli.records_commands:records_delete",
     ("db", "upgrade"): "parcours.cli.store_commands:db_upgrade",
     ("db", "check"): "parcours.cli.store_commands:db_check",
     ("export", "fhir"): "parcours.cli.export_commands:export_fhir",
@@ -88,7 +91,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     parser = _Parser(prog="parcours", description=message("cli.description", lang), parents=[common])
     parser.add_argument("--version", action="version", version=f"parcours {__version__}", help=h("version"))
     groups = parser.add_subparsers(dest="group",
-                                   metavar="{icope,medisis,report,export,patients,worklist,db,demo,drugs}")
+                                   metavar="{icope,medisis,report,export,patients,records,worklist,db,demo,drugs}")
     subparsers: dict[str, argparse._SubParsersAction] = {}
     for group in ("icope", "medisis"):
         group_parser = groups.add_parser(group, help=h(f"group.{group}"), description=h(f"group.{group}"))
@@ -147,6 +150,10 @@ def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 -
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("drugs", "import"):
             cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
+        elif key in (("records", "correct"), ("records", "delete"), ("patients", "correct")):
+            from parcours.cli.records_commands import add_arguments
+
+            add_arguments(key, cmd, h)
         elif key == ("report",):
             cmd.add_argument("source", nargs="?", metavar="FILE", help=h("file"))
             cmd.add_argument("--patient", metavar="ID", help=h("patient_id"))

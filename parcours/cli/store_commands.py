@@ -156,8 +156,10 @@ def patients_show(args: argparse.Namespace, lang: Lang) -> int:
         if args.json:
             from parcours.cli.worklist_commands import alerts_json
 
+            versions = store.record_versions(patient_id)  # what `records correct --version` compares
             out = _patient_json(patient) | {"records": [
-                {"kind": d.kind, "id": d.record_id, "date": d.recorded_on, "document": d.document, "result": d.result}
+                {"kind": d.kind, "id": d.record_id, "version": versions.get(d.record_id), "date": d.recorded_on,
+                 "document": d.document, "result": d.result}
                 for d in records.documents], "alerts": alerts_json(records)}
             sys.stdout.buffer.write(orjson.dumps(out) + b"\n")
             return EXIT_OK

@@ -2,7 +2,7 @@
 
 Why: the pharmacist picks a drug by typing a few letters of its name or scanning a code, and the
 line is filled from the official database (ATC, form, route, dose). The files are parsed by
-`medisis.bdpm` (medisis.md §7.2) and read as contract fields by `medisis.bdpm_fields`; an import
+`medisis.bdpm` (docs/medisis.md §7.2) and read as contract fields by `medisis.bdpm_fields`; an import
 replaces the previous one in one transaction, so a failed or half-read import changes nothing.
 """
 

@@ -99,9 +99,10 @@ class Store:
 
     def update_patient(self, patient_id: str, identity: dict[str, Any], *, version: int, actor: str) -> Patient:
         """Replace the identity if nobody changed it since `version` was read (Conflict otherwise)."""
-        model = patients.validate_identity(identity)
-        with self._write() as conn:
-            patients.update_patient(conn, patient_id, model, version=version, actor=actor)
+        from parcours.store.identity_corrections import correct_patient
+
+        with self._write() as conn:  # the same checks as `parcours patients correct` (interchange §5.5)
+            correct_patient(conn, patient_id, identity, version=version, actor=actor)
             return patients.get_patient(conn, patient_id)
 
     def delete_patient(self, patient_id: str, *, reason: str, actor: str, version: int | None = None) -> None:
@@ -176,10 +177,45 @@ class Store:
                     raise Conflict(entity="record", key=str(kind)) from None
         raise AssertionError("unreachable")
 
-    def delete_record(self, record_id: str, *, reason: str, actor: str) -> None:
-        """Soft-delete a record with its reason."""
+    def delete_record(self, record_id: str, *, reason: str, actor: str, version: int | None = None) -> None:
+        """Soft-delete a record with its reason; its alerts, due dates and counts follow (§5.5)."""
+        from parcours.store.corrections import delete_record
+
         with self._write() as conn:
-            saving.delete_record(conn, record_id, reason=reason, actor=actor)
+            delete_record(conn, record_id, reason=reason, actor=actor, version=version)
+
+    def correct_record(self, record_id: str, document: bytes | dict[str, Any], *, actor: str,
+                       version: int | None = None) -> Saved:
+        """Store a corrected document as the record's next version; recompute what depends on it (§5.5)."""
+        from parcours.store.corrections import correct_record
+
+        with self._write() as conn:
+            return correct_record(conn, record_id, document, actor=actor, version=version)
+
+    def correct_patient(self, patient_id: str, changes: dict[str, Any], *, actor: str,
+                        version: int | None = None) -> Patient:
+        """Correct some identity fields (the others kept); `version` as read, else the current one."""
+        from parcours.store.identity_corrections import correct_patient, merged_identity
+
+        with self._write() as conn:
+            current = patients.get_patient(conn, patient_id)
+            correct_patient(conn, patient_id, merged_identity(current.identity, changes),
+                            version=current.version if version is None else version, actor=actor)
+            return patients.get_patient(conn, patient_id)
+
+    def record_kind_and_version(self, record_id: str) -> tuple[RecordKind, int, str]:
+        """A live record's kind, version and patient id (NotFound / AlreadyDeleted otherwise)."""
+        from parcours.store.corrections import record_head
+
+        with self._read() as conn:
+            return record_head(conn, record_id)
+
+    def record_versions(self, patient_id: str) -> dict[str, int]:
+        """Record id -> version of a patient's live records."""
+        from parcours.store.corrections import record_versions
+
+        with self._read() as conn:
+            return record_versions(conn, patient_id)
 
     def set_alert_status(self, record_id: str, status: str, *, actor: str) -> None:
         """Move an alert along new → confirmed → closed | refuted (docs/fhir.md §4.4)."""

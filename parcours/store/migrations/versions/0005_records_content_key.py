@@ -1,6 +1,6 @@
 """Content key of a record: the same document for the same patient is stored once (issue 20).
 
-`records.content_key` is the document hash H (fhir.md §2.3: the sorted-key document without its
+`records.content_key` is the document hash H (docs/fhir.md §2.3: the sorted-key document without its
 identity context), unique with (patient_id, kind): saving a file twice, or re-running an
 interrupted `--batch --save`, finds the record already there. Derived records (alerts) and
 deleted ones have none. Copies stored before this revision are kept as they are (a migration

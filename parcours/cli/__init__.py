@@ -16,8 +16,8 @@ from operator import attrgetter
 from typing import Any, NoReturn
 
 from parcours import __version__
-from parcours.core.errors import ParcoursError
 from parcours.cli.output import OutputError, output_failed
+from parcours.core.errors import ParcoursError
 from parcours.kinds import Commands, by_name
 from parcours.lang import LANGS, Lang, detect_lang
 

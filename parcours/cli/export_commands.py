@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from parcours.core.visible import shown_key
 from parcours.messages import Lang, message
 
 __all__ = ["export_fhir"]
@@ -101,7 +102,7 @@ def export_fhir(args: Any, lang: Lang) -> int:
                 try:
                     ids.append(store.resolve_patient(key))
                 except NotFound:
-                    return _fail(message("fhir.export.unknown_patient", lang, id=key))
+                    return _fail(message("fhir.export.unknown_patient", lang, id=shown_key(key)))
         from parcours.cli.save_commands import actor_for
         from parcours.store.audit import ALL_PATIENTS, Access
 

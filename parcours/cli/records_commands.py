@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from parcours.core.visible import shown_key
 from parcours.messages import Lang, message
 
 __all__ = ["add_arguments", "patients_correct", "records_correct", "records_delete"]
@@ -161,7 +162,7 @@ def patients_correct(args: argparse.Namespace, lang: Lang) -> int:
         try:
             patient_id = store.resolve_patient(args.patient)
         except NotFound:
-            _err(message("store.unknown_patient", lang, option="ID", key=args.patient))
+            _err(message("store.unknown_patient", lang, option="ID", key=shown_key(args.patient)))
             return EXIT_INVALID
         changes = _document(raw)
         try:

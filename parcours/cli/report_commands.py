@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from parcours.core.errors import InvalidInput
+from parcours.core.visible import shown_key
 from parcours.messages import Lang, message, render_issue
 
 __all__ = ["report", "write_atomically"]
@@ -47,10 +48,8 @@ def _document_report(source: str, lang: Lang):
 
 def _patient_report(key: str, db: str | None, lang: Lang):
     from parcours.store import open_store
-    from parcours.store.errors import NotFound
+    from parcours.store.errors import NotFound, StoreError
     from reports import history_report
-
-    from parcours.store.errors import StoreError
 
     try:
         store = open_store(db)
@@ -63,7 +62,7 @@ def _patient_report(key: str, db: str | None, lang: Lang):
         try:
             patient_id = store.resolve_patient(key)
         except NotFound:
-            _say(message("report.cli.unknown_patient", lang, key=key))
+            _say(message("report.cli.unknown_patient", lang, key=shown_key(key)))
             return None
         from parcours.cli.save_commands import actor_for
         from parcours.store.audit import Access

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from parcours.core.visible import visible
+from parcours.core.visible import shown_key, visible
 from parcours.messages import Lang, message
 from parcours.messages import render_error as render_store_error
 
@@ -145,7 +145,7 @@ def patients_show(args: argparse.Namespace, lang: Lang) -> int:
         try:
             patient_id = store.resolve_patient(args.patient)
         except NotFound:
-            _err(message("store.unknown_patient", lang, option="ID", key=args.patient))
+            _err(message("store.unknown_patient", lang, option="ID", key=shown_key(args.patient)))
             return EXIT_INVALID
         from parcours.cli.save_commands import actor_for
         from parcours.store.audit import Access

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible"]
+__all__ = ["MASKED", "shown_key", "visible"]
 
 # C0 (but for nothing: even TAB and LF would break a one-line cell), DEL, C1, and the bidi
 # embeddings/overrides/isolates that reorder what follows them on screen.
@@ -33,3 +33,17 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     if keep_newlines:
         return "\n".join(_UNSAFE.sub(_shown, line) for line in text.split("\n"))
     return _UNSAFE.sub(_shown, text)
+
+
+#: What an error shows instead of a key that may be personal data (an INS or another identifier).
+MASKED = "•••"
+_FHIR_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def shown_key(key: str) -> str:
+    """A patient key as an error may repeat it: a store id or an export's Patient id as typed, anything
+    else (an INS, an identifier value) masked — messages name fields, never personal values (issue 20)."""
+    key = key.strip()
+    if (key.isascii() and key.isdigit() and len(key) < 13) or _FHIR_ID.fullmatch(key):  # 13: a NIR, 15: an INS
+        return key
+    return MASKED

@@ -18,6 +18,7 @@ from parcours.core.date_checks import future_dates
 from parcours.core.documents import load
 from parcours.core.errors import InvalidInput
 from parcours.core.identity import PatientIdentity
+from parcours.core.visible import shown_key
 from parcours.store import audit, counts
 from parcours.store.errors import Conflict, Duplicate, NotFound
 from parcours.store.ids import patient_fhir_id
@@ -216,8 +217,8 @@ def resolve_patient(conn: Connection, key: str) -> int:
     if key.isascii() and key.isdigit() and len(key) < 16:  # ASCII only: "٣" is not patient 3
         candidates.insert(0, patients.c.id == int(key))
     found = conn.execute(select(patients.c.id).where(or_(*candidates), _LIVE).order_by(patients.c.id)).scalar()
-    if found is None:
-        raise NotFound(entity="patient", key=key)
+    if found is None:  # a store id or an export id is no personal data; an INS is: never echoed (issue 20)
+        raise NotFound(entity="patient", key=shown_key(key))
     return found
 
 

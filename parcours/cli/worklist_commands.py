@@ -121,16 +121,20 @@ def worklist(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def alerts_json(records: Any) -> list[dict[str, Any]]:
-    """The alerts among a patient's records, oldest first: `{id, rule, domain, status, open, date}`.
+    """The alerts among a patient's records, oldest first: `{id, rule, domain, status, stage, open, date}`.
 
-    `status` is the store's lifecycle (new, confirmed, closed, refuted); `open` is true while the
-    alert still needs a professional (new or confirmed), as in the open-alerts worklist.
+    `status` is what a script filters on (issue 15): `open` while the alert still needs a
+    professional (the store's new or confirmed, as in the open-alerts worklist), else `closed` or
+    `refuted`; `stage` is the store's lifecycle itself (new, confirmed, closed, refuted).
     """
     from parcours.core.records import RecordKind
     from parcours.store.alerts import OPEN
 
-    return [
-        {"id": d.record_id, "rule": d.document.get("rule"), "domain": d.document.get("domain"),
-         "status": d.document.get("status"), "open": d.document.get("status") in OPEN, "date": d.recorded_on}
-        for d in records.documents if d.kind is RecordKind.ICOPE_ALERT
-    ]
+    out = []
+    for d in records.documents:
+        if d.kind is RecordKind.ICOPE_ALERT:
+            stage = d.document.get("status")
+            out.append({"id": d.record_id, "rule": d.document.get("rule"), "domain": d.document.get("domain"),
+                        "status": "open" if stage in OPEN else stage, "stage": stage, "open": stage in OPEN,
+                        "date": d.recorded_on})
+    return out

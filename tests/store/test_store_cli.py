@@ -111,6 +111,7 @@ def test_assess_save_stores_s1_and_score_save_its_baseline_d1(db):
     shown = orjson.loads(run("patients", "show", patient["id"], "--json", db=db).stdout)
     alerts = [r["document"] for r in shown["records"] if r["kind"] == "icope.alert"]
     assert [(a["rule"], a["domain"], a["status"]) for a in alerts] == [("S1", "psychology", "new")]
+    assert [(a["rule"], a["domain"], a["status"]) for a in shown["alerts"]] == [("S1", "psychology", "open")]
     score = run("icope", "score", "--save", str(EXAMPLES / "screening_to_save.json"), db=db)
     result = orjson.loads(score.stdout)
     positive = [d for d, v in result["domains"].items() if v["result"] == "positive"]

@@ -123,8 +123,9 @@ def test_patients_show_json_lists_the_stored_alerts(demo_url):
         (d["id"], d["document"]["rule"], d["document"]["domain"], d["date"]) for d in stored]
     assert {(patient_id, a["date"], f'{a["rule"]}:{a["domain"]}') for a in alerts if a["open"]} == {
         row for row in open_rows if row[0] == patient_id}
-    assert all(set(a) == {"id", "rule", "domain", "status", "open", "date"} for a in alerts)
+    assert all(set(a) == {"id", "rule", "domain", "status", "stage", "open", "date"} for a in alerts)
 
+    assert all(a["status"] == "open" and a["stage"] in ("new", "confirmed") for a in alerts if a["open"])
     target = next(a for a in alerts if a["open"])
     store = open_store(demo_url)
     try:

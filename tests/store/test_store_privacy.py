@@ -176,10 +176,10 @@ def test_visible_keeps_line_feeds_only_when_asked():
 
 
 def test_an_unknown_patient_key_is_not_echoed_when_it_may_be_an_ins(tmp_path: Path) -> None:
-    """`patients show <INS>` of nobody: the message says « not found » without repeating the INS (issue 20)."""
+    """`patients show <INS>` of nobody: the message says « unknown patient » without repeating the INS (issue 20)."""
     db = f"sqlite:///{tmp_path / 'p.db'}"
     done = run("patients", "show", INS, db=db)
     assert done.returncode == 2
-    assert INS not in done.stderr.decode() and "not found" in done.stderr.decode()
+    assert INS not in done.stderr.decode() and "unknown patient" in done.stderr.decode()
     store_id = run("patients", "show", "4242", db=db)
     assert store_id.returncode == 2 and "4242" in store_id.stderr.decode()  # a store id is no personal data

@@ -187,12 +187,12 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
     if parsed.document == before["document"]:
         return Saved(str(row.id), str(row.patient_id), before["result"])
     key = indexing.document_hash(parsed.document)
-    if "content_key" in records.c:  # issue 20's content key follows the content (the FHIR key does not)
-        other = conn.execute(select(records.c.id).where(
-            records.c.patient_id == row.patient_id, records.c.kind == kind.value, records.c.id != row.id,
-            records.c.content_key == key)).scalar()
-        if other is not None:
-            raise SameAsRecord(entity="record", key=record_id, other=str(other))
+    # the content key follows the content (issue 20); the FHIR key (records.fhir_key) never changes
+    other = conn.execute(select(records.c.id).where(
+        records.c.patient_id == row.patient_id, records.c.kind == kind.value, records.c.id != row.id,
+        records.c.content_key == key)).scalar()
+    if other is not None:
+        raise SameAsRecord(entity="record", key=record_id, other=str(other))
     site, professional = row.site_id, row.professional_id
     if parsed.organization is not None:
         from parcours.store.saving import _SITE_KIND
@@ -205,12 +205,8 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
         "document": orjson.dumps(parsed.document).decode(), "recorded_on": on, "site_id": site,
         "professional_id": professional,
         "result": None if parsed.result is None else orjson.dumps(parsed.result).decode(),
+        "document_hash": key, "content_key": key,  # both follow the content; fhir_key stays as first saved
     }
-    if "fhir_key" in records.c:  # the FHIR key has its own column (never changed): the hash follows the content
-        values["document_hash"] = key
-    # else document_hash is the record's key for its FHIR ids (docs/fhir.md §2.3): kept as first saved
-    if "content_key" in records.c:
-        values["content_key"] = key
     _claim(conn, row, expected, record_id, **values)
     why = f"record {row.id} corrected"
     stored: dict[str, Any] | None = None
@@ -274,10 +270,8 @@ def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str, 
     row = _row(conn, record_id)
     kind = RecordKind(row.kind)
     expected = _check_version(row, version, record_id)
-    values: dict[str, Any] = {"deleted_at": audit.now(), "deleted_reason": reason}
-    if "content_key" in records.c:
-        values["content_key"] = None  # the same document may be saved again
-    _claim(conn, row, expected, record_id, **values)
+    # content_key cleared: the same document may be saved again
+    _claim(conn, row, expected, record_id, deleted_at=audit.now(), deleted_reason=reason, content_key=None)
     indexing.on_delete(conn, row.id, kind)
     why = f"record {row.id} deleted"
     if kind is RecordKind.ICOPE_ASSESSMENT:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select
 
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.identity import PatientIdentity
@@ -126,22 +126,3 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     stored = indexing.index_record(kind, conn, record_id=record_id, patient_id=patient, site_id=site, parsed=parsed,
                                      actor=actor)
     return Saved(str(record_id), str(patient), stored or parsed.result)
-
-
-def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str) -> None:
-    """Soft-delete a record (it stays, with its reason; exports and worklists skip it)."""
-    from parcours.store.errors import NotFound
-
-    row = conn.execute(select(records.c.id, records.c.kind, records.c.version)
-                       .where(records.c.id == int(record_id), records.c.deleted_at.is_(None))).first()
-    if row is None:
-        raise NotFound(entity="record", key=record_id)
-    stamp = audit.now()  # updated_at too: `export fhir --since` finds deletions by it (docs/fhir.md)
-    done = conn.execute(update(records).where(records.c.id == row.id, records.c.deleted_at.is_(None))
-                        .values(deleted_at=stamp, updated_at=stamp, deleted_reason=reason, version=row.version + 1,
-                                content_key=None))  # the same document may be saved again
-    if done.rowcount != 1:  # deleted by another writer since it was read
-        raise NotFound(entity="record", key=record_id)
-    indexing.on_delete(conn, row.id, RecordKind(row.kind))
-    audit.append(conn, actor=actor, action="delete", entity="record", entity_id=record_id,
-                 before={"kind": row.kind}, after={"reason": reason})

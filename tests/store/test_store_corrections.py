@@ -18,14 +18,13 @@ from parcours.core.errors import InvalidInput
 from parcours.core.records import RecordKind
 from parcours.store import Conflict, NotFound, open_store
 from parcours.store.corrections import AlreadyDeleted, NotCorrectable
-from parcours.store.schema import records
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from test_store_basics import INS, TEST_SYSTEM, screening
 
 PATIENT = {"identifier": {"system": TEST_SYSTEM, "value": INS}, "family": "Martin", "given": "Jeanne"}
 #: the column the record's FHIR ids come from (issue 16: its own column once the exporter has one)
-FHIR_KEY = "fhir_key" if "fhir_key" in records.c else "document_hash"
+FHIR_KEY = "fhir_key"
 EVER = {"start": date(1900, 1, 1), "end": date(9999, 12, 31)}
 
 

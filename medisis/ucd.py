@@ -62,7 +62,8 @@ class UcdLink:
 
 @dataclass(frozen=True, slots=True)
 class SkippedLine:
-    """A line left out: `reason` is fields, ucd, ucd_check_digit, link or link_check_digit; `value` the code read."""
+    """A line left out: `reason` is fields, unreadable, ucd, ucd_check_digit, link or link_check_digit; `value`
+    the code read (for fields: the column count needed)."""
 
     line: int
     reason: str
@@ -98,6 +99,16 @@ def parse_columns(text: str) -> UcdColumns:
 
 def _separator(line: str) -> str:
     return next((s for s in SEPARATORS if s in line), SEPARATORS[-1])
+
+
+def _split(line: str, separator: str) -> list[str] | None:
+    """One line's fields (quoted as CSV quotes them); None when csv cannot read it (a field over its size limit)."""
+    if '"' not in line:
+        return line.split(separator)
+    try:
+        return next(csv.reader((line,), delimiter=separator), [])
+    except csv.Error:
+        return None
 
 
 def _is_header(fields: Sequence[str]) -> bool:
@@ -158,7 +169,8 @@ def _link(value: str) -> tuple[str | None, str | None, str]:
 
 
 def parse_ucd(data: bytes, columns: UcdColumns | None = None) -> UcdTable:
-    """Read a correspondence file (UTF-8 strict, else cp1252); blank lines are ignored, bad lines counted.
+    """Read a correspondence file, one record a line (UTF-8 strict, else cp1252); blank lines are ignored, bad
+    lines counted.
 
     Without `columns`, the header names them (a column containing UCD13 or UCD; CIP13, CIP or CIS).
     """
@@ -168,10 +180,7 @@ def parse_ucd(data: bytes, columns: UcdColumns | None = None) -> UcdTable:
     if first is None:
         raise UcdFileError("empty")
     separator = _separator(lines[first])
-    rows = csv.reader(lines, delimiter=separator)
-    raw = next(rows)
-    while rows.line_num <= first:  # csv gives [] for each blank line before the first one
-        raw = next(rows)
+    raw = _split(lines[first], separator) or []
     header = [fold(f) for f in raw] if _is_header(raw) else None
     if columns is None:
         if header is None:
@@ -184,7 +193,10 @@ def parse_ucd(data: bytes, columns: UcdColumns | None = None) -> UcdTable:
     links: list[UcdLink] = []
     skipped: list[SkippedLine] = []
 
-    def read(fields: list[str], number: int) -> None:
+    def read(fields: list[str] | None, number: int) -> None:
+        if fields is None:
+            skipped.append(SkippedLine(number, "unreadable", ""))
+            return
         if not any(f.strip() for f in fields):
             return
         if len(fields) <= max(ucd_at, link_at):
@@ -201,8 +213,6 @@ def parse_ucd(data: bytes, columns: UcdColumns | None = None) -> UcdTable:
             return
         links.append(UcdLink(number, ucd13, cip13, cis))
 
-    if header is None:
-        read(raw, first + 1)
-    for fields in rows:
-        read(fields, rows.line_num)
+    for number in range(first + (header is not None), len(lines)):
+        read(_split(lines[number], separator), number + 1)
     return UcdTable(tuple(links), tuple(skipped), encoding, separator, header is not None)

@@ -36,6 +36,7 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
                           "--ucd {file}: {count} line(s) skipped: {reason} (first: line {line})"),
     # why a line was skipped ({value}: the code read)
     "drugs.ucd.reason.fields": ("moins de {value} colonnes", "fewer than {value} columns"),
+    "drugs.ucd.reason.unreadable": ("ligne illisible{value}", "unreadable line{value}"),
     "drugs.ucd.reason.ucd": ("UCD « {value} » : ni un UCD13 (34008…) ni un UCD7",
                              "UCD « {value} »: neither a UCD13 (34008…) nor a UCD7"),
     "drugs.ucd.reason.ucd_check_digit": ("UCD13 {value} : chiffre de contrôle faux",

@@ -76,3 +76,21 @@ def test_bad_options_and_files_exit_2_naming_them_and_change_nothing(tmp_path):
     assert english.returncode == 2
     assert f"--ucd {header}: no usable line (2 line(s) skipped; first: line 2, UCD13 3400899100016: wrong check " \
         "digit); nothing was imported, the drug database is unchanged" in english.stderr.decode()
+
+
+def test_the_readme_example_runs(tmp_path):
+    """README's `drugs import … --ucd …` line, as written (its scratch database moved to tmp_path)."""
+    import re
+    import shlex
+
+    repo = DATA.parents[2]
+    text = (repo / "README.md").read_text(encoding="utf-8").replace("\\\n", " ")
+    (line,) = [x for x in text.splitlines() if x.startswith("parcours ") and " drugs import " in x and "--ucd " in x]
+    words = shlex.split(line.split("#", 1)[0])
+    assert words[1:3] == ["--db", "sqlite:///essai.db"]
+    words[2] = f"sqlite:///{tmp_path}/essai.db"
+    done = subprocess.run([sys.executable, "-m", "parcours", *words[1:]], cwd=repo, capture_output=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert re.search(r"6 (code\(s\) UCD|UCD code\(s\))", done.stderr.decode())
+    assert counts(f"sqlite:///{tmp_path}/essai.db") == (7, 6)

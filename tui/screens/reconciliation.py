@@ -115,7 +115,7 @@ class ReconciliationScreen(FormScreen):
         """(matches, note): the drugs whose name starts with `text`, or whose CIS / CIP13 / UCD13 / UCD7 it is."""
         t = self.app.t
         try:
-            if ucd13_problem(text) is None:  # through the UCD correspondence loaded with the BDPM (medisis.md §7.3)
+            if ucd13_problem(text) is None:  # through the UCD correspondence (docs/medisis.md §7.3)
                 if self._ucd is None:
                     self._ucd = self.app.store.ucd_count()
                 if not self._ucd:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from parcours.core.records import PatientRecords, RecordKind
     from parcours.store.audit import Access
+    from parcours.store.drugs import DrugMatch
     from parcours.store.rows import Draft, Patient, Saved, Site, WorklistRow
     from parcours.store.store import Store
 
@@ -55,7 +56,7 @@ class StoreAPI(Protocol):
                                           limit: int = ...) -> list[WorklistRow]: ...
     def awaiting_30day_review(self, *, site: str | None = None, after: str | None = None,
                               limit: int = ...) -> list[WorklistRow]: ...
-    def find_drugs(self, text: str, *, limit: int = 10) -> list[Any]: ...
+    def find_drugs(self, text: str, *, limit: int = 10) -> list[DrugMatch]: ...  # Store says list[Any]
     def drug_count(self) -> int: ...
 
 

@@ -7,6 +7,7 @@ Why: the pharmacist sees each fired rule with the drugs it names while the list 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import orjson
@@ -70,8 +71,8 @@ class ReviewScreen(FormScreen[Saved]):
     def specs(self) -> tuple[FieldSpec, ...]:
         return REVIEW_FIELDS
 
-    def shown_birth_date(self) -> Any:
-        return getattr(self.patient, "birth_date", None)
+    def shown_birth_date(self) -> date | None:
+        return None if self.patient is None else self.patient.birth_date
 
     def compose_body(self) -> ComposeResult:
         self.values.setdefault("date", show(self.app.today()))

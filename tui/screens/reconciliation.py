@@ -120,10 +120,10 @@ class ReconciliationScreen(FormScreen[Saved]):
         try:
             if ucd13_problem(text) is None:  # through the UCD correspondence (docs/medisis.md §7.3)
                 if self._ucd is None:
-                    self._ucd = self.app.store.ucd_count()
+                    self._ucd = self.app.db.ucd_count()
                 if not self._ucd:
                     return [], t("tui.drug.ucd_not_loaded", code=text)
-                found = self.app.store.find_drugs(text, limit=SHOWN)
+                found = self.app.db.find_drugs(text, limit=SHOWN)
                 return found, "" if found else t("tui.drug.ucd_unknown", code=text)
             if self._drugs is None:
                 self._drugs = self.app.db.drug_count()

@@ -22,7 +22,8 @@ from medisis.kinds import awaits_discharge_reconciliation
 from medisis.vocab import Moment
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
-from parcours.store.indexing import _plan_due, _stripped, domain_mask, insert_alert
+from parcours.kinds import side_rows
+from parcours.store.indexing import _plan_due, _stripped, insert_alert
 from parcours.store.schema import (
     alerts,
     assessments,
@@ -114,16 +115,14 @@ def _put_screening_row(conn: Connection, *, record_id: int, patient_id: int, sit
     """The screening's side row and the daily counts, replaced by what `result` says."""
     old = conn.execute(select(screenings.c.site_id, screenings.c.screened_on, screenings.c.positive_mask,
                               screenings.c.live).where(screenings.c.record_id == record_id)).first()
-    mask = domain_mask(result["domains"])
+    row = side_rows(RecordKind.ICOPE_SCREENING, None, result) or {}  # icope.kinds.screening_row, as a save
+    mask = row["positive_mask"]
     if old is not None:
         if old.live:
             counts.bump(conn, old.site_id, old.screened_on, **counts.screening_change(old.positive_mask, -1))
         conn.execute(delete(screenings).where(screenings.c.record_id == record_id))
-    conn.execute(insert(screenings).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
-        next_step1_due=date.fromisoformat(result["next_step1_due"]), positive_mask=mask,
-        **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
-    ))
+    conn.execute(insert(screenings).values(record_id=record_id, patient_id=patient_id, site_id=site_id,
+                                           screened_on=on, **row))
     counts.bump(conn, site_id, on, **counts.screening_change(mask))
 
 

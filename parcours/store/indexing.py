@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import Connection, insert, select, text, update
 
-from icope.kinds import positive_mask as domain_mask  # the side-row rule, one implementation
 from icope.vocab import DOMAIN_NAMES  # docs/icope.md §1 order
 from medisis.kinds import awaits_discharge_reconciliation
 from medisis.vocab import Moment
@@ -32,8 +31,7 @@ from parcours.store.schema import (
 if TYPE_CHECKING:
     from parcours.core.kinds import Parsed
 
-__all__ = ["INDEXERS", "NEW_ALERT", "alert_document", "document_hash", "domain_mask", "first_save_keys", "index_record",
-           "on_delete"]
+__all__ = ["INDEXERS", "NEW_ALERT", "alert_document", "document_hash", "first_save_keys", "index_record", "on_delete"]
 
 #: An alert's side-row status when raised (parcours.store.alerts): new, hence open.
 NEW_ALERT: dict[str, Any] = {"status": AlertStatus.NEW.value, "open": AlertStatus.NEW in OPEN}

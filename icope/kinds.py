@@ -7,17 +7,15 @@ so that a real save and the demo store the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
-from types import MappingProxyType
 from typing import Any
 
 from icope.vocab import DOMAIN_NAMES, INSTRUMENT_DOMAIN, DomainResult
 from parcours.core.kinds import DocumentKind
 from parcours.core.records import RecordKind
 
-__all__ = ["KINDS", "assessment_row", "domain_values", "positive_mask", "screening_row", "screening_values"]
+__all__ = ["KINDS", "assessment_row", "positive_mask", "screening_row", "screening_values"]
 
 
 def positive_mask(domains: dict[str, Any], result: str = DomainResult.POSITIVE) -> int:
@@ -26,24 +24,27 @@ def positive_mask(domains: dict[str, Any], result: str = DomainResult.POSITIVE) 
 
 
 @cache
-def domain_values(results: tuple[str, ...]) -> Mapping[str, Any]:
+def _domain_values(results: tuple[str, ...]) -> dict[str, Any]:
     """Six domain results (DOMAIN_NAMES order) -> the positive mask (bit i: domain i) and each result.
 
-    Why: the part of a screening's side row that only depends on its six results (3^6 at most,
-    so kept once each, read-only); plain strings, so a database driver stores them as they are.
+    Why: the part of a screening's side row that only depends on its six results (3^6 at most, so
+    kept once each; callers copy it); plain strings, so a database driver stores them as they are.
     """
     positive = DomainResult.POSITIVE
-    return MappingProxyType({"positive_mask": sum(1 << i for i, r in enumerate(results) if r == positive),
-                             **dict(zip(DOMAIN_NAMES, map(str, results), strict=True))})
+    return {"positive_mask": sum(1 << i for i, r in enumerate(results) if r == positive),
+            **dict(zip(DOMAIN_NAMES, map(str, results), strict=True))}
 
 
-def screening_values(overall: str, next_step1_due: date, results: Sequence[str]) -> dict[str, Any]:
+def screening_values(overall: str, next_step1_due: date, results: tuple[str, ...]) -> dict[str, Any]:
     """A screening's worklist values from its result's parts: overall, next due date, positive domains.
 
-    Why: `parcours demo` holds the typed result (no JSON to read back); it and `screening_row`
-    build the side row here, so both store the same values.
+    `results`: the six domain results in DOMAIN_NAMES order. Why: `parcours demo` holds the typed
+    result (no JSON to read back); it and `screening_row` build the side row here, so both store
+    the same values.
     """
-    return {"overall": str(overall), "next_step1_due": next_step1_due, **domain_values(tuple(results))}
+    row = _domain_values(results).copy()
+    row["overall"], row["next_step1_due"] = str(overall), next_step1_due
+    return row
 
 
 def screening_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import orjson
@@ -43,6 +44,8 @@ _GIVEN = tuple(tuple((orjson.dumps([g]).decode(), family_key(g)) for g in names)
 _VISITS = (1, 1, 2, 2, 3)
 _AFTER = {kind: orjson.dumps({"kind": kind}).decode() for kind in (
     "icope.screening", "icope.alert", "icope.assessment", "medisis.stay", "medisis.reconciliation")}
+_RESULT = attrgetter("result")
+_BY_DOMAIN = itemgetter(*DOMAIN_NAMES)  # a screening row's six results, in bulk.COLUMNS order
 #: bit mask -> the indexes of its set bits (domain i is bit i, DOMAIN_NAMES order)
 _BITS = tuple(tuple(i for i in range(len(DOMAIN_NAMES)) if mask >> i & 1) for mask in range(1 << len(DOMAIN_NAMES)))
 #: positive mask -> counts.screening_change(mask) as (COUNT_COLUMNS index, change) pairs
@@ -177,11 +180,10 @@ class _Chunk:
                      if len(models) > 1 else None)
             result = found.latest if found is not None else score(models[-1])  # as save_document stores it
             rid = self.record(pid, "icope.screening", day, site, doc, raw, render(result).rstrip(b"\n"))
-            domains = result.domains
-            row = screening_values(result.overall, result.next_step1_due, tuple(domains[d].result for d in DOMAINS))
-            due, mask = row["next_step1_due"].isoformat(), row["positive_mask"]  # the side row a real save writes
-            rows["screenings"].append((rid, pid, site, day, row["overall"], due, mask, *map(row.__getitem__,
-                                                                                          DOMAIN_NAMES)))
+            row = screening_values(result.overall, result.next_step1_due,  # the side row a real save writes
+                                   tuple(map(_RESULT, map(result.domains.__getitem__, DOMAINS))))
+            due, mask = row["next_step1_due"].isoformat(), row["positive_mask"]
+            rows["screenings"].append((rid, pid, site, day, row["overall"], due, mask, *_BY_DOMAIN(row)))
             change = self.count(site, day)
             for at, by in _SCREENED[mask]:
                 change[at] += by

@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from parcours.core.identity import INS_TEST_SYSTEM, ins_key
+from parcours.core.records import RecordKind
 from parcours.store.bulk import COLUMNS
 from parcours.store.counts import COUNT_COLUMNS, screening_change
 from parcours.store.demo_documents import (
@@ -53,7 +54,7 @@ _SCREENED = tuple(tuple((COUNT_COLUMNS.index(name), change) for name, change in 
                   for mask in range(1 << len(DOMAIN_NAMES)))
 _DUE, _OPEN_ALERTS = COUNT_COLUMNS.index("due"), COUNT_COLUMNS.index("open_alerts")
 _D1 = DeclineRule.D1
-_ALERT = "icope.alert"  # a derived record: insert_alert stores no document or FHIR key
+_ALERT = RecordKind.ICOPE_ALERT.value  # a derived record: insert_alert stores no document or FHIR key
 _NO_KEYS = (None, None, None)
 _ADMISSION, _DISCHARGE = Moment.ADMISSION.value, Moment.DISCHARGE.value
 

@@ -129,7 +129,10 @@ def test_item6_determinism_and_patient_identity(fx):
         assert fx.fhir(command, doc) == fx.fhir(command, orjson.loads(orjson.dumps(doc)))
     a = fx.with_context("score", fx.SAMPLES["score"][0])
     b = fx.with_context("score", fx.SAMPLES["score"][1])
-    first = lambda out: orjson.loads(out)["entry"][0]["fullUrl"]
+
+    def first(out: bytes) -> str:
+        return orjson.loads(out)["entry"][0]["fullUrl"]
+
     assert first(fx.fhir("score", a)) == first(fx.fhir("score", b))  # same person, two documents
     plain = fx.SAMPLES["score"][0]
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.with_context("score", plain, actors=False)))

@@ -52,7 +52,7 @@ def _check_step1(fx, bundle: dict[str, Any], result: dict[str, Any], *, rescreen
     requests = _resources(bundle, "ServiceRequest")
     step2 = [r for r in requests if r["code"]["coding"][0]["system"] == BASE + "icope-step2"]
     assert [r["code"]["coding"][0]["code"] for r in step2] == [p["domain"] for p in result["step2"]]
-    for r, p in zip(step2, result["step2"]):
+    for r, p in zip(step2, result["step2"], strict=True):
         assert r["reasonReference"] == [{"reference": urls[id(domain_obs[p["domain"]])]}]
         assert [c["coding"][0]["code"] for c in r["orderDetail"]] == p["instruments"]
     again = [r for r in requests if r["code"]["coding"][0]["code"] == "screening"]
@@ -122,7 +122,7 @@ def test_item9_followup(fx):
         domain_urls = _check_step1(fx, bundle, result["latest"], rescreen=result["next_step1_due"])
         tasks = _resources(bundle, "Task")
         assert result["alerts"] and len(tasks) == len(result["alerts"])
-        for task, alert in zip(tasks, result["alerts"]):
+        for task, alert in zip(tasks, result["alerts"], strict=True):
             assert task["code"]["coding"][0] == {"system": BASE + "icope-alert", "code": alert["rule"]}
             assert task["focus"] == {"reference": domain_urls[alert["domain"]]}
             assert task["status"] == "requested" and task["authoredOn"] == alert["date"]
@@ -145,7 +145,7 @@ def test_item10_reconcile(fx):
         third = fct["section"][2]
         lines = [statements[e["reference"]] for e in third.get("entry", ())]
         assert len(lines) == len(result["lines"])
-        for line, expected in zip(lines, result["lines"]):
+        for line, expected in zip(lines, result["lines"], strict=True):
             (props,) = [e for e in line["extension"] if e["url"].endswith("fr-medicationstatement-reconciliation-properties")]
             values = {p["url"]: p["extension"][0]["extension"][0] for p in props["extension"]}
             assert values["status"]["valueCoding"]["code"]
@@ -191,7 +191,7 @@ def test_item11_risk_and_review(fx):
         statements = {urls[id(s)] for s in _resources(bundle, "MedicationStatement")}
         issues = _resources(bundle, "DetectedIssue")
         assert [_code(i) for i in issues] == [(BASE + "medisis-review", f["rule"]) for f in result["findings"]]
-        for issue, finding in zip(issues, result["findings"]):
+        for issue, finding in zip(issues, result["findings"], strict=True):
             assert len(issue.get("implicated", ())) == len(finding["drugs"])
             assert {r["reference"] for r in issue.get("implicated", ())} <= statements
         acb = [o for o in _resources(bundle, "Observation") if _code(o)[1] == "acb_total"]

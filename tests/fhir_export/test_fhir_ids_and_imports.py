@@ -16,7 +16,7 @@ from fhir_export.ids import NS, doc_hash, patient_key, rid
 
 @given(st.text(max_size=60), st.sampled_from(["Patient", "Observation", "Bundle"]))
 def test_rid_is_uuid5(key, rtype):
-    assert NS == uuid.uuid5(uuid.NAMESPACE_URL, "https://parcours.example/fhir")
+    assert uuid.uuid5(uuid.NAMESPACE_URL, "https://parcours.example/fhir") == NS
     assert rid(rtype, key) == str(uuid.uuid5(NS, f"{rtype}|{key}"))
 
 

@@ -13,7 +13,7 @@ from icope import InvalidFollowup, evaluate_followup, parse_followup
 from parcours.messages import render_issue
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import make  # noqa: E402
+from conftest import make
 
 
 def follow(screenings: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:

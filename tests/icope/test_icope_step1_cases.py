@@ -13,7 +13,7 @@ import pytest
 from icope import parse_screening, score_screening
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import dumps, make  # noqa: E402
+from conftest import dumps, make
 
 
 def score(doc: dict[str, Any]) -> dict[str, Any]:

@@ -183,7 +183,7 @@ def test_hospital_range_and_monotone(hb, onc, na, proc, urgent, adm, los) -> Non
 def test_trst_range_and_monotone(flags, meds) -> None:
     names = ["cognitive_impairment", "walking_difficulty_or_falls", "recent_ed_or_hospitalisation",
              "lives_alone_or_no_caregiver", "professional_concern"]
-    doc = trst_doc(medication_count=meds, **dict(zip(names, flags)))
+    doc = trst_doc(medication_count=meds, **dict(zip(names, flags, strict=True)))
     base = score(**doc)["value"]
     assert 0 <= base <= 6
     assert score(**{**doc, "medication_count": meds + 1})["value"] >= base

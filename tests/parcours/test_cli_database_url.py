@@ -84,14 +84,14 @@ def test_driver_failures_are_typed() -> None:
     assert isinstance(diagnose(_error("database disk image is malformed"), make_url("sqlite:///x.db"), "--db"), Damaged)
 
 
-def test_an_unknown_postgresql_role_is_refused_by_name(pg_server) -> None:  # noqa: ANN001
+def test_an_unknown_postgresql_role_is_refused_by_name(pg_server) -> None:
     url = pg_server.url().replace("postgres@", "nobody_here@", 1)
     status, _, err = run(["patients", "list", "--lang", "en", "--db", url], b"")
     assert status == 2 and err.startswith("--db: the server refused user nobody_here")
     assert len(err.splitlines()) == 1  # one message, no traceback
 
 
-def test_a_wrong_postgresql_password_is_refused_by_name(pg_server) -> None:  # noqa: ANN001
+def test_a_wrong_postgresql_password_is_refused_by_name(pg_server) -> None:
     """A role that must give its password (scram-sha-256 on the socket), given the wrong one: exit 2."""
     from sqlalchemy import create_engine, text
 

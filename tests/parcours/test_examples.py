@@ -38,7 +38,7 @@ def parcours(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
 
 def test_every_example_has_its_command_and_every_command_an_example():
     assert {p.name for p in EXAMPLES.glob("*.json")} == set(COMMAND_OF)
-    assert DOCUMENT_COMMANDS <= set(COMMAND_OF.values())
+    assert set(COMMAND_OF.values()) >= DOCUMENT_COMMANDS
 
 
 @pytest.mark.parametrize("name", sorted(n for n, c in COMMAND_OF.items() if c != ("report",)))

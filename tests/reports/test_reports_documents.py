@@ -37,7 +37,7 @@ def test_every_page_is_a4_with_identity_and_page_numbers(kind: str, lang: str) -
     reader = PdfReader(io.BytesIO(pdf))
     texts = pages_text(pdf)
     family = "BERNARD Louis" if kind == "reconciliation" else "MARTIN Jeanne"
-    for number, (page, text) in enumerate(zip(reader.pages, texts), start=1):
+    for number, (page, text) in enumerate(zip(reader.pages, texts, strict=True), start=1):
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == (595.28, 841.89)
         assert f"page {number}/{len(texts)}" in text
         assert family in text

@@ -183,7 +183,7 @@ def test_concurrent_writers_keep_one_linear_chain(store_url):
             for i in range(5):
                 p = store.create_patient({"family": f"W{n}-{i}"}, site=None, actor=f"w{n}")
                 store.record_access(p.id, actor=f"w{n}", purpose="show")
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(s, n)) for n, s in enumerate(stores)]

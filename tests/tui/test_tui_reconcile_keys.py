@@ -34,7 +34,7 @@ KEY_COUNT = sum(len(step) for step in WORKED_EXAMPLE)
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_worked_example_in_under_90_keys(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_worked_example_in_under_90_keys(make_app, store, patient, lang) -> None:
     store.import_drugs(str(SAMPLE), actor="test")
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -31,7 +31,7 @@ def test_every_instrument_has_a_case() -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("instrument", sorted(CASES))
-async def test_live_score_and_save(make_app, store, patient, instrument: str) -> None:  # noqa: ANN001
+async def test_live_score_and_save(make_app, store, patient, instrument: str) -> None:
     values, expected = CASES[instrument]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -52,7 +52,7 @@ async def test_live_score_and_save(make_app, store, patient, instrument: str) ->
 
 
 @pytest.mark.asyncio
-async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -> None:  # noqa: ANN001
+async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step2Screen("moca", patient)
@@ -70,7 +70,7 @@ async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -
 
 
 @pytest.mark.asyncio
-async def test_gds15_by_keyboard(make_app, patient) -> None:  # noqa: ANN001
+async def test_gds15_by_keyboard(make_app, patient) -> None:
     app = make_app("en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step2Screen("gds15", patient)

@@ -119,8 +119,9 @@ def test_patient_ins_and_local_identifiers(fx):
     assert patient["request"]["url"] == "Patient/" + rid("Patient", "urn:oid:1.2.250.1.213.1.4.8|244057512345692")
     doc["patient"] = {"identifier": {"system": "https://hopital.example/ipp", "value": "A12"}, "given": "Léa"}
     patient = orjson.loads(fx.fhir("score", doc))["entry"][0]["resource"]
-    assert patient["identifier"] == [{"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "PI"}]},
-                                      "system": "https://hopital.example/ipp", "value": "A12"}]
+    pi = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "PI"}]}
+    assert patient["identifier"] == [
+        {"use": "usual", "type": pi, "system": "https://hopital.example/ipp", "value": "A12"}]
     assert patient["name"] == [{"use": "official", "given": ["Léa"]}]
 
 

@@ -70,8 +70,10 @@ def test_item7_score(fx):
 
 def test_item7_components_typed(fx):
     bundle = orjson.loads(fx.fhir("score", fx.SAMPLES["score"][2]))
-    comps = {c["code"]["coding"][0]["code"]: c for o in _resources(bundle, "Observation") for c in o.get("component", ())}
-    assert comps["hearing.audiometry_db"]["valueQuantity"] == {"value": 40.5, "unit": "dB HL", "system": "http://unitsofmeasure.org", "code": "dB"}
+    comps = {c["code"]["coding"][0]["code"]: c
+             for o in _resources(bundle, "Observation") for c in o.get("component", ())}
+    assert comps["hearing.audiometry_db"]["valueQuantity"] == {
+        "value": 40.5, "unit": "dB HL", "system": "http://unitsofmeasure.org", "code": "dB"}
     assert comps["nutrition.weight_loss"]["valueCodeableConcept"]["coding"][0]["code"] == "unknown"
     assert comps["locomotion.completed"] == {"code": comps["locomotion.completed"]["code"], "valueBoolean": False}
     assert "locomotion.chair_rise_seconds" not in comps  # null: no component
@@ -93,8 +95,12 @@ def test_item8_assess(fx):
         assert all(c.get("display") for c in obs["code"]["coding"] if c["system"] == "http://loinc.org")
         assert obs["valueQuantity"]["value"] == result["score"]
         # docs/icope.md "Safety rules": a PHQ-9 with item 9 > 0 (S1) is critical abnormal, flagged
-        code, display = (("AA", "Critical abnormal") if result.get("urgent") else ("A", "Abnormal") if result["abnormal"]
-                         else ("N", "Normal"))
+        if result.get("urgent"):
+            code, display = "AA", "Critical abnormal"
+        elif result["abnormal"]:
+            code, display = "A", "Abnormal"
+        else:
+            code, display = "N", "Normal"
         assert obs["interpretation"][0]["coding"][0] == {"system": V3, "code": code, "display": display}
         flags = [e["valueCoding"]["code"] for e in obs.get("extension", ()) if e["url"] == BASE_SD + "icope-flag"]
         assert flags == (["self_harm_risk"] if result.get("urgent") else [])
@@ -107,7 +113,10 @@ def test_item8_assess(fx):
     expected = []
     for key, value in doc.items():
         if key not in ("instrument", "date"):
-            expected += [f"sppb.{key}.{n}" for n in range(1, len(value) + 1)] if isinstance(value, list) else [f"sppb.{key}"]
+            if isinstance(value, list):
+                expected += [f"sppb.{key}.{n}" for n in range(1, len(value) + 1)]
+            else:
+                expected += [f"sppb.{key}"]
     assert codes[3:] == expected
     phq9 = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][1])), "Observation")[0]
     assert phq9["component"][0]["valueBoolean"] is True and phq9["category"][0]["coding"][0]["code"] == "survey"
@@ -146,7 +155,8 @@ def test_item10_reconcile(fx):
         lines = [statements[e["reference"]] for e in third.get("entry", ())]
         assert len(lines) == len(result["lines"])
         for line, expected in zip(lines, result["lines"], strict=True):
-            (props,) = [e for e in line["extension"] if e["url"].endswith("fr-medicationstatement-reconciliation-properties")]
+            (props,) = [e for e in line["extension"]
+                        if e["url"].endswith("fr-medicationstatement-reconciliation-properties")]
             values = {p["url"]: p["extension"][0]["extension"][0] for p in props["extension"]}
             assert values["status"]["valueCoding"]["code"]
             assert values["isDiscrepant"]["valueBoolean"] == expected["is_discrepant"]

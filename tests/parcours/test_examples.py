@@ -58,14 +58,16 @@ def test_make_reports_uses_the_projects_venv(tmp_path):
     shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("reports"))
     venv_bin = tmp_path / ".venv" / "bin"
     venv_bin.mkdir(parents=True)
-    (venv_bin / "parcours").write_text(f'#!/bin/sh\necho "$@" >> "{tmp_path}/calls"\nexec "{sys.executable}" -m parcours "$@"\n')
+    (venv_bin / "parcours").write_text(
+        f'#!/bin/sh\necho "$@" >> "{tmp_path}/calls"\nexec "{sys.executable}" -m parcours "$@"\n')
     (venv_bin / "parcours").chmod(0o755)
     env = {**os.environ, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
     done = subprocess.run(["sh", str(tmp_path / "examples" / "make_reports.sh")], env=env, capture_output=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr.decode()
     made = sorted(p.name for p in (tmp_path / "examples" / "reports").glob("*.pdf"))
-    assert made == sorted(f"{k}_{lang}.pdf" for k in ("screening", "followup", "reconciliation") for lang in ("fr", "en"))
+    assert made == sorted(
+        f"{k}_{lang}.pdf" for k in ("screening", "followup", "reconciliation") for lang in ("fr", "en"))
     assert all((tmp_path / "examples" / "reports" / n).read_bytes().startswith(b"%PDF") for n in made)
     assert (tmp_path / "calls").read_text().count("report --lang") == 6
 

@@ -47,7 +47,9 @@ def _run_killed_at(step: int, migrate: Callable[[], None], engine_factory: Calla
     return KILLED if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL else COMPLETED
 
 
-def _kill_everywhere(path, prepare: Callable[[str], None], migrate, engine_factory, after: Callable[[str], None]) -> int:
+def _kill_everywhere(
+    path, prepare: Callable[[str], None], migrate, engine_factory, after: Callable[[str], None]
+) -> int:
     """Kill at step 1, 2, … until a run completes; `after(url)` checks each killed database; the kills."""
     for kills, step in enumerate(itertools.count(1)):
         for suffix in ("", "-wal", "-shm"):
@@ -140,9 +142,10 @@ def data_at_0004(tmp_path_factory):
         with conn.begin():
             _downgrade(conn, "0004")  # the later migrations' own downgrades (content key, drugs, …)
             conn.execute(text(  # the same screening stored twice, as before content keys
-                "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, document_hash, "
-                "actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, site_id, document, "
-                "result, document_hash, actor, created_at, updated_at FROM records WHERE kind = 'icope.screening' "
+                "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, "
+                "document_hash, actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, "
+                "site_id, document, result, document_hash, actor, created_at, updated_at "
+                "FROM records WHERE kind = 'icope.screening' "
                 "ORDER BY id LIMIT 1"))
     engine.dispose()
     return path.read_bytes(), _snapshot(f"sqlite:///{path}")

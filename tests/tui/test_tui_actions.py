@@ -39,7 +39,8 @@ async def test_edit_patient_conflict_keeps_values_then_reload_and_save(make_app,
         assert isinstance(form, PatientFormScreen)
         assert form.values["birth_date"] == "02/05/1944" and form.values["given"] == "Jeanne"
         # someone else changes the patient meanwhile
-        store.update_patient(patient.id, {"family": "MARTIN", "given": ["Jeanne", "Marie"], "birth_date": "1944-05-02", "sex": "female"},
+        store.update_patient(patient.id, {"family": "MARTIN", "given": ["Jeanne", "Marie"], "birth_date": "1944-05-02",
+                                          "sex": "female"},
                              version=patient.version, actor="other")
         form.field_changed("family", "MARTIN-DUBOIS")
         await pilot.press("ctrl+s")
@@ -91,7 +92,8 @@ async def test_alert_status_from_worklist_and_patient_file(make_app, store, pati
         await pilot.press("enter")  # confirmed: still open
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert [a.detail for a in store.open_alerts()] and any("confirmée" in str(n.message) for n in app._notifications)
+        assert [a.detail for a in store.open_alerts()]
+        assert any("confirmée" in str(n.message) for n in app._notifications)
         await pilot.press("enter")  # the patient's file
         await pilot.pause()
         assert isinstance(app.screen, PatientScreen)

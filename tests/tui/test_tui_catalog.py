@@ -23,7 +23,8 @@ ROOT = Path(tui.__file__).parent
 
 
 def _all_specs() -> list[FieldSpec]:
-    specs = [*STEP1_FIELDS, *PATIENT_FIELDS, *PLAN_FIELDS, *C30_FIELDS, *REVIEW_FIELDS, *RECONCILIATION_FIELDS, *IP_FIELDS]
+    specs = [*STEP1_FIELDS, *PATIENT_FIELDS, *PLAN_FIELDS, *C30_FIELDS, *REVIEW_FIELDS, *RECONCILIATION_FIELDS,
+             *IP_FIELDS]
     for group in (*INSTRUMENT_FIELDS.values(), *RISK_FIELDS.values()):
         specs += group
     return specs

@@ -150,7 +150,8 @@ async def test_review_says_what_it_could_not_check(make_app, patient) -> None:
         assert "STOPP-D11 (d2) — non vérifiable : date de début de d2 manquante" in text
         assert "STOPP-E4 (d1) — non vérifiable : DFG manquant" in text
         region = screen.query_one("#result").region
-        assert region.height >= len(text.splitlines()) and region.bottom <= 23  # every line shown at 80×24, above the keys
+        # every line shown at 80×24, above the keys
+        assert region.height >= len(text.splitlines()) and region.bottom <= 23
         screen.field_changed("patient.egfr", "60")
         screen.field_changed("drugs.1.started", "01/11/2026")
         await pilot.pause()

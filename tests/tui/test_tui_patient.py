@@ -21,7 +21,8 @@ def _text(screen, selector: str) -> str:
 @pytest.fixture
 def history(store, patient):
     save = store.save_document
-    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}}, actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}},
+         actor="t", patient_id=patient.id)
     save(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True},
                                       "psychology": {"feeling_down": False, "little_interest": False}},
          actor="t", patient_id=patient.id)

@@ -10,10 +10,12 @@ from tui.step2_model import INSTRUMENT_FIELDS
 NO_15 = {f"answers.{i}": False for i in range(15)}
 
 CASES = {
-    "sppb": ({"side_by_side_s": "10", "semi_tandem_s": "10", "tandem_s": "10", "gait_course_m": 4, "gait_times_s.0": "4,5",
-              "chair_single_stand": True, "chair_stands_s": "12,1"}, "Score 11/12 — élevé — normal"),
-    "mna_sf": ({"food_intake": "no_decrease", "weight_loss": "none", "mobility": "goes_out", "acute_disease_or_stress": False,
-                "neuropsychological": "none", "bmi": "24"}, "Score 14/14 — normal — normal"),
+    "sppb": ({"side_by_side_s": "10", "semi_tandem_s": "10", "tandem_s": "10", "gait_course_m": 4,
+              "gait_times_s.0": "4,5", "chair_single_stand": True, "chair_stands_s": "12,1"},
+             "Score 11/12 — élevé — normal"),
+    "mna_sf": ({"food_intake": "no_decrease", "weight_loss": "none", "mobility": "goes_out",
+                "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": "24"},
+               "Score 14/14 — normal — normal"),
     "gds15": (NO_15, "Score 5/15 — léger — anormal"),
     "phq9": ({**{f"items.{i}": 0 for i in range(8)}, "items.8": 1}, "Score 1/27 — minimal — normal"),
     "moca": ({"raw_score": "25", "education_years": "10"}, "Score 26/30 — normal — normal"),

@@ -1,15 +1,16 @@
 """Catalog part: the UCD correspondence loaded with the drug database (`drugs import --ucd`, issue 17).
 
 Why pairs: each entry is written once as (French, English), so the two languages cannot drift
-apart; `FR` and `EN` are derived for `parcours.messages`. The file format is docs/medisis.md §7.3.
+apart (`parcours.messages` builds FR and EN from the parts). The file format is docs/medisis.md §7.3.
 """
 
+from collections.abc import Mapping
 from typing import Final
 
 _NOTHING = ("rien n'a été importé, la base des médicaments est inchangée",
             "nothing was imported, the drug database is unchanged")
 
-_PAIRS: Final[dict[str, tuple[str, str]]] = {
+PAIRS: Final[Mapping[str, tuple[str, str]]] = {
     # --- `parcours drugs import DIR --ucd FILE [--ucd-columns UCD,LINK]` ---
     "cli.help.drugs.ucd": (
         "fichier de correspondance UCD ↔ CIP13 ou CIS (texte délimité par tabulation, « ; » ou « , », "
@@ -93,6 +94,3 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
                              "UCD13 {code} is not in the loaded UCD correspondence; Enter keeps it on the line"),
     "tui.drug.ucd_kept": ("UCD13 {code} gardé sur la ligne", "UCD13 {code} kept on the line"),
 }
-
-FR: Final[dict[str, str]] = {key: pair[0] for key, pair in _PAIRS.items()}
-EN: Final[dict[str, str]] = {key: pair[1] for key, pair in _PAIRS.items()}

@@ -99,7 +99,10 @@ def _table(folder: Path, name: str) -> Table:
     return table
 
 
-def read_bdpm(folder: str | Path) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[str, dict[str, object]]]:
+Rows = list[dict[str, object]]
+
+
+def read_bdpm(folder: str | Path) -> tuple[Rows, Rows, dict[str, dict[str, object]]]:
     """(specialty rows, presentation rows, per-file notes) from the four files; DrugFileError naming a bad file."""
     base = Path(folder)
     tables = {name: _table(base, name) for name in DRUG_FILES}

@@ -31,8 +31,8 @@ from sqlalchemy.sql.elements import TextClause
 from icope.vocab import DOMAIN_NAMES
 
 __all__ = [
-    "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations", "drug_specialties",
-    "drug_ucd", "metadata", "patients", "professionals",
+    "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations",
+    "drug_specialties", "drug_ucd", "metadata", "patients", "professionals",
     "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
 ]
 

@@ -51,7 +51,7 @@ def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = N
         return message(table[issue.code], lang)  # type: ignore[arg-type]
     if issue.code == "future_date":  # today shown as every date of the UI, dd/mm/yyyy
         return message("tui.error.future_date", lang, today=show(issue.params.get("today")))  # type: ignore[arg-type]
-    return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
+    return render_issue(issue, lang, path=False)  # type: ignore[arg-type]
 
 
 #: what `submit` returns and the screen is dismissed with: the store's `Saved` row (a `Patient` for the identity form)

@@ -30,14 +30,12 @@ PAIRS: Final[Mapping[str, tuple[str, str]]] = {
         ("{file}: no readable line ({skipped} line(s) without the {fields} expected columns): truncated or another "
          "format? Nothing was imported")),
     # TUI: the drug lookup of the reconciliation editor
-    "tui.drug.label": ("Médicament (nom, CIS, CIP13)", "Drug (name, CIS, CIP13)"),
+    "tui.drug.label": ("Médicament (nom, CIS, CIP13, UCD)", "Drug (name, CIS, CIP13, UCD)"),
     "tui.drug.none": ("aucun médicament trouvé", "no drug found"),
     "tui.drug.no_database": ("base des médicaments non importée (parcours drugs import DOSSIER)",
                              "drug database not imported (parcours drugs import FOLDER)"),
     "tui.drug.choose": ("↑↓ puis Entrée pour choisir", "↑↓ then Enter to pick"),
     "tui.drug.not_marketed": ("non commercialisé", "not marketed"),
-    "tui.drug.ucd": ("UCD13 {code} : gardé sur la ligne (la BDPM ne donne pas les UCD)",
-                     "UCD13 {code}: kept on the line (the BDPM has no UCD codes)"),
     "tui.drug.filled": ("{name} : ATC, forme, voie et dose remplis", "{name}: ATC, form, route and dose filled"),
     "tui.rec.form": ("Forme", "Form"),
     "tui.checks.hint": ("1–9, a–i : cocher (ou ↑↓ Espace)", "1–9, a–i: tick (or ↑↓ Space)"),

@@ -60,7 +60,7 @@ def test_history_report_content_fr() -> None:
     assert "D3 lever de chaise ralenti" in text and "confirmée" in text
     assert "Marcher jusqu'à la boulangerie" in text and "Date de révision 02/06/2027" in text
     assert "Prochain dépistage (étape 1) à faire le 02/06/2027" in text
-    assert "Conciliation médicamenteuse — sortie — 04/12/2026" in text and "non intentionnelle (DNI)" in text
+    assert "Conciliation médicamenteuse — sortie — 27/11/2026" in text and "non intentionnelle (DNI)" in text
     assert "Interventions pharmaceutiques" in text and "Adaptation posologique" in text and "acceptée" in text
     assert "revenir à 5 mg × 2" in text
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 import getpass
 import os
 from datetime import date
-from pathlib import Path
 from typing import Any
-
-from textual.app import App
 
 from parcours.core.errors import ParcoursError
 from parcours.messages import Lang, message
+from tui.crash_guard import CrashGuard
 from tui.keys import Key, install_keys
 from tui.plain import plain
 from tui.theme import CONTRAST, STANDARD, register_themes
@@ -30,8 +28,8 @@ def _actor() -> str:
         return "tui"
 
 
-class ParcoursApp(App):
-    """parcours: ICOPE screening and MEDISIS in the terminal."""
+class ParcoursApp(CrashGuard):
+    """parcours: ICOPE screening and MEDISIS in the terminal (an unhandled error: tui.crash_guard)."""
 
     ENABLE_COMMAND_PALETTE = False
     CSS = """
@@ -75,9 +73,6 @@ class ParcoursApp(App):
         self._home = home
         self.export_folder = export_folder
         self._contrast = os.environ.get("PARCOURS_TUI_THEME") == "contrast" if contrast is None else contrast
-        #: the crash log written after an unhandled error (None until then)
-        self.crash_log: Path | None = None
-        self._crashed = False
         self.title = message("tui.app.title", lang)
         install_keys(self, self.KEYS, lang)
 
@@ -180,25 +175,6 @@ class ParcoursApp(App):
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme."""
         self.theme = STANDARD if self.theme == CONTRAST else CONTRAST
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unhandled error: write the crash log, show the error screen, exit with status 1 on a key.
-
-        Drafts are autosaved as the user types, so nothing typed is lost; a second error while the
-        error screen is up falls back to Textual's own exit. Tests still see the first error re-raised
-        by `run_test`.
-        """
-        if self._crashed or not self.is_running:
-            super()._handle_exception(error)
-            return
-        from tui.crash import CrashScreen, write_crash_log
-
-        self._crashed = True
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-        self.crash_log = write_crash_log(error)
-        self.push_screen(CrashScreen(self.crash_log))
 
     def status(self, text: str, *, error: bool = False) -> None:
         """A short status message (toast) in the corner."""

@@ -17,4 +17,5 @@ PARTS: tuple[str, ...] = (
     "parcours.catalog.worklist",
     "parcours.catalog.drugs",
     "parcours.catalog.records",
+    "parcours.catalog.crash",
 )

@@ -1,0 +1,22 @@
+"""Messages of the terminal app's error screen: what happened, what is kept, where the log is (issue 17)."""
+
+from typing import Final
+
+_PAIRS: Final[dict[str, tuple[str, str]]] = {
+    "crash.title": ("Une erreur inattendue est survenue : parcours doit se fermer.",
+                    "An unexpected error occurred: parcours has to close."),
+    "crash.kept": (
+        "Les dossiers enregistrés restent dans la base, et la saisie en cours est gardée : elle vous sera "
+        "proposée à la prochaine ouverture (« Reprendre la saisie ? »).",
+        "Saved records stay in the database, and the entry in progress is kept: it will be offered the next "
+        "time you open parcours (“Resume entry?”)."),
+    "crash.log": ("Le détail technique (sans donnée de patient) est dans :\n{path}",
+                  "The technical details (no patient data) are in:\n{path}"),
+    "crash.no_log": ("Le détail technique n'a pas pu être enregistré.",
+                     "The technical details could not be saved."),
+    "crash.quit": ("Appuyez sur Entrée pour fermer parcours, puis relancez-le.",
+                   "Press Enter to close parcours, then start it again."),
+}
+
+FR: Final[dict[str, str]] = {key: pair[0] for key, pair in _PAIRS.items()}
+EN: Final[dict[str, str]] = {key: pair[1] for key, pair in _PAIRS.items()}

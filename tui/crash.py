@@ -24,7 +24,7 @@ from textual.worker import WorkerFailed
 from parcours.messages import Lang, message
 from tui.plain import Label  # no markup: a log path may hold brackets (issue 20)
 
-__all__ = ["QUIT_KEYS", "CrashScreen", "crash_dir", "crash_report", "crash_summary", "write_crash_log"]
+__all__ = ["QUIT_KEYS", "CrashScreen", "crash_dir", "crash_report", "crash_summary", "exit_text", "write_crash_log"]
 
 #: the keys that close the app from the error screen (Entrée is the one it names; ctrl+q is the app's quit key)
 QUIT_KEYS = frozenset({"enter", "ctrl+q", "ctrl+c"})
@@ -89,6 +89,15 @@ def crash_summary(lang: Lang, log: Path | None) -> list[str]:
     return [message("crash.title", lang), message("crash.kept", lang), where]
 
 
+def exit_text(lang: Lang, log: Path | None) -> Text:
+    """The error screen's words, printed on the terminal once the app has closed (plain text, no markup).
+
+    It starts with a blank line: the first line Textual prints on exit is lost when the terminal
+    leaves the app's screen (seen in tmux, tests/e2e/test_e2e_tui_tmux.py).
+    """
+    return Text("\n" + "\n".join(crash_summary(lang, log)))
+
+
 class CrashScreen(Screen[None]):
     """« Une erreur inattendue… »: what is kept, where the log is; Entrée closes the app (exit status 1).
 
@@ -128,4 +137,4 @@ class CrashScreen(Screen[None]):
     def quit(self) -> None:
         """Close the app with status 1, leaving what the screen said in the terminal."""
         lang: Lang = getattr(self.app, "lang", "fr")
-        self.app.exit(return_code=1, message=Text("\n".join(crash_summary(lang, self.log_path))))
+        self.app.exit(return_code=1, message=exit_text(lang, self.log_path))

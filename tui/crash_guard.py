@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import App
 
 from parcours.messages import Lang
-from tui.crash import CrashScreen, crash_summary, write_crash_log
+from tui.crash import CrashScreen, exit_text, write_crash_log
 
 __all__ = ["CrashGuard"]
 
@@ -67,7 +66,7 @@ class CrashGuard(App[None]):
         self._gave_up = True
         self._return_code = 1
         self._exception_event.set()  # as Textual does: a Pilot waiting for the app stops waiting
-        self._exit_renderables.append(Text("\n".join(crash_summary(self.lang, self.crash_log))))
+        self._exit_renderables.append(exit_text(self.lang, self.crash_log))
         self._close_messages_no_wait()
 
     async def _process_messages_loop(self) -> None:

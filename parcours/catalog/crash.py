@@ -6,10 +6,10 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
     "crash.title": ("Une erreur inattendue est survenue : parcours doit se fermer.",
                     "An unexpected error occurred: parcours has to close."),
     "crash.kept": (
-        "Les dossiers enregistrés restent dans la base, et la saisie en cours est gardée : elle vous sera "
-        "proposée à la prochaine ouverture (« Reprendre la saisie ? »).",
-        "Saved records stay in the database, and the entry in progress is kept: it will be offered the next "
-        "time you open parcours (“Resume entry?”)."),
+        "Les dossiers enregistrés restent dans la base, et la saisie en cours est gardée : parcours vous la "
+        "proposera à la prochaine ouverture.",
+        "Saved records stay in the database, and the entry in progress is kept: parcours will offer it the next "
+        "time it opens."),
     "crash.log": ("Le détail technique (sans donnée de patient) est dans :\n{path}",
                   "The technical details (no patient data) are in:\n{path}"),
     "crash.no_log": ("Le détail technique n'a pas pu être enregistré.",

@@ -101,6 +101,26 @@ class Pane:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
+#: `parcours` with a defect put in by the test (no hook in the product): Ctrl+S on a form raises an
+#: error whose message holds what was typed, as a real defect's message may
+_DEFECTIVE = """
+import sys
+from tui.screens.form import FormScreen
+
+def save(self):
+    raise RuntimeError(f"defect while saving {self.values!r}")
+
+FormScreen.action_save = save
+from parcours.cli import main
+sys.exit(main())
+"""
+
+
+def _flat(screen: str) -> str:
+    """The pane's text as one line: the error screen's box and the line breaks of its sentences removed."""
+    return " ".join(" ".join(line.strip().strip("┃┏┓┗┛━").split()) for line in screen.splitlines() if line.strip())
+
+
 def _q(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
@@ -210,3 +230,48 @@ def test_screening_survives_sigkill_and_resumes(tmp_path: Path, panes: list[Pane
         store.close()
     pdfs = list((tmp_path / "exports").glob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
+
+
+def test_an_unhandled_error_shows_the_error_screen_keeps_the_draft_and_exits_1(tmp_path: Path,
+                                                                               panes: list[Pane]) -> None:
+    """Issue 17: an error in a key action (it stopped Textual's loop) shows our screen, not a traceback."""
+    db_url = f"sqlite:///{tmp_path}/e2e.db"
+    logs = tmp_path / "logs"
+    env = {"TERM": "xterm-256color", "PARCOURS_ACTOR": "e2e", "PARCOURS_LOG_DIR": str(logs)}
+    app = Pane(f"parcours-e2e-crash-{os.getpid()}", [sys.executable, "-c", _DEFECTIVE, "--lang", "fr", "--db", db_url],
+               env)
+    panes.append(app)
+    app.wait_for("Rechercher (/)")
+    app.wait_for("ligne(s)")
+    app.literal("n")
+    app.wait_for("Nouveau patient")
+    app.type_into("Nom de naissance", "DUPONT")
+    app.tab()
+    app.type_into("Prénom(s)", "Zoe")
+    app.key("C-s")  # the defect
+    screen = _flat(app.wait_for("Une erreur inattendue"))
+    assert "la saisie en cours est gardée" in screen and "Appuyez sur Entrée pour fermer parcours" in screen
+    assert "Traceback" not in screen
+    app.literal("x")  # not the key it names: the screen stays
+    time.sleep(0.5)
+    assert not app.dead() and "Une erreur inattendue" in app.text()
+    app.key("Enter")
+    after = _flat(app.wait(lambda _: app.dead(), "the app to quit", exiting=True))
+    status = app._tmux("display-message", "-p", "-t", app.name, "#{pane_dead_status}").strip()
+    assert status == "1", after
+    assert "Une erreur inattendue" in after and "Traceback" not in after and "DUPONT" not in after
+
+    (log,) = logs.glob("crash-*.log")
+    text = log.read_text(encoding="utf-8")
+    assert "builtins.RuntimeError" in text and "in save" in text
+    assert "DUPONT" not in text and "Zoe" not in text
+    assert str(log) in after.replace(" ", "")  # the words of the screen stay on the terminal
+
+    from parcours.store import open_store
+
+    store = open_store(db_url)
+    try:
+        (draft,) = store.list_drafts(kind="patient")
+        assert "DUPONT" in str(draft.data["values"]) and "Zoe" in str(draft.data["values"])
+    finally:
+        store.close()

@@ -128,11 +128,16 @@ class ParcoursApp(CrashGuard):
             self._store_failed(f"{type(error).__name__}: {error}")
 
     def _deliver(self, callback: Any) -> bool:
+        """Run `callback` in the app's message loop; False when the app is no longer running.
+
+        Queued with `call_later`, not run by `call_from_thread` itself: an error in it (a screen
+        failing to show the list) is then an unhandled error of the app, shown by the error screen,
+        not an error of the opening worker shown as « base inaccessible » (tui.crash_guard).
+        """
         try:
-            self.call_from_thread(callback)
+            return bool(self.call_from_thread(self.call_later, callback))
         except RuntimeError:  # the app is no longer running
             return False
-        return True
 
     def _store_opened(self, store: Any) -> None:
         self.store, self._owns_store = store, True

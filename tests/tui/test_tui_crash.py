@@ -264,3 +264,27 @@ def test_the_textual_hooks_of_the_crash_path_are_those_of_the_pinned_version() -
     assert callable(App._close_messages_no_wait) and "_exception_event" in dir(App)
     assert list(inspect.signature(App.check_action).parameters) == ["self", "action", "parameters"]
     assert CrashGuard._handle_exception is not App._handle_exception
+
+
+@pytest.mark.asyncio
+async def test_an_error_showing_the_store_once_open_is_an_unhandled_error(
+        disk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The home screen fills its list when the store is open: an error there is a crash, not « base inaccessible »."""
+    from tui import make_app
+    from tui.screens.home import HomeScreen
+
+    store, _ = disk
+    store.create_patient({"family": FAMILY, "given": [GIVEN], "birth_date": BIRTH, "sex": "female", "ins": INS},
+                         site=None, actor="test")
+    monkeypatch.setattr(HomeScreen, "reload", _boom)  # filling the list, once the store is open
+    app, checked = make_app(lambda: store, "fr", today=TODAY, actor="test"), False
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _wait_for_crash_screen(app, pilot)
+            assert app.store_error is None
+            await pilot.press("enter")
+            await pilot.pause()
+            checked = True
+    assert checked and app.return_code == 1
+    (log,) = (tmp_path / "logs").glob("crash-*.log")
+    assert "in _boom" in log.read_text(encoding="utf-8") and FAMILY not in log.read_text(encoding="utf-8")

@@ -66,7 +66,8 @@ class CrashGuard(App[None]):
         self._gave_up = True
         self._return_code = 1
         self._exception_event.set()  # as Textual does: a Pilot waiting for the app stops waiting
-        self._exit_renderables.append(exit_text(self.lang, self.crash_log))
+        if not self._exit_renderables:  # once: Textual adds an English note when it has several to print
+            self._exit_renderables.append(exit_text(self.lang, self.crash_log))
         self._close_messages_no_wait()
 
     async def _process_messages_loop(self) -> None:

@@ -77,7 +77,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     def items(prefix: str, model: Any) -> list[str]:
         out = []
         for name, field in model.model_fields.items():
-            inner = [a for a in getattr(field.annotation, "__args__", (field.annotation,)) if hasattr(a, "model_fields")]
+            args = getattr(field.annotation, "__args__", (field.annotation,))
+            inner = [a for a in args if hasattr(a, "model_fields")]
             out += items(f"{prefix}.{name}", inner[0]) if inner else [f"{prefix}.{name}"]
         return out
 
@@ -110,8 +111,11 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         "icope-answer": [(c, _pair(f"fhir.display.icope-answer.{c}"))
                          for c in ("correct", "wrong", "unknown", "yes", "no", "pass", "fail")],
         "icope-administered-by": [(a.value, _pair(f"report.role.{a.value}")) for a in AdministeredBy],
-        "icope-step2": [(d.value, tuple(_m("fhir.display.icope-step2", lang, domain=_m(f"fhir.display.domain.{d.value}", lang))
-                                        for lang in ("fr", "en"))) for d in Domain],
+        "icope-step2": [
+            (d.value, tuple(_m("fhir.display.icope-step2", lang, domain=_m(f"fhir.display.domain.{d.value}", lang))
+                            for lang in ("fr", "en")))
+            for d in Domain
+        ],
         "icope-instrument": instruments,
         "icope-band": bands,
         "icope-alert": [(r, _pair(f"report.rule.{r}")) for r in (*DeclineRule, *SafetyRule)],
@@ -143,7 +147,9 @@ def _extension(name: str, title: str, context: str, kind: str, system: str | Non
     from parcours import __version__
 
     url = U.sd(name)
-    value: dict[str, Any] = {"id": "Extension.value[x]", "path": "Extension.value[x]", "min": 1, "type": [{"code": kind}]}
+    value: dict[str, Any] = {
+        "id": "Extension.value[x]", "path": "Extension.value[x]", "min": 1, "type": [{"code": kind}],
+    }
     if system is not None:
         value["patternCoding"] = {"system": system}
     return {

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from parcours.core.errors import ParcoursError
 from parcours.messages import Lang, message
@@ -17,6 +18,11 @@ from tui.crash_guard import CrashGuard
 from tui.keys import Key, install_keys
 from tui.plain import plain
 from tui.theme import CONTRAST, STANDARD, register_themes
+
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from tui.store_api import StoreAPI
 
 __all__ = ["ParcoursApp"]
 
@@ -48,7 +54,7 @@ class ParcoursApp(CrashGuard):
 
     def __init__(
         self,
-        store: Any,  # a Store, or a zero-argument callable opening one (opened after the first screen)
+        store: StoreAPI | Callable[[], StoreAPI],  # a Store, or a callable opening one (after the first screen)
         lang: Lang = "fr",
         *,
         actor: str | None = None,
@@ -61,7 +67,7 @@ class ParcoursApp(CrashGuard):
         self.lang: Lang = lang
         super().__init__()
         #: the store once open (None while « Ouverture de la base… » is shown)
-        self.store: Any = None if callable(store) else store
+        self.store: StoreAPI | None = None if callable(store) else store
         self._open_store = store if callable(store) else None
         self._owns_store = False
         self._opening_started = False
@@ -119,7 +125,7 @@ class ParcoursApp(CrashGuard):
         if not self._deliver(lambda: self._store_opened(store)):
             store.close()  # the app quit while the database was opening
 
-    def on_worker_state_changed(self, event: Any) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An opening that failed with an error not of the store's own: say it, not « Ouverture… » forever."""
         from textual.worker import WorkerState
 
@@ -127,7 +133,7 @@ class ParcoursApp(CrashGuard):
             error = event.worker.error
             self._store_failed(f"{type(error).__name__}: {error}")
 
-    def _deliver(self, callback: Any) -> bool:
+    def _deliver(self, callback: Callable[[], None]) -> bool:
         """Run `callback` in the app's message loop; False when the app is no longer running.
 
         Queued with `call_later`, not run by `call_from_thread` itself: an error in it (a screen
@@ -139,7 +145,7 @@ class ParcoursApp(CrashGuard):
         except RuntimeError:  # the app is no longer running
             return False
 
-    def _store_opened(self, store: Any) -> None:
+    def _store_opened(self, store: StoreAPI) -> None:
         self.store, self._owns_store = store, True
         for screen in list(self.screen_stack):
             ready = getattr(screen, "store_ready", None)
@@ -163,6 +169,17 @@ class ParcoursApp(CrashGuard):
         else:
             self.status(self.t("tui.store.opening"))
         return False
+
+    @property
+    def db(self) -> StoreAPI:
+        """The open store, for the screens reached only once it is open (past the home screen).
+
+        Why: `store` is None while the database opens; the forms and the patient file are opened
+        from a loaded list, so there it is always set, and this says so to the type checker.
+        """
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")  # a screen opened before has_store(): a bug
+        return self.store
 
     def close_store(self) -> None:
         """Close the store if the app opened it (the caller closes a store it passed in)."""

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
 from textual import events
 from textual._time import get_time  # the clock of Message.time (Textual pinned: tests/tui/test_tui_crash.py)
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.worker import WorkerFailed
 
 from parcours.messages import Lang, message
@@ -119,7 +118,7 @@ class CrashScreen(Screen[None]):
         #: keys older than this were typed before the error screen existed
         self.shown_at = get_time()
 
-    def compose(self) -> Iterator[Widget]:
+    def compose(self) -> ComposeResult:
         lang: Lang = getattr(self.app, "lang", "fr")
         title, kept, where = crash_summary(lang, self.log_path)
         with Vertical():

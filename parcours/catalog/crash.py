@@ -1,8 +1,9 @@
 """Messages of the terminal app's error screen: what happened, what is kept, where the log is (issue 17)."""
 
+from collections.abc import Mapping
 from typing import Final
 
-_PAIRS: Final[dict[str, tuple[str, str]]] = {
+PAIRS: Final[Mapping[str, tuple[str, str]]] = {
     "crash.title": ("Une erreur inattendue est survenue : parcours doit se fermer.",
                     "An unexpected error occurred: parcours has to close."),
     "crash.kept": (
@@ -17,6 +18,3 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
     "crash.quit": ("Appuyez sur Entrée pour fermer parcours, puis relancez-le.",
                    "Press Enter to close parcours, then start it again."),
 }
-
-FR: Final[dict[str, str]] = {key: pair[0] for key, pair in _PAIRS.items()}
-EN: Final[dict[str, str]] = {key: pair[1] for key, pair in _PAIRS.items()}

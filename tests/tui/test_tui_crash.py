@@ -132,7 +132,7 @@ TRIGGERS: dict[str, Trigger] = {
 @pytest.mark.asyncio
 @pytest.mark.parametrize("path", list(TRIGGERS))
 async def test_every_unhandled_error_shows_the_error_screen_keeps_the_draft_and_exits_1(
-        disk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str) -> None:  # noqa: ANN001
+        disk: tuple[Any, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
     store, url = disk
     app, checked = _app(store), False
     with pytest.raises((RuntimeError, WorkerFailed)):  # run_test re-raises the first error for the test framework
@@ -169,7 +169,8 @@ async def test_every_unhandled_error_shows_the_error_screen_keeps_the_draft_and_
 
 @pytest.mark.asyncio
 async def test_the_app_quit_key_on_the_error_screen_exits_1_and_leaves_the_words_on_the_terminal(
-        disk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+        disk: tuple[Any, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     store, _ = disk
     app, checked = _app(store, "en"), False
     with pytest.raises(RuntimeError):
@@ -188,7 +189,8 @@ async def test_the_app_quit_key_on_the_error_screen_exits_1_and_leaves_the_words
 
 @pytest.mark.asyncio
 async def test_an_error_behind_the_error_screen_exits_at_once_without_a_traceback(
-        disk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+        disk: tuple[Any, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     store, _ = disk
     app, checked = _app(store), False
     with pytest.raises(RuntimeError):
@@ -237,7 +239,7 @@ def test_crash_report_of_a_worker_holds_the_worker_s_traceback_and_no_home_folde
 
 
 @pytest.mark.asyncio
-async def test_crash_screen_says_what_happened_and_enter_quits_with_1(make_app, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_crash_screen_says_what_happened_and_enter_quits_with_1(make_app, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(CrashScreen(tmp_path / "crash-1.log"))
@@ -270,7 +272,7 @@ def test_the_textual_hooks_of_the_crash_path_are_those_of_the_pinned_version() -
 
 @pytest.mark.asyncio
 async def test_an_error_showing_the_store_once_open_is_an_unhandled_error(
-        disk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        disk: tuple[Any, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The home screen fills its list when the store is open: an error there is a crash, not « base inaccessible »."""
     from tui import make_app
     from tui.screens.home import HomeScreen

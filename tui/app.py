@@ -10,13 +10,11 @@ import getpass
 import os
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from textual.app import App
 
 from parcours.core.errors import ParcoursError
 from parcours.messages import Lang, message
+from tui.crash_guard import CrashGuard
 from tui.keys import Key, install_keys
 from tui.plain import plain
 from tui.theme import CONTRAST, STANDARD, register_themes
@@ -36,8 +34,8 @@ def _actor() -> str:
         return "tui"
 
 
-class ParcoursApp(App[None]):
-    """parcours: ICOPE screening and MEDISIS in the terminal."""
+class ParcoursApp(CrashGuard):
+    """parcours: ICOPE screening and MEDISIS in the terminal (an unhandled error: tui.crash_guard)."""
 
     ENABLE_COMMAND_PALETTE = False
     CSS = """
@@ -81,9 +79,6 @@ class ParcoursApp(App[None]):
         self._home = home
         self.export_folder = export_folder
         self._contrast = os.environ.get("PARCOURS_TUI_THEME") == "contrast" if contrast is None else contrast
-        #: the crash log written after an unhandled error (None until then)
-        self.crash_log: Path | None = None
-        self._crashed = False
         self.title = message("tui.app.title", lang)
         install_keys(self, self.KEYS, lang)
 
@@ -139,11 +134,16 @@ class ParcoursApp(App[None]):
             self._store_failed(f"{type(error).__name__}: {error}")
 
     def _deliver(self, callback: Callable[[], None]) -> bool:
+        """Run `callback` in the app's message loop; False when the app is no longer running.
+
+        Queued with `call_later`, not run by `call_from_thread` itself: an error in it (a screen
+        failing to show the list) is then an unhandled error of the app, shown by the error screen,
+        not an error of the opening worker shown as « base inaccessible » (tui.crash_guard).
+        """
         try:
-            self.call_from_thread(callback)
+            return bool(self.call_from_thread(self.call_later, callback))
         except RuntimeError:  # the app is no longer running
             return False
-        return True
 
     def _store_opened(self, store: StoreAPI) -> None:
         self.store, self._owns_store = store, True
@@ -197,25 +197,6 @@ class ParcoursApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch between the standard and the high-contrast theme."""
         self.theme = STANDARD if self.theme == CONTRAST else CONTRAST
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unhandled error: write the crash log, show the error screen, exit with status 1 on a key.
-
-        Drafts are autosaved as the user types, so nothing typed is lost; a second error while the
-        error screen is up falls back to Textual's own exit. Tests still see the first error re-raised
-        by `run_test`.
-        """
-        if self._crashed or not self.is_running:
-            super()._handle_exception(error)
-            return
-        from tui.crash import CrashScreen, write_crash_log
-
-        self._crashed = True
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-        self.crash_log = write_crash_log(error)
-        self.push_screen(CrashScreen(self.crash_log))
 
     def status(self, text: str, *, error: bool = False) -> None:
         """A short status message (toast) in the corner."""

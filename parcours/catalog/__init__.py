@@ -11,6 +11,7 @@ from typing import Final
 
 from parcours.catalog import (
     cli,
+    crash,
     drugs,
     errors,
     fhir,
@@ -46,4 +47,5 @@ PARTS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
     "drugs": drugs.PAIRS,
     "records": records.PAIRS,
     "ucd": ucd.PAIRS,
+    "crash": crash.PAIRS,
 }

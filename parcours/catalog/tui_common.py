@@ -64,19 +64,6 @@ PAIRS: Final[Mapping[str, tuple[str, str]]] = {
     "tui.error.future_date": ("ne peut pas être après aujourd'hui ({today})", "cannot be after today ({today})"),
     "tui.store.opening": ("Ouverture de la base…", "Opening the database…"),
     "tui.store.failed": ("La base ne peut pas être ouverte : {reason}", "The database cannot be opened: {reason}"),
-    "tui.crash.title": (
-        "Une erreur inattendue est survenue : parcours doit se fermer.",
-        "An unexpected error occurred: parcours must close."),
-    "tui.crash.drafts": (
-        "Les saisies en cours sont conservées : elles vous seront proposées à la réouverture.",
-        "Work in progress is kept: it will be offered when you reopen."),
-    "tui.crash.log": (
-        "Le détail technique (sans données de patient) est dans {path}.",
-        "The technical details (no patient data) are in {path}."),
-    "tui.crash.no_log": (
-        "Le détail technique n'a pas pu être enregistré.",
-        "The technical details could not be saved."),
-    "tui.crash.quit": ("Appuyez sur une touche pour quitter.", "Press any key to quit."),
     # the patient file's birth date shown on forms that carry it (issue 15)
     "tui.form.birth_date": ("Date de naissance (dossier patient) : {date}", "Birth date (patient file): {date}"),
     "tui.home.key.search": ("Rechercher", "Search"),

@@ -101,6 +101,31 @@ class Pane:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
+#: `parcours` with a defect put in by the test (no hook in the product): Ctrl+S on a form raises an
+#: error whose message holds what was typed, as a real defect's message may. The exit status is
+#: also written to the file given last on the command line: tmux may be slow to reap the process.
+_DEFECTIVE = """
+import sys
+from pathlib import Path
+from tui.screens.form import FormScreen
+
+def save(self):
+    raise RuntimeError(f"defect while saving {self.values!r}")
+
+FormScreen.action_save = save
+status_file = Path(sys.argv.pop())
+from parcours.cli import main
+status = main()
+status_file.write_text(str(status))
+sys.exit(status)
+"""
+
+
+def _flat(screen: str) -> str:
+    """The pane's text as one line: the error screen's box and the line breaks of its sentences removed."""
+    return " ".join(" ".join(line.strip().strip("┃┏┓┗┛━").split()) for line in screen.splitlines() if line.strip())
+
+
 def _q(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
@@ -210,3 +235,50 @@ def test_screening_survives_sigkill_and_resumes(tmp_path: Path, panes: list[Pane
         store.close()
     pdfs = list((tmp_path / "exports").glob("*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
+
+
+def test_an_unhandled_error_shows_the_error_screen_keeps_the_draft_and_exits_1(tmp_path: Path,
+                                                                               panes: list[Pane]) -> None:
+    """Issue 17: an error in a key action (it stopped Textual's loop) shows our screen, not a traceback."""
+    db_url = f"sqlite:///{tmp_path}/e2e.db"
+    logs = tmp_path / "logs"
+    env = {"TERM": "xterm-256color", "PARCOURS_ACTOR": "e2e", "PARCOURS_LOG_DIR": str(logs)}
+    status = tmp_path / "status"
+    app = Pane(f"parcours-e2e-crash-{os.getpid()}",
+               [sys.executable, "-c", _DEFECTIVE, "--lang", "fr", "--db", db_url, str(status)], env)
+    panes.append(app)
+    app.wait_for("Rechercher (/)")
+    app.wait_for("ligne(s)")
+    app.literal("n")
+    app.wait_for("Nouveau patient")
+    app.type_into("Nom de naissance", "DUPONT")
+    app.tab()
+    app.type_into("Prénom(s)", "Zoe")
+    app.key("C-s")  # the defect
+    screen = _flat(app.wait_for("Une erreur inattendue"))
+    assert "la saisie en cours est gardée" in screen and "Appuyez sur Entrée pour fermer parcours" in screen
+    assert "Traceback" not in screen
+    app.literal("x")  # not the key it names: the screen stays
+    time.sleep(0.5)
+    assert not app.dead() and "Une erreur inattendue" in app.text()
+    app.key("Enter")
+    app.wait(lambda _: status.exists() and status.read_text() != "", "the app to quit", exiting=True)
+    assert status.read_text() == "1"
+    # the screen's words stay on the terminal once the app's screen is gone
+    after = _flat(app.wait(lambda s: "┏" not in s and "Une erreur inattendue" in s, "the words", exiting=True))
+    assert "Une erreur inattendue" in after and "Traceback" not in after and "DUPONT" not in after
+
+    (log,) = logs.glob("crash-*.log")
+    text = log.read_text(encoding="utf-8")
+    assert "builtins.RuntimeError" in text and "in save" in text
+    assert "DUPONT" not in text and "Zoe" not in text
+    assert str(log) in after.replace(" ", "")  # the words of the screen stay on the terminal
+
+    from parcours.store import open_store
+
+    store = open_store(db_url)
+    try:
+        (draft,) = store.list_drafts(kind="patient")
+        assert "DUPONT" in str(draft.data["values"]) and "Zoe" in str(draft.data["values"])
+    finally:
+        store.close()

@@ -42,7 +42,7 @@ class LocomotionItems(InputModel):
     """Five chair rises without the arms, timed."""
 
     completed: bool | None = None
-    chair_rise_seconds: plausible("chair_rise_seconds") | None = None
+    chair_rise_seconds: Annotated[float, plausible("chair_rise_seconds")] | None = None
     used_arms: bool | None = None
 
 
@@ -50,9 +50,9 @@ class NutritionItems(InputModel):
     """Unintentional weight loss, appetite loss and today's measured weight."""
 
     weight_loss: WeightLossAnswer | None = None
-    weight_loss_kg: plausible("weight_loss_kg") | None = None
+    weight_loss_kg: Annotated[float, plausible("weight_loss_kg")] | None = None
     appetite_loss: bool | None = None
-    weight_kg: plausible("weight_kg") | None = None
+    weight_kg: Annotated[float, plausible("weight_kg")] | None = None
 
 
 class VisionItems(InputModel):
@@ -67,7 +67,7 @@ class HearingItems(InputModel):
     whisper_right: WhisperResult | None = None
     whisper_left: WhisperResult | None = None
     hearwho_score: Annotated[float, Field(ge=0, le=100)] | None = None
-    audiometry_db: plausible("audiometry_db") | None = None  # docs/plausibility.md
+    audiometry_db: Annotated[float, plausible("audiometry_db")] | None = None  # docs/plausibility.md
 
 
 class PsychologyItems(InputModel):

@@ -79,9 +79,9 @@ class HospitalInput(_RiskDocument):
     """`hospital`: the seven discharge items."""
 
     score: Literal["hospital"]
-    hemoglobin_g_dl: plausible("hemoglobin_g_dl")  # docs/plausibility.md
+    hemoglobin_g_dl: Annotated[float, plausible("hemoglobin_g_dl")]  # docs/plausibility.md
     oncology_discharge: bool
-    sodium_mmol_l: plausible("sodium_mmol_l")
+    sodium_mmol_l: Annotated[float, plausible("sodium_mmol_l")]
     procedure: bool
     urgent_admission: bool
     admissions_12m: Count

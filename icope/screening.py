@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from typing import Annotated
 
@@ -84,7 +85,7 @@ class ScreeningItems(InputModel):
     """
 
     date: date
-    birth_date: date | None = None
+    birth_date: dt.date | None = None  # `dt.`: in this class `date` is the field
     administered_by: AdministeredBy | None = None
     cognition: CognitionItems | None = None
     locomotion: LocomotionItems | None = None
@@ -95,7 +96,7 @@ class ScreeningItems(InputModel):
     options: Step1Options | None = None
 
     @property
-    def effective_birth_date(self) -> date | None:
+    def effective_birth_date(self) -> dt.date | None:
         """`birth_date`, or the patient's when only the context object has it."""
         return effective_birth_date(self)
 

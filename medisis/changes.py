@@ -65,7 +65,8 @@ def substance_changed(a: DrugLine, b: DrugLine) -> bool:
     if a.atc is not None and b.atc is not None:
         return a.atc != b.atc
     for name in SPECIALTY_FIELDS:
-        x, y = getattr(a, name), getattr(b, name)
+        x: str | None = getattr(a, name)
+        y: str | None = getattr(b, name)
         if x is not None and y is not None:
             return x != y
     return True  # no common kind: an equivalence the engine cannot see is flagged (PROJECT DECISION)
@@ -74,7 +75,8 @@ def substance_changed(a: DrugLine, b: DrugLine) -> bool:
 def same_specialty(a: DrugLine, b: DrugLine) -> bool:
     """§2.7 B: the first of cis, ucd13, cip13 present on both decides; none in common = same."""
     for name in SPECIALTY_FIELDS:
-        x, y = getattr(a, name), getattr(b, name)
+        x: str | None = getattr(a, name)
+        y: str | None = getattr(b, name)
         if x is not None and y is not None:
             return x == y
     return True

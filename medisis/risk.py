@@ -211,9 +211,10 @@ def score_risk(doc: RiskInput, protocol: Protocol | None = None) -> RiskResult:
         )
         return RiskResult(RiskScore.TRST, sum(comps.values()), trst.MAX_VALUE, trst.trst_band(comps), comps)
     modified = isinstance(doc, LaceModifiedInput)
+    charlson = None if isinstance(doc, LaceModifiedInput) else doc.charlson_index
     comps = lace.lace_components(
         doc.length_of_stay_days, doc.emergent_admission, doc.ed_visits_6m,
-        charlson=None if modified else doc.charlson_index, comorbidities=doc.comorbidities, modified=modified,
+        charlson=charlson, comorbidities=doc.comorbidities, modified=modified,
     )
     score = RiskScore.LACE_MODIFIED if modified else RiskScore.LACE
     value = sum(comps.values())

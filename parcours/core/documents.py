@@ -15,16 +15,15 @@ from pydantic_core import ValidationError
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.plausibility import bound_at_edge
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the one-shot `icope score` builds no class it does not use
     from pydantic import BaseModel
 
+    class JsonValidator(Protocol):
+        """What `validate_json` needs of a validator: a model's own (plain or plugin-wrapped) or a compiled one."""
+
+        def validate_json(self, input: bytes, /, *, strict: bool | None = None) -> Any: ...
+
 M = TypeVar("M", bound="BaseModel")
-
-
-class JsonValidator(Protocol):
-    """What `validate_json` needs of a validator: a model's own (plain or plugin-wrapped) or a compiled one."""
-
-    def validate_json(self, input: bytes, /, *, strict: bool | None = None) -> Any: ...
 
 #: docs/interchange.md (header): nesting deeper than 64 is invalid input.
 MAX_DEPTH = 64

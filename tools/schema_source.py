@@ -6,7 +6,7 @@ current, keeps the two validations identical. Dropped: `metadata` and `serializa
 Schema and dumping only), `ref` (no definitions are used; checked). Functions and enums must be
 importable at module level from pydantic-free modules (checked by the one-shot import test).
 A development tool, not shipped: the generated modules live under `icope/_generated/`.
-Usage: python tools/schema_source.py [--write]
+Usage: python tools/schema_source.py [--write | --check]
 """
 
 from __future__ import annotations
@@ -144,9 +144,20 @@ def write(root: Path) -> list[Path]:
     return written
 
 
+def stale(root: Path) -> list[Path]:
+    """The stored schemas that differ from what their model generates now (the pre-commit check)."""
+    return [root / relative for relative, (spec, purpose) in GENERATED.items()
+            if (root / relative).read_text(encoding="utf-8") != schema_source(_model(spec), purpose)]
+
+
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))  # run as a script from anywhere: import the project's own packages
+    if "--check" in sys.argv[1:]:
+        out_of_date = stale(root)
+        for path in out_of_date:
+            print(f"{path}: out of date, run python tools/schema_source.py --write", file=sys.stderr)
+        sys.exit(1 if out_of_date else 0)
     if "--write" in sys.argv[1:]:
         for path in write(root):
             print(path)

@@ -45,6 +45,15 @@ def test_stored_schema_is_current(relative: str) -> None:
     assert shipped == schema_source(_model(spec), purpose)  # regenerate: python tools/schema_source.py --write
 
 
+def test_check_mode_names_a_stale_schema(tmp_path: Path) -> None:
+    """`tools/schema_source.py --check` (the pre-commit hook) finds a stored schema edited by hand."""
+    assert _TOOL.stale(ROOT) == []
+    for relative in GENERATED:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text((ROOT / relative).read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert sorted(_TOOL.stale(tmp_path)) == sorted(tmp_path / relative for relative in GENERATED)
+
+
 def test_default_options_are_the_models_defaults() -> None:
     assert [f.name for f in fields(DEFAULT_OPTIONS)] == list(Step1Options.model_fields)
     assert Step1Options().model_dump() == {f.name: getattr(DEFAULT_OPTIONS, f.name) for f in fields(DEFAULT_OPTIONS)}

@@ -36,7 +36,8 @@ def reconciliation_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:
 
 def _review30_due(discharge: date) -> date:
     """D+30 of a discharge; a date past 9999-12-31 is invalid input naming `date` (docs/inputs.md)."""
-    from medisis.consultation30 import UNCONFIGURED, due_date
+    from medisis.config import UNCONFIGURED
+    from medisis.consultation30 import due_date
 
     try:
         return due_date(discharge)

@@ -151,7 +151,7 @@ def _check_trst(doc: TrstInput) -> Iterator[FieldIssue]:
         yield FieldIssue((other,), "not_for_variant", {"variant": doc.variant.value})
 
 
-_MODELS: dict[str, tuple[type[InputModel], Callable[[Any], Iterator[FieldIssue]] | None]] = {
+_MODELS: dict[str, tuple[type[RiskInput], Callable[[Any], Iterator[FieldIssue]] | None]] = {
     RiskScore.LACE: (LaceInput, _check_lace),
     RiskScore.LACE_MODIFIED: (LaceModifiedInput, None),
     RiskScore.HOSPITAL: (HospitalInput, None),
@@ -184,7 +184,7 @@ def parse_risk(raw: bytes | str, *, today: date | None = None) -> RiskInput:
     if name not in _MODELS:  # missing, unknown, or bytes orjson refuses: pydantic decides
         name = load(_Selector, raw, error=InvalidRiskInput).score.value
     model, check = _MODELS[name]
-    return load(model, raw, error=InvalidRiskInput, check=_dated(check, today))  # type: ignore[return-value]
+    return load(model, raw, error=InvalidRiskInput, check=_dated(check, today))
 
 
 def _bands(protocol: Protocol | None, score: RiskScore, default: Bands) -> Bands:

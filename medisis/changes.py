@@ -86,13 +86,17 @@ def frequencies_differ(a: Frequency, b: Frequency) -> bool:
     """§2.7 A (frequency): compare the exact rates (fast paths for two forms alike)."""
     if a.times_per_day is not None and b.times_per_day is not None:
         return a.times_per_day != b.times_per_day
-    if a.period is not None and a.period == b.period:
-        return a.times * b.every != b.times * a.every  # type: ignore[operator]  # same period: cross-multiply
+    # A set `period` means the whole periodic form is (Frequency's validator); the checker is told so.
+    at, ae, bt, be = a.times, a.every, b.times, b.every
+    if a.period is not None and a.period == b.period and at and ae and bt and be:
+        return at * be != bt * ae  # same period: cross-multiply
     per_day, periodic = (a, b) if a.times_per_day is not None else (b, a)
-    days = PERIOD_DAYS.get(periodic.period)  # type: ignore[arg-type]
-    if per_day.times_per_day is not None and days is not None and per_day.times_per_day.is_integer():
+    days = None if periodic.period is None else PERIOD_DAYS.get(periodic.period)
+    times, every = periodic.times, periodic.every
+    if (per_day.times_per_day is not None and days is not None and times and every
+            and per_day.times_per_day.is_integer()):
         # n per day vs times ÷ (every × days), in integers (fast path of the exact comparison)
-        return int(per_day.times_per_day) * periodic.every * days != periodic.times  # type: ignore[operator]
+        return int(per_day.times_per_day) * every * days != times
     return rate(a) != rate(b)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from medisis.bdpm import FIELD_COUNTS, BdpmIndex, parse_table  # noqa: E402
+from medisis.bdpm import FIELD_COUNTS, BdpmIndex, parse_table
 
 SYLLABLES = ["fi", "cti", "va", "mol", "é", "phé", "mè", "ri", "ne", "pseu", "do", "prol", "œ", "dè", "ma"]
 

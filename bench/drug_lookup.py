@@ -19,13 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from medisis.codes import cip13_from_cip7  # noqa: E402
-from parcours.store import open_store  # noqa: E402
-from parcours.store.schema import drug_specialties  # noqa: E402
+from medisis.codes import cip13_from_cip7
+from parcours.store import open_store
+from parcours.store.schema import drug_specialties
 
-SYLLABLES = ["fu", "ro", "sé", "mi", "de", "al", "pra", "zo", "lam", "œ", "dè", "ma", "phé", "ri", "ne", "ta", "cé", "pa"]
+SYLLABLES = [
+    "fu", "ro", "sé", "mi", "de", "al", "pra", "zo", "lam", "œ", "dè", "ma", "phé", "ri", "ne", "ta", "cé", "pa",
+]
 FORMS = ["comprimé", "comprimé pelliculé", "gélule", "solution injectable", "sirop", "collyre"]
 ROUTES = ["orale", "orale", "orale", "intraveineuse", "intraveineuse;intramusculaire", "ophtalmique"]
 REPEAT = 200
@@ -50,16 +52,18 @@ def write_bdpm(folder: Path, specialties: int, packs: int, seed: int = 7) -> lis
     cip_rows = []
     for j in range(packs):
         cip7 = f"{9000000 + j}"
-        cip_rows.append("\t".join([f"{60000000 + j % specialties}", cip7, "boîte de 30", "Présentation active",
-                                   "Déclaration de commercialisation", "01/02/2003", cip13_from_cip7(cip7), "oui", "65%",
-                                   "2,18", "2,18", "", ""]))
+        cip_rows.append("\t".join([
+            f"{60000000 + j % specialties}", cip7, "boîte de 30", "Présentation active",
+            "Déclaration de commercialisation", "01/02/2003", cip13_from_cip7(cip7), "oui", "65%",
+            "2,18", "2,18", "", "",
+        ]))
     for name, rows in (("CIS_bdpm.txt", cis_rows), ("CIS_CIP_bdpm.txt", cip_rows), ("CIS_COMPO_bdpm.txt", compo),
                        ("CIS_MITM.txt", mitm)):
         (folder / name).write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     return names
 
 
-def timed(call, repeat: int = REPEAT) -> tuple[float, float]:  # noqa: ANN001
+def timed(call, repeat: int = REPEAT) -> tuple[float, float]:
     """(median, max) seconds of `call()` over `repeat` runs."""
     times = []
     for _ in range(repeat):

@@ -114,7 +114,7 @@ def part2(n: int) -> None:
     observations = [[e["resource"] for e in orjson.loads(b)["entry"] if e["resource"]["resourceType"] == "Observation"]
                     for b in done.stdout.splitlines()[:n]]
     start = time.perf_counter()
-    for line, obs in zip(lines, observations):
+    for line, obs in zip(lines, observations, strict=True):
         render_step1(score_screening(parse_screening(line)))
         for res in obs:
             Observation(**res).model_dump_json()
@@ -147,8 +147,10 @@ def demo_patients(n: int, seed: int = 7):
                    "frequency": {"times_per_day": 1}} for k, (a, lbl) in enumerate(rng.sample(drugs, 3))]
             rec = {"moment": "admission", "date": doc["date"], "mode": "retroactive", "bm": bm,
                    "orders": [{**line, "id": "o" + line["id"]} for line in bm[:2]]}
-            docs.append(StoredDocument(RecordKind.MEDISIS_RECONCILIATION, f"{i}-2", date.fromisoformat(doc["date"]) +
-                                       timedelta(days=1), rec, orjson.loads(orjson.dumps(reconcile(orjson.dumps(rec))))))
+            docs.append(StoredDocument(
+                RecordKind.MEDISIS_RECONCILIATION, f"{i}-2", date.fromisoformat(doc["date"]) + timedelta(days=1),
+                rec, orjson.loads(orjson.dumps(reconcile(orjson.dumps(rec)))),
+            ))
         body = f"{2 + i % 2}{40 + i % 60:02d}{i % 12 + 1:02d}75{i % 1000000:06d}"
         yield PatientRecords(str(i + 1), {"identifier": {"system": "urn:oid:1.2.250.1.213.1.4.11",
                                                          "value": body + ins_key(body)}}, tuple(docs))

@@ -44,11 +44,13 @@ def generate(n: int, seed: int = 20261129) -> list[bytes]:
             "cognition": {"orientation": {k: pick(["correct"] * 8 + ["wrong", "unknown"]) for k in
                                           ("year", "month", "day_of_month", "day_of_week", "place")},
                           "words_recalled": pick([3, 3, 3, 2, 1])},
-            "locomotion": {"completed": rng.random() > 0.05, "chair_rise_seconds": round(rng.uniform(7, 22), 2), "used_arms": rng.random() < 0.05},
+            "locomotion": {"completed": rng.random() > 0.05, "chair_rise_seconds": round(rng.uniform(7, 22), 2),
+                           "used_arms": rng.random() < 0.05},
             "nutrition": {"weight_loss": pick(["no"] * 6 + ["yes", "unknown"]), "appetite_loss": rng.random() < 0.15,
                           "weight_kg": round(rng.uniform(45, 95), 1)},
             "vision": {"eye_problems": rng.random() < 0.6},
-            "hearing": pick([{"whisper_right": pick(["pass", "pass", "fail"]), "whisper_left": pick(["pass", "pass", "fail"])},
+            "hearing": pick([{"whisper_right": pick(["pass", "pass", "fail"]),
+                              "whisper_left": pick(["pass", "pass", "fail"])},
                              {"hearwho_score": rng.randint(20, 100)}]),
             "psychology": {"feeling_down": rng.random() < 0.2, "little_interest": rng.random() < 0.2},
         }

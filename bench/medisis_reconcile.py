@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import orjson  # noqa: E402
+import orjson
 
-from medisis.errors import InvalidReconciliation  # noqa: E402
-from medisis.reconciliation import Reconciliation, check_reconciliation  # noqa: E402
-from parcours.cli.medisis_commands import reconcile  # noqa: E402
-from parcours.core.documents import load  # noqa: E402
+from medisis.errors import InvalidReconciliation
+from medisis.reconciliation import Reconciliation, check_reconciliation
+from parcours.cli.medisis_commands import reconcile
+from parcours.core.documents import load
 
 ATCS = ["C03CA01", "C08CA01", "A02BC05", "A02BC03", "N02BE01", "B01AF02", "C07AB02", "A10BA02", "N05BA12"]
 
@@ -32,7 +32,8 @@ def make(rng: random.Random, i: int) -> bytes:
     """One admission with 6 BM lines and 6 order lines (12 lines), mixed pairings and answers."""
     bm, orders = [], []
     for k in range(6):
-        bm.append({"id": f"b{k}", "atc": rng.choice(ATCS), "label": "médicament", "dose": {"value": rng.choice([5, 20, 40]), "unit": "mg"},
+        bm.append({"id": f"b{k}", "atc": rng.choice(ATCS), "label": "médicament",
+                   "dose": {"value": rng.choice([5, 20, 40]), "unit": "mg"},
                    "route": "oral", "frequency": {"times_per_day": rng.choice([1, 2])}, "form": "comprimé",
                    "sources": ["10000001"], "intentional": rng.choice([None, True, False])})
     for k in range(6):

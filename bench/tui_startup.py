@@ -100,7 +100,8 @@ def startup(runs: int, url: str) -> dict[str, float]:
         filled.append(marks["home_filled"])
     b, o = statistics.median(bare), statistics.median(ours)
     return {"bare_s": round(b, 3), "parcours_s": round(o, 3), "ratio": round(o / b, 2),
-            "parcours_filled_s": round(statistics.median(filled), 3), "filled_ratio": round(statistics.median(filled) / b, 2)}
+            "parcours_filled_s": round(statistics.median(filled), 3),
+            "filled_ratio": round(statistics.median(filled) / b, 2)}
 
 
 #: A full screening, as tests/tui/test_tui_step1_keys.py types it (there with `d` before and Ctrl+S
@@ -140,7 +141,7 @@ async def _bare_latency(count: int) -> list[float]:
     from textual.widgets import Input
 
     class Bare(App):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield Input()
 
     times: list[float] = []
@@ -153,20 +154,20 @@ async def _bare_latency(count: int) -> list[float]:
     return times
 
 
-def _frames(app) -> list[float]:  # noqa: ANN001
+def _frames(app) -> list[float]:
     """End times of the frames the app writes (App._display), appended as they happen."""
     frames: list[float] = []
-    display = app._display  # noqa: SLF001 - the one place a frame reaches the terminal
+    display = app._display  # the one place a frame reaches the terminal
 
-    def timed(screen, renderable) -> None:  # noqa: ANN001
+    def timed(screen, renderable) -> None:
         display(screen, renderable)
         frames.append(time.perf_counter())
 
-    app._display = timed  # noqa: SLF001
+    app._display = timed
     return frames
 
 
-async def _press(pilot, key: str, frames: list[float]) -> float:  # noqa: ANN001
+async def _press(pilot, key: str, frames: list[float]) -> float:
     """Seconds from the key press to the last frame written before the app is idle again.
 
     The key goes through the app's own key path (`App._press_keys`: driver message, then wait for
@@ -177,7 +178,7 @@ async def _press(pilot, key: str, frames: list[float]) -> float:  # noqa: ANN001
 
     app = pilot.app
     start = time.perf_counter()
-    await app._press_keys([key])  # noqa: SLF001
+    await app._press_keys([key])
     await wait_for_idle(0)
     await asyncio.sleep(0.02)  # a frame is due at most 1/60 s after the last change
     shown = [t for t in frames if t > start]

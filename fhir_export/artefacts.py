@@ -88,7 +88,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     def items(prefix: str, model: Any) -> list[str]:
         out = []
         for name, field in model.model_fields.items():
-            inner = [a for a in getattr(field.annotation, "__args__", (field.annotation,)) if hasattr(a, "model_fields")]
+            args = getattr(field.annotation, "__args__", (field.annotation,))
+            inner = [a for a in args if hasattr(a, "model_fields")]
             out += items(f"{prefix}.{name}", inner[0]) if inner else [f"{prefix}.{name}"]
         return out
 
@@ -153,7 +154,9 @@ def _extension(name: str, title: str, context: str, kind: str, system: str | Non
     from parcours import __version__
 
     url = U.sd(name)
-    value: dict[str, Any] = {"id": "Extension.value[x]", "path": "Extension.value[x]", "min": 1, "type": [{"code": kind}]}
+    value: dict[str, Any] = {
+        "id": "Extension.value[x]", "path": "Extension.value[x]", "min": 1, "type": [{"code": kind}],
+    }
     if system is not None:
         value["patternCoding"] = {"system": system}
     return {

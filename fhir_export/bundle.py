@@ -24,7 +24,9 @@ __all__ = ["BUILDERS", "build", "bundle_bytes"]
 _dumps = orjson.dumps
 
 
-def begin(doc: dict[str, Any], *, birth_date: Any = None, device: bool = False, h: str | None = None) -> tuple[Ctx, str]:
+def begin(
+    doc: dict[str, Any], *, birth_date: Any = None, device: bool = False, h: str | None = None
+) -> tuple[Ctx, str]:
     """A Sink with the document's actors; returns (ctx, H)."""
     h = h or doc_hash(doc)
     patient = doc.get("patient")

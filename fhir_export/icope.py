@@ -131,7 +131,7 @@ def map_step1(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any], *, rescreen
     panel["hasMember"] = [ctx.ref("Observation", i) for i in domain_ids]
     sink.add("Observation", panel_id, panel, None, "step1")
     domains = result["domains"]
-    for domain, id_ in zip(DOMAINS, domain_ids):
+    for domain, id_ in zip(DOMAINS, domain_ids, strict=True):
         outcome = domains[domain]
         res = sink.start("Observation", id_)
         reasons = outcome["reasons"]

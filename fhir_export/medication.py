@@ -45,7 +45,10 @@ def sources_extension(sources: list[str] | None) -> dict[str, Any] | None:
     codes = sorted(set(sources))
     ext: list[dict[str, Any]] = [{"url": "number", "valuePositiveInt": len(codes)}]
     ext += [
-        {"url": "source", "extension": [{"url": "type", "valueCoding": {"system": U.CS_HISTORY_SOURCE_TYPE, "code": c}}]}
+        {
+            "url": "source",
+            "extension": [{"url": "type", "valueCoding": {"system": U.CS_HISTORY_SOURCE_TYPE, "code": c}}],
+        }
         for c in codes
     ]
     return {"url": U.EXT_HISTORY_SOURCES, "extension": ext}
@@ -72,7 +75,8 @@ def dosage(line: dict[str, Any]) -> list[dict[str, Any]] | None:
     dose = line.get("dose")
     if dose:
         unit = dose["unit"]
-        d["doseAndRate"] = [{"doseQuantity": {"value": dose["value"], "unit": unit, "system": U.UCUM, "code": _UCUM[unit]}}]
+        quantity = {"value": dose["value"], "unit": unit, "system": U.UCUM, "code": _UCUM[unit]}
+        d["doseAndRate"] = [{"doseQuantity": quantity}]
     return [d] if d else None
 
 

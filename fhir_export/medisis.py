@@ -104,16 +104,22 @@ def map_reconciliation(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) ->
     bm_lines = {line["id"]: line for line in doc["bm"]}
     bilan = _composition(
         ctx, "history", U.P_HISTORY_COMPOSITION, "final", _BILAN_TYPE, date, "Bilan médicamenteux",
-        [_section(ctx, "Bilan médicamenteux", "MedicationStatement", list(bm_ids.values()), "Aucun médicament", _BILAN_CODE)],
+        [_section(
+            ctx, "Bilan médicamenteux", "MedicationStatement", list(bm_ids.values()), "Aucun médicament", _BILAN_CODE
+        )],
         sources_extension(doc.get("sources")),
     )
-    order_ids = {line["id"]: add_line(ctx, line, "current|" + line["id"], date, profile=U.P_CURRENT_MS, category="inpatient")
-                 for line in doc["orders"]}
+    order_ids = {
+        line["id"]: add_line(ctx, line, "current|" + line["id"], date, profile=U.P_CURRENT_MS, category="inpatient")
+        for line in doc["orders"]
+    }
     order_lines = {line["id"]: line for line in doc["orders"]}
     current = _composition(
         ctx, "current", U.P_CURRENT_COMPOSITION, "final",
         _doc_type("10000012" if moment == "admission" else "10000014"), date, "Traitement médicamenteux courant",
-        [_section(ctx, "Traitement médicamenteux courant", "MedicationStatement", list(order_ids.values()), "Aucun médicament")],
+        [_section(
+            ctx, "Traitement médicamenteux courant", "MedicationStatement", list(order_ids.values()), "Aucun médicament"
+        )],
     )
     line_ids = []
     for index, line in enumerate(result["lines"]):
@@ -203,13 +209,16 @@ def _unchecked(ctx: Ctx, gap: dict[str, Any], index: int, date: str, drug_ids: d
         res["focus"] = [ctx.ref("MedicationStatement", drug_ids[d]) for d in gap["drugs"]]
     res["effectiveDateTime"] = date
     res["dataAbsentReason"] = {"coding": [{"system": U.DATA_ABSENT_REASON, "code": "not-performed"}]}
-    res["component"] = [{"code": {"text": path}, "dataAbsentReason": {"coding": [{"system": U.DATA_ABSENT_REASON, "code": "unknown"}]}}
-                        for path in gap.get("missing") or ()]
+    res["component"] = [
+        {"code": {"text": path}, "dataAbsentReason": {"coding": [{"system": U.DATA_ABSENT_REASON, "code": "unknown"}]}}
+        for path in gap.get("missing") or ()
+    ]
     ctx.sink.add("Observation", id_, res, None, role)
 
 
 def map_review(ctx: Ctx, doc: dict[str, Any], result: dict[str, Any]) -> None:
-    """Reviewed drugs, one DetectedIssue per finding, one Observation per unchecked rule, the ACB Observation when > 0 (§5.4)."""
+    """Reviewed drugs, one DetectedIssue per finding, one Observation per unchecked rule,
+    the ACB Observation when > 0 (§5.4)."""
     date = str(doc["date"])
     add_patient_clinical(ctx, doc.get("patient"), date)
     drug_ids = {d["id"]: add_line(ctx, d, "review|" + d["id"], date) for d in doc["drugs"]}

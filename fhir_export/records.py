@@ -96,7 +96,10 @@ def map_stay(ctx: Ctx, doc: dict[str, Any]) -> None:
     id_, enc = ctx.new("Encounter", "stay")
     enc["identifier"] = rid_identifier(id_)
     status = doc.get("status")
-    enc["status"] = status if status in _ENCOUNTER_STATUS else ("finished" if doc.get("discharge_date") else "in-progress")
+    if status in _ENCOUNTER_STATUS:
+        enc["status"] = status
+    else:
+        enc["status"] = "finished" if doc.get("discharge_date") else "in-progress"
     enc["class"] = {"system": U.V3_ACT_CODE, "code": "IMP"}
     enc["subject"] = ctx.patient
     period = {"start": str(doc["admission_date"])}
@@ -157,8 +160,10 @@ def map_intervention(ctx: Ctx, doc: dict[str, Any]) -> None:
     task["performerType"] = [{"coding": [{"system": U.TRE_G15, "code": "21", "display": "Pharmacien"}]}]
     if ctx.actor is not None:
         task["owner"] = ctx.actor
-    task["input"] = [{"type": {"text": "ligne de prescription analysée"}, "valueReference": ctx.ref("MedicationRequest", i)}
-                     for i, _ in orders]
+    task["input"] = [
+        {"type": {"text": "ligne de prescription analysée"}, "valueReference": ctx.ref("MedicationRequest", i)}
+        for i, _ in orders
+    ]
     output: list[dict[str, Any]] = [{"type": {"text": "résultat de l'analyse"}, "valueCode": doc["result"]}]
     if doc["result"] == "INTERVENTION":
         if doc.get("problem"):

@@ -10,7 +10,8 @@ from typing import Final
 
 from parcours.core.ids import BASE as _BASE
 
-#: The project's canonical base (docs/fhir.md §2.1), the kernel's (ids are built on it). Never change it after a release.
+#: The project's canonical base (docs/fhir.md §2.1), the kernel's (ids are built on it).
+#: Never change it after a release.
 BASE: Final = _BASE
 SID_RESOURCE: Final = BASE + "/sid/resource-id"
 SID_PRESCRIPTION: Final = BASE + "/sid/prescription"
@@ -73,7 +74,8 @@ DRUG_SYSTEMS: Final = (
     ("cip13", "https://smt.esante.gouv.fr/terminologie-bdpm"),
     ("ucd13", "https://smt.esante.gouv.fr/terminologie-cip_ucd"),
     ("cis", "https://smt.esante.gouv.fr/terminologie-bdpm"),
-    ("atc", "http://www.whocc.no/atc"),  # docs/interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
+    # docs/interchange.md §5.5 (revised): the WHO ATC system, not the French SMT one
+    ("atc", "http://www.whocc.no/atc"),
 )
 
 # FR Core profiles.

@@ -45,7 +45,12 @@ class Progress:
 
 
 def write_reports(
-    jobs: Iterable[tuple[Report, Path]], lang: Lang, *, total: int, stream: TextIO | None = None, progress: bool | None = None
+    jobs: Iterable[tuple[Report, Path]],
+    lang: Lang,
+    *,
+    total: int,
+    stream: TextIO | None = None,
+    progress: bool | None = None,
 ) -> Iterator[tuple[Path, int]]:
     """Render and write each (report, path); yields (path, byte count) as each file is written."""
     bar = Progress(total, lang, stream, enabled=progress)

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any, Literal
 
 __all__ = [
-    "AlertEntry", "AssessmentEntry", "Identity", "ReconciliationEntry", "Report", "ReportKind", "ReviewEntry", "ScreeningEntry",
+    "AlertEntry", "AssessmentEntry", "Identity", "ReconciliationEntry",
+    "Report", "ReportKind", "ReviewEntry", "ScreeningEntry",
 ]
 
 ReportKind = Literal["screening", "followup", "reconciliation", "history"]

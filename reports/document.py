@@ -57,14 +57,16 @@ def identity_line(identity: Identity, lab: Labels) -> tuple[str, str]:
     birth = patient.get("birth_date") or identity.birth_date
     sex = patient.get("sex")
     if birth:
-        details.append(lab(f"report.identity.born.{sex if sex in ('female', 'male') else 'other'}", date=lab.date(birth)))
+        born = sex if sex in ("female", "male") else "other"
+        details.append(lab(f"report.identity.born.{born}", date=lab.date(birth)))
     if sex:
         details.append(lab.code("sex", sex))
     if patient.get("ins"):
         details.append(lab("report.identity.ins", value=patient["ins"]))
     elif isinstance(patient.get("identifier"), dict):
         ident = patient["identifier"]
-        key = "report.identity.ins" if str(ident.get("system", "")).startswith("urn:oid:1.2.250.1.213.1.4.") else "report.identity.identifier"
+        is_ins = str(ident.get("system", "")).startswith("urn:oid:1.2.250.1.213.1.4.")
+        key = "report.identity.ins" if is_ins else "report.identity.identifier"
         details.append(lab(key, value=ident.get("value", "")))
     elif identity.store_id:
         details.append(lab("report.identity.store_id", value=identity.store_id))

@@ -42,7 +42,7 @@ class FittedParagraph(Paragraph):
     def _height(self, text: str, width: float) -> float:
         return Paragraph(markup(text), self.style, **self._kwargs).wrap(width, self.max_height)[1]
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # ReportLab's names
         width, height = super().wrap(availWidth, availHeight)
         if height <= self.max_height:
             return width, height

@@ -38,7 +38,10 @@ def _of(records: PatientRecords, kind: RecordKind) -> list[StoredDocument]:
 
 
 def _plan_due(plans: tuple[dict[str, Any], ...], since: date) -> date | None:
-    """The re-screen date the newest active plan dated on or after `since` sets (docs/icope.md §3.1), as the store does."""
+    """The re-screen date the newest active plan dated on or after `since` sets, as the store does.
+
+    Why: an active care plan moves the next screening date (docs/icope.md §3.1).
+    """
     from icope.careplan import rescreen_due
 
     dated = [(_day(p.get("date"), date.min), p) for p in plans]
@@ -47,7 +50,10 @@ def _plan_due(plans: tuple[dict[str, Any], ...], since: date) -> date | None:
 
 
 def history_report(records: PatientRecords) -> Report:
-    """ICOPE history (screenings, alerts, step 2, care plans) and MEDISIS sheets (reconciliations, interventions, reviews)."""
+    """ICOPE history (screenings, alerts, step 2, care plans) and MEDISIS sheets.
+
+    The MEDISIS part holds the reconciliations, the interventions and the reviews.
+    """
     screenings = sorted(
         (ScreeningEntry(_day(d.document.get("date"), d.recorded_on), d.document, d.result)
          for d in _of(records, RecordKind.ICOPE_SCREENING) if d.result is not None),
@@ -72,15 +78,20 @@ def history_report(records: PatientRecords) -> Report:
     interventions = tuple(d.document for d in _of(records, RecordKind.MEDISIS_INTERVENTION))
     reviews = tuple(
         ReviewEntry(d.document, d.result)
-        for d in sorted(_of(records, RecordKind.MEDISIS_REVIEW), key=lambda d: _day(d.document.get("date"), d.recorded_on))
+        for d in sorted(
+            _of(records, RecordKind.MEDISIS_REVIEW), key=lambda d: _day(d.document.get("date"), d.recorded_on)
+        )
         if d.result is not None
     )
     next_due = None
     if screenings:
         newest = screenings[-1]
-        next_due = _day(newest.result.get("next_step1_due"), newest.date) if newest.result.get("next_step1_due") else None
+        due = newest.result.get("next_step1_due")
+        next_due = _day(due, newest.date) if due else None
         next_due = _plan_due(plans, newest.date) or next_due
-    birth = records.patient.get("birth_date") or next((s.document.get("birth_date") for s in screenings if s.document.get("birth_date")), None)
+    birth = records.patient.get("birth_date") or next(
+        (s.document.get("birth_date") for s in screenings if s.document.get("birth_date")), None
+    )
     identity = Identity(
         patient=records.patient, birth_date=_day(birth, date.min) if birth else None, store_id=records.patient_id
     )

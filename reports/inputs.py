@@ -37,7 +37,7 @@ __all__ = ["ScreeningReportInput", "build_report", "report_kind"]
 class ScreeningReportInput(Screening):
     """A step-1 document (§1, §5.2) plus the two keys only `report` accepts (§6)."""
 
-    assessments: list[dict[str, Any]] = []  # noqa: RUF012 - a pydantic field, copied per instance
+    assessments: list[dict[str, Any]] = []  # a pydantic field, copied per instance
     care_plan: CarePlan | None = None
 
 
@@ -83,7 +83,7 @@ def _assessments(entries: list[dict[str, Any]]) -> list[AssessmentInput]:
 
 def _step2(items: list[AssessmentInput]) -> tuple[list[Any], tuple[AssessmentEntry, ...]]:
     results = [assess_instrument(a) for a in items]
-    entries = tuple(AssessmentEntry(a.date, _json(r.to_json())) for a, r in zip(items, results))
+    entries = tuple(AssessmentEntry(a.date, _json(r.to_json())) for a, r in zip(items, results, strict=True))
     return results, tuple(sorted(entries, key=lambda e: e.date))
 
 

@@ -88,7 +88,10 @@ class Labels:
 
     def drug_line(self, line: dict[str, Any]) -> tuple[str, str]:
         """(name, posology) of a BM or order line: label or code; dose, route, frequency, flags."""
-        name = line.get("label") or line.get("atc") or line.get("cis") or line.get("cip13") or line.get("ucd13") or line.get("id", "")
+        name = (
+            line.get("label") or line.get("atc") or line.get("cis") or line.get("cip13") or line.get("ucd13")
+            or line.get("id", "")
+        )
         code = line.get("atc")
         if code and line.get("label"):
             name = f"{name} ({code})"

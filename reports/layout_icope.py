@@ -56,7 +56,8 @@ def safety(report: Report, lab: Labels) -> list[Flowable]:
     box.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 2, SAFETY_RED), ("BACKGROUND", (0, 0), (-1, -1), SAFETY_BG),
         ("TEXTCOLOR", (0, 0), (-1, 0), SAFETY_RED), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return [Spacer(1, 4), box, Spacer(1, 6)]
 
@@ -84,7 +85,8 @@ def context(entry: ScreeningEntry, report: Report, lab: Labels) -> list[Flowable
         site = f"{site} ({lab('report.field.finess', value=organization['finess'])})".strip()
     return _kv([
         (lab("report.field.screening_date"), lab.date(entry.date)),
-        (lab("report.field.administered_by"), lab.code("role", doc.get("administered_by")) if doc.get("administered_by") else ""),
+        (lab("report.field.administered_by"),
+         lab.code("role", doc.get("administered_by")) if doc.get("administered_by") else ""),
         (lab("report.field.practitioner"), who),
         (lab("report.field.organization"), site),
     ], lab)
@@ -96,7 +98,8 @@ def screening_detail(entry: ScreeningEntry, lab: Labels) -> list[Flowable]:
     overall = result.get("overall", "incomplete")
     out: list[Flowable] = [
         Paragraph(lab("report.section.overall"), s.h2),
-        grid_table([[cell(_result(lab, overall), s.cell_bold), cell(lab(f"report.overall.{overall}"))]], [90, WIDTH - 90],
+        grid_table([[cell(_result(lab, overall), s.cell_bold), cell(lab(f"report.overall.{overall}"))]],
+                   [90, WIDTH - 90],
                    header=False, extra=[("BACKGROUND", (0, 0), (0, 0), RESULT_COLOURS.get(overall))]),
         Paragraph(lab("report.section.domains"), s.h2),
     ]
@@ -130,13 +133,18 @@ def chart(screenings: tuple[ScreeningEntry, ...], alerts_: tuple[AlertEntry, ...
         block = screenings[start:start + CHART_COLUMNS]
         first = 97.0
         width = min(58.0, (WIDTH - first) / len(block))
-        rows: list[list[Any]] = [[cell(lab("report.col.domain"), s.cell_bold)] + [cell(lab.date(e.date), s.chart_date) for e in block]]
+        rows: list[list[Any]] = [
+            [cell(lab("report.col.domain"), s.cell_bold)] + [cell(lab.date(e.date), s.chart_date) for e in block]
+        ]
         extra: list[tuple] = []
         for r, domain in enumerate((*DOMAINS, "overall"), start=1):
             label = lab("report.chart.overall") if domain == "overall" else lab(f"icope.domain.{domain}")
             row: list[Any] = [cell(label, s.cell_bold)]
             for c, entry in enumerate(block, start=1):
-                value = entry.result.get("overall") if domain == "overall" else entry.result.get("domains", {}).get(domain, {}).get("result")
+                if domain == "overall":
+                    value = entry.result.get("overall")
+                else:
+                    value = entry.result.get("domains", {}).get(domain, {}).get("result")
                 row.append(cell(lab(f"report.symbol.{value}") if value else "", s.cell_center))
                 if value in RESULT_COLOURS:
                     extra.append(("BACKGROUND", (c, r), (c, r), RESULT_COLOURS[value]))
@@ -164,7 +172,8 @@ def alerts(items: tuple[AlertEntry, ...], lab: Labels) -> list[Flowable]:
         widths = [70, 170, 150, WIDTH - 390]
     rows: list[list[Any]] = [[cell(h, s.cell_bold) for h in head]]
     for a in items:
-        row = [cell(lab.date(a.date)), cell(lab.code("rule", a.rule)), cell(lab(f"icope.domain.{a.domain}") if a.domain in DOMAINS else a.domain)]
+        row = [cell(lab.date(a.date)), cell(lab.code("rule", a.rule)),
+               cell(lab(f"icope.domain.{a.domain}") if a.domain in DOMAINS else a.domain)]
         if with_status:
             row.append(cell(lab.code("alert_status", a.status)))
         rows.append(row)
@@ -181,7 +190,8 @@ def _details(result: dict[str, Any], lab: Labels) -> str:
     if result.get("raw_score") is not None:
         parts.append(lab("report.detail.moca_raw", raw=lab.number(result["raw_score"])))
     if result.get("right_decimal") is not None:
-        parts.append(lab("report.detail.acuity", right=lab.number(result["right_decimal"]), left=lab.number(result.get("left_decimal"))))
+        parts.append(lab("report.detail.acuity", right=lab.number(result["right_decimal"]),
+                         left=lab.number(result.get("left_decimal"))))
     if result.get("near"):
         parts.append(lab("report.detail.near", near=result["near"]))
     return "; ".join(parts)
@@ -193,13 +203,16 @@ def step2(items: tuple[AssessmentEntry, ...], confirmed: tuple[str, ...] | None,
     out: list[Flowable] = []
     if items:
         out.append(Paragraph(lab("report.section.step2_results"), s.h2))
-        head = ["report.field.date", "report.col.instrument", "report.col.score", "report.col.band", "report.col.abnormal", "report.col.details"]
+        head = ["report.field.date", "report.col.instrument", "report.col.score", "report.col.band",
+                "report.col.abnormal", "report.col.details"]
         rows: list[list[Any]] = [[cell(lab(h), s.cell_bold) for h in head]]
         for a in items:
             r = a.result
             rows.append([cell(lab.date(a.date)), cell(lab.code("instrument", r.get("instrument")), s.cell_bold),
-                         cell(lab("report.score", score=lab.number(r.get("score")), max=lab.number(r.get("max_score")))),
-                         cell(lab.code("band", r.get("band"))), cell(lab.yes_no(r.get("abnormal")), s.cell_bold if r.get("abnormal") else None),
+                         cell(lab("report.score", score=lab.number(r.get("score")),
+                                  max=lab.number(r.get("max_score")))),
+                         cell(lab.code("band", r.get("band"))),
+                         cell(lab.yes_no(r.get("abnormal")), s.cell_bold if r.get("abnormal") else None),
                          cell(_details(r, lab))])
         out.append(grid_table(rows, [62, 80, 50, 75, 58, WIDTH - 325]))
     if confirmed is not None:
@@ -217,8 +230,10 @@ def care_plans(plans: tuple[dict[str, Any], ...], lab: Labels) -> list[Flowable]
         out.append(Paragraph(lab("report.section.care_plan"), s.h2))
         meta = [
             (lab("report.field.date"), lab.date(plan.get("date")) if plan.get("date") else ""),
-            (lab("report.care_plan.status"), lab.code("care_plan_status", plan.get("status")) if plan.get("status") else ""),
-            (lab("report.care_plan.gp_agreement"), lab.date(plan.get("gp_agreement")) if plan.get("gp_agreement") else ""),
+            (lab("report.care_plan.status"),
+             lab.code("care_plan_status", plan.get("status")) if plan.get("status") else ""),
+            (lab("report.care_plan.gp_agreement"),
+             lab.date(plan.get("gp_agreement")) if plan.get("gp_agreement") else ""),
             (lab("report.care_plan.motivational_interview"),
              lab.date(plan.get("motivational_interview")) if plan.get("motivational_interview") else ""),
             (lab("report.care_plan.rci"), lab.date(plan.get("rci")) if plan.get("rci") else ""),
@@ -233,7 +248,8 @@ def care_plans(plans: tuple[dict[str, Any], ...], lab: Labels) -> list[Flowable]
             head = ["report.col.domain", "report.col.type", "report.col.assignee", "report.col.due"]
             rows: list[list[Any]] = [[cell(lab(h), s.cell_bold) for h in head]]
             rows += [[cell(lab(f"icope.domain.{i.get('domain')}")), cell(lab.code("intervention_type", i.get("type"))),
-                      cell(lab.code("role", i.get("assignee_role"))), cell(lab.date(i.get("due")))] for i in interventions]
+                      cell(lab.code("role", i.get("assignee_role"))), cell(lab.date(i.get("due")))]
+                     for i in interventions]
             out += [Spacer(1, 3), grid_table(rows, [100, 170, 140, WIDTH - 410])]
         else:
             out.append(Paragraph(lab("report.care_plan.no_intervention"), s.body))

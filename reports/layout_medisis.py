@@ -18,11 +18,17 @@ from reports.styles import RESULT_COLOURS, bullet, cell, grid_table, styles
 __all__ = ["interventions", "reconciliation_sheet"]
 
 WIDTH = 493.0
-_CLINICAL = (("weight_kg", "weight"), ("egfr", "egfr"), ("creatinine_umol_l", "creatinine"), ("potassium_mmol_l", "potassium"))
+_CLINICAL = (
+    ("weight_kg", "weight"), ("egfr", "egfr"), ("creatinine_umol_l", "creatinine"), ("potassium_mmol_l", "potassium"),
+)
 
 
 def _patient(patient: dict[str, Any], lab: Labels) -> str:
-    parts = [lab(f"report.patient.{key}", value=lab.number(patient[field])) for field, key in _CLINICAL if patient.get(field) is not None]
+    parts = [
+        lab(f"report.patient.{key}", value=lab.number(patient[field]))
+        for field, key in _CLINICAL
+        if patient.get(field) is not None
+    ]
     if patient.get("allergies"):
         parts.append(lab("report.patient.allergies", value=", ".join(patient["allergies"])))
     if patient.get("falls_12m") is not None:
@@ -67,7 +73,9 @@ def _discrepancy(row: dict[str, Any], lab: Labels) -> list[Flowable]:
     return out
 
 
-def reconciliation_sheet(entry: ReconciliationEntry, lab: Labels, *, context: list[tuple[str, str]] | None = None) -> list[Flowable]:
+def reconciliation_sheet(
+    entry: ReconciliationEntry, lab: Labels, *, context: list[tuple[str, str]] | None = None
+) -> list[Flowable]:
     """Context, patient values, sources, the side-by-side lines, the summary and the warnings."""
     s, doc, result = styles(), entry.document, entry.result
     moment = doc.get("moment", "admission")
@@ -96,7 +104,8 @@ def reconciliation_sheet(entry: ReconciliationEntry, lab: Labels, *, context: li
     bm = {line.get("id"): line for line in doc.get("bm") or ()}
     orders = {line.get("id"): line for line in doc.get("orders") or ()}
     out.append(Paragraph(lab("report.section.lines"), s.h2))
-    head = [lab(f"report.side.{moment}.bm"), lab(f"report.side.{moment}.orders"), lab("report.col.status"), lab("report.col.discrepancy")]
+    head = [lab(f"report.side.{moment}.bm"), lab(f"report.side.{moment}.orders"),
+            lab("report.col.status"), lab("report.col.discrepancy")]
     rows: list[list[Any]] = [[cell(h, s.cell_bold) for h in head]]
     extra: list[tuple] = []
     for i, row in enumerate(result.get("lines") or (), start=1):
@@ -110,8 +119,9 @@ def reconciliation_sheet(entry: ReconciliationEntry, lab: Labels, *, context: li
     out.append(grid_table(rows, [150, 150, 62, WIDTH - 362], extra=extra))
     summary = result.get("summary") or {}
     if summary:
+        counts = {k: summary.get(k, 0) for k in ("lines", "discrepant", "dni", "dind", "did", "unqualified")}
         out += [Paragraph(lab("report.section.summary"), s.h2),
-                Paragraph(lab("report.summary", **{k: summary.get(k, 0) for k in ("lines", "discrepant", "dni", "dind", "did", "unqualified")}), s.body)]
+                Paragraph(lab("report.summary", **counts), s.body)]
     if result.get("warnings"):
         out.append(Paragraph(lab("report.section.warnings"), s.h2))
         out += [bullet(lab.code("warning", w)) for w in result["warnings"]]

@@ -75,11 +75,14 @@ def review_sheet(entry: ReviewEntry, lab: Labels) -> list[Flowable]:
     out.append(Paragraph(lab("report.list_sep").join(facts), s.body))
     if drugs:
         out.append(Paragraph(lab("report.review.drugs"), s.h2))
-        rows: list[list[Any]] = [[cell(lab("report.col.drug"), s.cell_bold), cell(lab("report.col.posology"), s.cell_bold)]]
+        rows: list[list[Any]] = [
+            [cell(lab("report.col.drug"), s.cell_bold), cell(lab("report.col.posology"), s.cell_bold)]
+        ]
         for d in drugs:
             name, posology = lab.drug_line(d)
             if d.get("started"):
-                posology = ", ".join(p for p in (posology, lab("report.line.started", date=lab.date(d["started"]))) if p)
+                started = lab("report.line.started", date=lab.date(d["started"]))
+                posology = ", ".join(p for p in (posology, started) if p)
             rows.append([cell(f"{d.get('id')} · {name}"), cell(posology)])
         out.append(grid_table(rows, [220, WIDTH - 220]))
     out.append(Paragraph(lab("report.review.findings"), s.h2))
@@ -88,7 +91,8 @@ def review_sheet(entry: ReviewEntry, lab: Labels) -> list[Flowable]:
         rows = [[cell(lab("report.col.criterion"), s.cell_bold), cell(lab("report.col.drugs_involved"), s.cell_bold)]]
         for f in findings:
             rule = f"{f.get('rule')} — {lab.code('review.rule', f.get('rule'))}"
-            rows.append([cell(rule), cell(", ".join(_drug_name(drugs, d) for d in f.get("drugs") or ()) or lab("report.none"))])
+            names = ", ".join(_drug_name(drugs, d) for d in f.get("drugs") or ())
+            rows.append([cell(rule), cell(names or lab("report.none"))])
         out.append(grid_table(rows, [260, WIDTH - 260]))
     else:
         out.append(Paragraph(lab("report.review.no_finding"), s.body))

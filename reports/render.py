@@ -52,7 +52,8 @@ def _medisis(report: Report, lab: Labels, *, headings: bool) -> list[Flowable]:
             if i or report.screenings:
                 out.append(PageBreak())
             moment = lab.code("moment", entry.document.get("moment"))
-            out.append(Paragraph(f"{lab('report.title.reconciliation', moment=moment)} — {lab.date(entry.document.get('date'))}", s.h1))
+            title = lab("report.title.reconciliation", moment=moment)
+            out.append(Paragraph(f"{title} — {lab.date(entry.document.get('date'))}", s.h1))
         out += medisis.reconciliation_sheet(entry, lab)
     if report.interventions:
         out.append(CondPageBreak(120))

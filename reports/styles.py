@@ -37,7 +37,9 @@ class Styles:
     def __init__(self) -> None:
         regular, bold = register_fonts()
         self.regular, self.bold = regular, bold
-        base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=9.5, leading=12.5, spaceAfter=3)
+        base = ParagraphStyle(
+            "body", fontName=regular, bulletFontName=regular, fontSize=9.5, leading=12.5, spaceAfter=3
+        )
         self.body = base
         self.body_bold = ParagraphStyle("body_bold", parent=base, fontName=bold)
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, spaceAfter=0)
@@ -46,8 +48,12 @@ class Styles:
         self.cell_center = ParagraphStyle("cell_center", parent=self.cell_bold, alignment=TA_CENTER)
         self.title = ParagraphStyle("title", parent=base, fontName=bold, fontSize=16, leading=20, spaceAfter=2)
         self.subtitle = ParagraphStyle("subtitle", parent=base, fontSize=10, leading=13, spaceAfter=8)
-        self.h1 = ParagraphStyle("h1", parent=base, fontName=bold, fontSize=13, leading=16, spaceBefore=8, spaceAfter=4, keepWithNext=1)
-        self.h2 = ParagraphStyle("h2", parent=base, fontName=bold, fontSize=10.5, leading=13, spaceBefore=8, spaceAfter=3, keepWithNext=1)
+        self.h1 = ParagraphStyle(
+            "h1", parent=base, fontName=bold, fontSize=13, leading=16, spaceBefore=8, spaceAfter=4, keepWithNext=1
+        )
+        self.h2 = ParagraphStyle(
+            "h2", parent=base, fontName=bold, fontSize=10.5, leading=13, spaceBefore=8, spaceAfter=3, keepWithNext=1
+        )
         self.chart_date = ParagraphStyle("chart_date", parent=self.cell, fontSize=7.5, leading=9, alignment=TA_CENTER)
         self.bullet = ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2, spaceAfter=1)
 

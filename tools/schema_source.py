@@ -26,7 +26,9 @@ _WIDTH = 116
 
 #: Stored schemas: module path (from the project root) -> (model's "module:name", what the module is for).
 GENERATED: dict[str, tuple[str, str]] = {
-    "icope/_generated/screening_schema.py": ("icope.screening:Screening", "a step-1 screening (docs/interchange.md §1)"),
+    "icope/_generated/screening_schema.py": (
+        "icope.screening:Screening", "a step-1 screening (docs/interchange.md §1)",
+    ),
 }
 
 

@@ -6,15 +6,17 @@ screens load inside `make_app`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from tui.app import ParcoursApp
+    from tui.store_api import StoreAPI
 
 __all__ = ["make_app"]
 
 
-def make_app(store: Any, lang: str = "fr", **options: Any) -> App:
+def make_app(store: StoreAPI | Callable[[], StoreAPI], lang: str = "fr", **options: Any) -> ParcoursApp:
     """The terminal UI on `store`, in `lang` ("fr" or "en").
 
     `store` is a `parcours.store.Store`, or a zero-argument callable returning one: the app then

@@ -7,8 +7,12 @@ no argument does the same through `parcours.cli.store_commands:tui`.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from parcours.messages import LANGS, detect_lang
+
+if TYPE_CHECKING:
+    from parcours.store.store import Store
 
 
 def main() -> int:
@@ -19,8 +23,8 @@ def main() -> int:
     args = parser.parse_args()
     from tui import make_app
 
-    def open_db():  # noqa: ANN202 - parcours.store.Store, imported in the app's worker thread
-        from parcours.store import open_store
+    def open_db() -> Store:  # parcours.store is imported in the app's worker thread
+        from parcours.store.store import open_store
 
         return open_store(args.db)
 

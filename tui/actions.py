@@ -10,7 +10,10 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.store_api import StoreAPI
 
 __all__ = ["ExportDone", "export_dir", "export_fhir", "export_pdf"]
 
@@ -34,7 +37,7 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def export_pdf(store: Any, patient_id: str, lang: str, folder: Path, *, actor: str) -> ExportDone:
+def export_pdf(store: StoreAPI, patient_id: str, lang: str, folder: Path, *, actor: str) -> ExportDone:
     """The patient's history as PDF: `reports.history_report` + `reports.render_pdf`, written atomically."""
     from parcours.core.private_files import write_private
     from parcours.store.audit import Access
@@ -47,7 +50,7 @@ def export_pdf(store: Any, patient_id: str, lang: str, folder: Path, *, actor: s
     return ExportDone(path, len(pdf))
 
 
-def export_fhir(store: Any, patient_id: str, folder: Path, *, actor: str) -> ExportDone:
+def export_fhir(store: StoreAPI, patient_id: str, folder: Path, *, actor: str) -> ExportDone:
     """The patient's records as FHIR bulk NDJSON (`fhir_export.bulk.export_bulk`) in a new folder."""
     from fhir_export.bulk import export_bulk
     from parcours.core.private_files import private_dir

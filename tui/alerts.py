@@ -7,9 +7,12 @@ store moves it along new → confirmed → closed | refuted and audits the chang
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from parcours.core.errors import ParcoursError
+
+if TYPE_CHECKING:
+    from tui.app import ParcoursApp
 
 __all__ = ["STATUSES", "ask_alert_status", "record_id_of_cursor"]
 
@@ -21,14 +24,14 @@ def record_id_of_cursor(cursor: str) -> str:
     return cursor.rpartition("|")[2]
 
 
-def ask_alert_status(app: Any, record_id: str, on_done: Callable[[str | None], None] | None = None) -> None:
+def ask_alert_status(app: ParcoursApp, record_id: str, on_done: Callable[[str | None], None] | None = None) -> None:
     """Pick the new status, apply it in the store, tell the user; `on_done(status or None)`."""
     from tui.screens.modals import PickScreen
 
     def picked(status: str | None) -> None:
         if status:
             try:
-                app.store.set_alert_status(record_id, status, actor=app.actor)
+                app.db.set_alert_status(record_id, status, actor=app.actor)
             except ParcoursError as exc:
                 app.status(app.t("tui.status.store_error", code=exc.code), error=True)
                 status = None

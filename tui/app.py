@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -19,6 +20,11 @@ from parcours.messages import Lang, message
 from tui.keys import Key, install_keys
 from tui.plain import plain
 from tui.theme import CONTRAST, STANDARD, register_themes
+
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from tui.store_api import StoreAPI
 
 __all__ = ["ParcoursApp"]
 
@@ -30,7 +36,7 @@ def _actor() -> str:
         return "tui"
 
 
-class ParcoursApp(App):
+class ParcoursApp(App[None]):
     """parcours: ICOPE screening and MEDISIS in the terminal."""
 
     ENABLE_COMMAND_PALETTE = False
@@ -50,7 +56,7 @@ class ParcoursApp(App):
 
     def __init__(
         self,
-        store: Any,  # a Store, or a zero-argument callable opening one (opened after the first screen)
+        store: StoreAPI | Callable[[], StoreAPI],  # a Store, or a callable opening one (after the first screen)
         lang: Lang = "fr",
         *,
         actor: str | None = None,
@@ -63,7 +69,7 @@ class ParcoursApp(App):
         self.lang: Lang = lang
         super().__init__()
         #: the store once open (None while « Ouverture de la base… » is shown)
-        self.store: Any = None if callable(store) else store
+        self.store: StoreAPI | None = None if callable(store) else store
         self._open_store = store if callable(store) else None
         self._owns_store = False
         self._opening_started = False
@@ -124,7 +130,7 @@ class ParcoursApp(App):
         if not self._deliver(lambda: self._store_opened(store)):
             store.close()  # the app quit while the database was opening
 
-    def on_worker_state_changed(self, event: Any) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An opening that failed with an error not of the store's own: say it, not « Ouverture… » forever."""
         from textual.worker import WorkerState
 
@@ -132,14 +138,14 @@ class ParcoursApp(App):
             error = event.worker.error
             self._store_failed(f"{type(error).__name__}: {error}")
 
-    def _deliver(self, callback: Any) -> bool:
+    def _deliver(self, callback: Callable[[], None]) -> bool:
         try:
             self.call_from_thread(callback)
         except RuntimeError:  # the app is no longer running
             return False
         return True
 
-    def _store_opened(self, store: Any) -> None:
+    def _store_opened(self, store: StoreAPI) -> None:
         self.store, self._owns_store = store, True
         for screen in list(self.screen_stack):
             ready = getattr(screen, "store_ready", None)
@@ -163,6 +169,17 @@ class ParcoursApp(App):
         else:
             self.status(self.t("tui.store.opening"))
         return False
+
+    @property
+    def db(self) -> StoreAPI:
+        """The open store, for the screens reached only once it is open (past the home screen).
+
+        Why: `store` is None while the database opens; the forms and the patient file are opened
+        from a loaded list, so there it is always set, and this says so to the type checker.
+        """
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")  # a screen opened before has_store(): a bug
+        return self.store
 
     def close_store(self) -> None:
         """Close the store if the app opened it (the caller closes a store it passed in)."""

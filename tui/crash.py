@@ -12,6 +12,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
@@ -76,7 +77,7 @@ class CrashScreen(ModalScreen[None]):
         super().__init__(classes="crash")
         self.log_path = log  # not `log`: Widget.log is a read-only property
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         t = self.app.t  # type: ignore[attr-defined]
         with Vertical():
             yield Label(t("tui.crash.title"), classes="title", id="crash-title", markup=False)

@@ -7,10 +7,15 @@ app can rebuild exactly the screen that was open, with the same patient and ever
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.errors import ParcoursError
 from tui.dates import show_datetime
+
+if TYPE_CHECKING:
+    from parcours.store.rows import Draft, Patient
+    from tui.app import ParcoursApp
+    from tui.screens.form import FormScreen
 
 __all__ = ["KIND_SCREENS", "SCREENS", "describe_draft", "screen_for_draft"]
 
@@ -34,16 +39,16 @@ SCREENS: dict[str, str] = {
 }
 
 
-def _patient(app: Any, draft: Any) -> Any:
+def _patient(app: ParcoursApp, draft: Draft) -> Patient | None:
     if draft.patient_id is None:
         return None
     try:
-        return app.store.get_patient(draft.patient_id)
+        return app.db.get_patient(draft.patient_id)
     except ParcoursError:
         return None
 
 
-def describe_draft(app: Any, draft: Any) -> str:
+def describe_draft(app: ParcoursApp, draft: Draft) -> str:
     """`Dépistage ICOPE étape 1 — MARTIN Jeanne — 20/11/2026 10:12`."""
     patient = _patient(app, draft)
     kind_key = f"tui.draft.{draft.kind}"
@@ -55,13 +60,13 @@ def describe_draft(app: Any, draft: Any) -> str:
     return f"{what}{who} — {show_datetime(draft.updated_at)}"
 
 
-def screen_for_draft(app: Any, draft: Any) -> Any:
+def screen_for_draft(app: ParcoursApp, draft: Draft) -> FormScreen[Any] | None:
     """The screen the draft was typed in, refilled; None if it cannot be rebuilt."""
     data = draft.data or {}
     spec = SCREENS.get(str(data.get("screen")))
     if spec is None:
         return None
     module, _, name = spec.partition(":")
-    cls = getattr(importlib.import_module(module), name)
+    cls: type[FormScreen[Any]] = getattr(importlib.import_module(module), name)
     args = data.get("args") or {}
     return cls(patient=_patient(app, draft), draft=draft, **args)

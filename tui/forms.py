@@ -37,7 +37,7 @@ class Choice:
     label: str
 
 
-#: Yes/no answers stored as JSON booleans (labels in parcours/catalog/tui.py).
+#: Yes/no answers stored as JSON booleans (labels in parcours/catalog/tui_common.py).
 BOOL: tuple[Choice, ...] = (Choice(True, "tui.yes"), Choice(False, "tui.no"))
 
 

@@ -7,10 +7,13 @@ plain Python, tested without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icope.vocab import DOMAIN_NAMES
 from tui.dates import show
+
+if TYPE_CHECKING:
+    from parcours.core.records import StoredDocument
 
 __all__ = ["DOMAIN_KEYS", "medisis_lines", "num", "score_text", "screening_cells", "step2_lines", "text_lines"]
 
@@ -33,7 +36,7 @@ def score_text(instrument: str, score: Any, max_score: Any, lang: str = "fr") ->
     return f"{num(score, lang)}/{num(max_score, lang)}"
 
 
-def screening_cells(doc: Any, t: T) -> tuple[str, ...]:
+def screening_cells(doc: StoredDocument, t: T) -> tuple[str, ...]:
     """Date, overall result, then one mark per domain."""
     result = doc.result or {}
     domains = result.get("domains", {})
@@ -60,7 +63,7 @@ def _band(t: T, band: str) -> str:
         return band
 
 
-def step2_lines(docs: Iterable[Any], t: T, lang: str = "fr") -> list[str]:
+def step2_lines(docs: Iterable[StoredDocument], t: T, lang: str = "fr") -> list[str]:
     """`2026-11-20  SPPB  8/12  modéré  ANORMAL`."""
     out = []
     for doc in docs:
@@ -79,7 +82,7 @@ def step2_lines(docs: Iterable[Any], t: T, lang: str = "fr") -> list[str]:
     return out
 
 
-def medisis_lines(docs: Iterable[Any], t: T) -> list[str]:
+def medisis_lines(docs: Iterable[StoredDocument], t: T) -> list[str]:
     """Stays, reconciliations (DNI count), risk scores, relevance reviews and 30-day reviews."""
     out = []
     for doc in docs:

@@ -119,7 +119,7 @@ class CheckList(Widget, can_focus=True):
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
-        Binding("space,enter", "toggle", show=False),
+        Binding("space,enter", "toggle_cursor", show=False),  # not "toggle": DOMNode.action_toggle(attribute)
         Binding("backspace,delete", "clear", show=False),
     ]
 
@@ -201,7 +201,7 @@ class CheckList(Widget, can_focus=True):
         self.cursor = (self.cursor + step) % len(self.spec.choices)
         self.refresh()
 
-    def action_toggle(self) -> None:
+    def action_toggle_cursor(self) -> None:
         self._toggle(self.cursor)
 
     def action_clear(self) -> None:

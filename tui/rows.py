@@ -7,10 +7,11 @@ only when its height changes (keystroke latency, issue 8, bench/tui_startup.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 
@@ -18,6 +19,9 @@ from parcours.messages import Lang, message
 from tui.forms import FieldSpec
 from tui.plain import Label, Static, plain
 from tui.widgets import ChoiceField, StopwatchInput, TextField, is_wide
+
+if TYPE_CHECKING:
+    from tui.pickers import CheckList
 
 __all__ = ["FieldRow", "InfoRow", "Line"]
 
@@ -86,7 +90,7 @@ class FieldRow(Vertical):
             return Text("")
         return Text(self.question, no_wrap=True, overflow="ellipsis")
 
-    def compose(self):  # noqa: ANN201 - textual ComposeResult
+    def compose(self) -> ComposeResult:
         spec, wid = self.spec, "f-" + self.spec.key.replace(".", "-")
         if spec.kind == "pick":
             from tui.pickers import PickField
@@ -125,9 +129,14 @@ class FieldRow(Vertical):
         yield Static("", classes="error")
 
     @property
-    def control(self) -> ChoiceField | TextField:
-        """The focusable control of this row."""
-        return self.query_one("#f-" + self.spec.key.replace(".", "-"))  # type: ignore[return-value]
+    def control(self) -> ChoiceField | TextField | CheckList:
+        """The focusable control of this row (a PickField is a ChoiceField, a DrugField a TextField)."""
+        from tui.pickers import CheckList
+
+        control = self.query_one("#f-" + self.spec.key.replace(".", "-"))
+        if not isinstance(control, (ChoiceField, TextField, CheckList)):
+            raise TypeError(f"{self.spec.key}: {type(control).__name__} is not a control")  # compose() yields one
+        return control
 
     def set_error(self, text: str | None) -> None:
         """Show (or clear) this field's error; the typed value is left untouched."""
@@ -171,7 +180,7 @@ class InfoRow(Vertical):
         super().__init__(**kw)
         self.text = text
 
-    def compose(self):  # noqa: ANN201 - textual ComposeResult
+    def compose(self) -> ComposeResult:
         yield Static(self.text, classes="info")
         yield Static("", classes="error")
 

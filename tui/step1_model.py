@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from parcours.core.errors import FieldIssue, InvalidInput
-from tui.forms import BOOL, Choice, FieldSpec, build_document, is_empty
+from tui.forms import BOOL, Choice, FieldSpec, Kind, build_document, is_empty
+
+if TYPE_CHECKING:
+    from icope.results import Step1Result
 
 __all__ = [
     "DOMAIN_FIELDS", "HEADER_FIELDS", "OPTION_FIELDS", "STEP1_FIELDS", "DomainView", "evaluate_domains", "screening_document",
@@ -27,8 +30,8 @@ _WHISPER = tuple(Choice(v, f"tui.whisper.{v}") for v in ("pass", "fail"))
 _BY = tuple(Choice(v, f"tui.by.{v}") for v in ("nurse", "physiotherapist", "physician", "pharmacist", "caregiver", "self", "other"))
 
 
-def _f(path: tuple[str, ...], kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
-    return FieldSpec(path, kind, "tui.s1." + ".".join(path), choices, **kw)  # type: ignore[arg-type]
+def _f(path: tuple[str, ...], kind: Kind, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
+    return FieldSpec(path, kind, "tui.s1." + ".".join(path), choices, **kw)
 
 
 HEADER_FIELDS: tuple[FieldSpec, ...] = (
@@ -71,8 +74,8 @@ DOMAIN_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 
-def _o(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
-    return FieldSpec(("options", name), kind, f"tui.s1.options.{name}", choices, **kw)  # type: ignore[arg-type]
+def _o(name: str, kind: Kind, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
+    return FieldSpec(("options", name), kind, f"tui.s1.options.{name}", choices, **kw)
 
 
 #: the screening's `options` (icope/options.py); empty fields keep icope's defaults (docs/icope.md §7).
@@ -109,8 +112,8 @@ def screening_document(
     return build_document(STEP1_FIELDS, values, base)
 
 
-def _score(doc: dict[str, Any]):  # noqa: ANN202 - icope.Step1Result
-    from icope import parse_screening, score_screening
+def _score(doc: dict[str, Any]) -> Step1Result:
+    from icope.step1 import parse_screening, score_screening
 
     return score_screening(parse_screening(orjson.dumps(doc)))
 

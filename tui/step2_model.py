@@ -6,11 +6,14 @@ band and "abnormal" come from `icope.parse_assessment` / `icope.assess_instrumen
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from tui.forms import BOOL, Choice, FieldSpec
+from tui.forms import BOOL, Choice, FieldSpec, Kind
+
+if TYPE_CHECKING:
+    from icope.step2 import Step2Result
 
 __all__ = ["INSTRUMENT_FIELDS", "score_assessment"]
 
@@ -19,9 +22,9 @@ def _c(name: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
     return tuple(Choice(v, f"tui.s2.{name}.{v}") for v in values)
 
 
-def _f(instrument: str, path: tuple[Any, ...], kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
+def _f(instrument: str, path: tuple[Any, ...], kind: Kind, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
     label = f"tui.s2.{instrument}." + ".".join(str(p) for p in path)
-    return FieldSpec(path, kind, label, choices, **kw)  # type: ignore[arg-type]
+    return FieldSpec(path, kind, label, choices, **kw)
 
 
 _DATE = FieldSpec(("date",), "date", "tui.field.date")
@@ -68,8 +71,8 @@ INSTRUMENT_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 }
 
 
-def score_assessment(doc: dict[str, Any]):  # noqa: ANN201 - icope Step2Result
+def score_assessment(doc: dict[str, Any]) -> Step2Result:
     """Validate and score one step-2 document with the domain (raises icope.InvalidAssessment)."""
-    from icope import assess_instrument, parse_assessment
+    from icope.step2 import assess_instrument, parse_assessment
 
     return assess_instrument(parse_assessment(orjson.dumps(doc)))

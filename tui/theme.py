@@ -6,9 +6,12 @@ and `PARCOURS_TUI_THEME=contrast` starts with it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 __all__ = ["CONTRAST", "STANDARD", "register_themes"]
 
@@ -48,7 +51,7 @@ _THEMES = (
 )
 
 
-def register_themes(app: Any) -> None:
+def register_themes(app: App[Any]) -> None:
     """Make both themes available to `app`."""
     for theme in _THEMES:
         app.register_theme(theme)

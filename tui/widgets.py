@@ -8,7 +8,7 @@ a mouse, and every change posts one message the screen turns into an autosaved d
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -21,6 +21,9 @@ from textual.widgets import Input
 
 from parcours.messages import Lang, message
 from tui.forms import FieldSpec
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 __all__ = [
     "LABEL_WIDTH", "WIDE_INDENT", "ChoiceField", "FieldChanged", "StopwatchInput", "TextField", "is_wide", "notify_change",
@@ -111,8 +114,9 @@ class ChoiceField(Widget, can_focus=True):
             index = int(event.character) - 1 if event.character in "0123456789" else -1
             if 0 <= index < len(self.spec.choices):
                 self._set(self.spec.choices[index].value)
-                if getattr(self.screen, "ADVANCE_ON_CHOICE", False):  # the answer given: next question
-                    self.screen.advance_from(self)
+                advance = getattr(self.screen, "advance_from", None)  # FormFocus.advance_from
+                if getattr(self.screen, "ADVANCE_ON_CHOICE", False) and advance is not None:  # answered: next question
+                    advance(self)
             else:
                 self.app.bell()
 
@@ -167,7 +171,7 @@ class StopwatchInput(TextField):
         super().__init__(spec, value, **kw)
         self.decimal_comma = decimal_comma
         self._started = 0.0
-        self._timer = None
+        self._timer: Timer | None = None
 
     def _show(self, seconds: float) -> None:
         text = f"{seconds:.2f}"

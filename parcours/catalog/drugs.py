@@ -1,14 +1,17 @@
 """Messages of the drug database: `parcours drugs import` and the TUI's drug lookup (issue 17)."""
 
+from collections.abc import Mapping
 from typing import Final
 
-_PAIRS: Final[dict[str, tuple[str, str]]] = {
+PAIRS: Final[Mapping[str, tuple[str, str]]] = {
     "cli.help.group.drugs": ("base des médicaments (BDPM de l'ANSM)", "drug database (ANSM BDPM)"),
     "cli.help.drugs.import": (
-        "charge la base publique des médicaments (fichiers texte BDPM tels que téléchargés) ; remplace l'import précédent",
+        ("charge la base publique des médicaments (fichiers texte BDPM tels que téléchargés) ; remplace l'import "
+         "précédent"),
         "load the public drug database (BDPM text files as downloaded); replaces the previous import"),
-    "cli.help.drugs.folder": ("dossier des fichiers BDPM (CIS_bdpm.txt, CIS_CIP_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_MITM.txt)",
-                              "folder of the BDPM files (CIS_bdpm.txt, CIS_CIP_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_MITM.txt)"),
+    "cli.help.drugs.folder": (
+        "dossier des fichiers BDPM (CIS_bdpm.txt, CIS_CIP_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_MITM.txt)",
+        "folder of the BDPM files (CIS_bdpm.txt, CIS_CIP_bdpm.txt, CIS_COMPO_bdpm.txt, CIS_MITM.txt)"),
     "drugs.progress": ("Médicaments", "Drugs"),
     "drugs.done": ("{specialties} spécialités et {presentations} présentations importées dans {url}",
                    "{specialties} specialties and {presentations} packs imported into {url}"),
@@ -16,8 +19,9 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
                       "{file}: {count} unreadable line(s) skipped (encoding {encoding})"),
     "drugs.not_a_folder": ("DIR : {path} n'est pas un dossier", "DIR: {path} is not a folder"),
     "store.drug_file": ("{file} : fichier BDPM inutilisable", "{file}: unusable BDPM file"),
-    "store.drug_file.missing": ("{file} : fichier BDPM manquant ; rien n'a été importé, la base des médicaments est inchangée",
-                                "{file}: BDPM file missing; nothing was imported, the drug database is unchanged"),
+    "store.drug_file.missing": (
+        "{file} : fichier BDPM manquant ; rien n'a été importé, la base des médicaments est inchangée",
+        "{file}: BDPM file missing; nothing was imported, the drug database is unchanged"),
     "store.drug_file.unreadable": ("{file} : illisible ({reason}) ; rien n'a été importé",
                                    "{file}: cannot be read ({reason}); nothing was imported"),
     "store.drug_file.garbled": (
@@ -42,11 +46,9 @@ _PAIRS: Final[dict[str, tuple[str, str]]] = {
     "tui.error.drug_identification_missing": (
         "choisissez le médicament (nom, CIS ou CIP13) ou donnez son code ATC",
         "pick the drug (name, CIS or CIP13) or give its ATC code"),
-    "tui.error.equivalence_unpaired": ("indiquez d'abord la ligne du bilan appariée", "give the paired history line first"),
+    "tui.error.equivalence_unpaired": ("indiquez d'abord la ligne du bilan appariée",
+                                       "give the paired history line first"),
     "tui.error.required_for_intervention": ("à renseigner pour une intervention", "required for an intervention"),
     "tui.error.outcome_before_date": ("le devenir ne peut pas précéder l'intervention",
                                       "the outcome cannot come before the intervention"),
 }
-
-FR: Final[dict[str, str]] = {key: pair[0] for key, pair in _PAIRS.items()}
-EN: Final[dict[str, str]] = {key: pair[1] for key, pair in _PAIRS.items()}

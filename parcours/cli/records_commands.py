@@ -43,10 +43,9 @@ def _err(text: str) -> None:
 
 def _invalid(exc: Any, source: str, lang: Lang) -> int:
     """The field errors as a document command prints them (parcours.cli.runner.run_one)."""
-    from parcours.messages import render_issue
+    from parcours.messages import render_error
 
-    _err("\n".join([message("cli.invalid_document", lang, source=source),
-                    *(render_issue(issue, lang) for issue in exc.issues)]))
+    _err(render_error(exc, lang, source=source))
     return EXIT_INVALID
 
 

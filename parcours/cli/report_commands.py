@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parcours.core.errors import InvalidInput
 from parcours.core.visible import shown_key
-from parcours.messages import Lang, message, render_issue
+from parcours.messages import Lang, message, render_error
 
 __all__ = ["report", "write_atomically"]
 
@@ -42,7 +42,7 @@ def _document_report(source: str, lang: Lang):
         return build_report(raw)
     except InvalidInput as exc:
         shown = message("cli.stdin", lang) if source == "-" else source
-        _say("\n".join([message("cli.invalid_document", lang, source=shown)] + [render_issue(i, lang) for i in exc.issues]))
+        _say(render_error(exc, lang, source=shown))
         return None
 
 

@@ -42,11 +42,9 @@ def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: Binary
     try:
         result = handler(raw)
     except InvalidInput as exc:
-        from parcours.messages import message, render_issue
+        from parcours.messages import render_error
 
-        lines = [message("cli.invalid_document", lang, source=source)]
-        lines += [render_issue(issue, lang) for issue in exc.issues]
-        err.write(("\n".join(lines) + "\n").encode("utf-8"))
+        err.write((render_error(exc, lang, source=source) + "\n").encode("utf-8"))
         return EXIT_INVALID
     out.write(result if isinstance(result, bytes) else orjson.dumps(result) + b"\n")
     return EXIT_OK
@@ -74,19 +72,13 @@ def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryI
             try:
                 result = handler(line)
                 chunk.append(result if isinstance(result, bytes) else dumps(result) + b"\n")
-            except InvalidInput as exc:
-                from parcours.messages import render_issue
-
-                status = EXIT_BATCH_ERRORS
-                errors = [render_issue(issue, lang) for issue in exc.issues]
-                chunk.append(dumps({"line": number, "error": errors}) + b"\n")
             except ParcoursError as exc:
-                if getattr(exc, "code", None) != "conflict":
+                if not isinstance(exc, InvalidInput) and exc.code != "conflict":
                     raise  # the database is gone: main says so, after what was saved is printed
-                from parcours.cli.store_commands import render_store_error
+                from parcours.messages import error_lines
 
                 status = EXIT_BATCH_ERRORS
-                chunk.append(dumps({"line": number, "error": [render_store_error(exc, lang)]}) + b"\n")
+                chunk.append(dumps({"line": number, "error": error_lines(exc, lang)}) + b"\n")
             if len(chunk) >= flush_every:
                 out.write(b"".join(chunk))
                 chunk.clear()

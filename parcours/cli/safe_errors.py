@@ -37,13 +37,14 @@ def escaped_errors() -> tuple[type[BaseException], ...]:
 
 def render_escaped(exc: BaseException, lang: Lang) -> tuple[str, int]:
     """(the lines to print, the exit status): field paths for a validation error, else the database fault."""
-    from parcours.messages import message, render_issue
+    from parcours.messages import message, render_error
 
     if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
         from parcours.core.documents import issues_from_validation_error
+        from parcours.core.errors import InvalidInput
 
-        lines = [render_issue(issue, lang) for issue in issues_from_validation_error(exc)]  # type: ignore[arg-type]
-        return "\n".join(lines), EXIT_INVALID
+        issues = issues_from_validation_error(exc)  # type: ignore[arg-type]
+        return render_error(InvalidInput(issues), lang), EXIT_INVALID
     from parcours.store.errors import safe_reason
 
     return message("store.database", lang, reason=safe_reason(exc)), EXIT_FAULT

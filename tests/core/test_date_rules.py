@@ -76,7 +76,9 @@ def _paths(exc: InvalidInput) -> dict[str, str]:
 
 @pytest.mark.parametrize(("kind", "doc", "path"), DATED)
 @given(days=st.integers(min_value=-3000, max_value=3000))
-def test_a_date_after_today_is_refused_naming_it(kind: str, doc: dict[str, Any], path: tuple[Any, ...], days: int) -> None:
+def test_a_date_after_today_is_refused_naming_it(
+    kind: str, doc: dict[str, Any], path: tuple[Any, ...], days: int
+) -> None:
     parse = _parsers()[kind]
     day = TODAY + timedelta(days=days)
     moved = orjson.dumps(_set(doc, path, day.isoformat()))
@@ -150,7 +152,8 @@ def test_a_birth_on_the_document_date_is_accepted() -> None:
 
 
 @pytest.mark.parametrize(("doc", "path", "other"), [
-    ({"screenings": [{"date": "2026-05-20", "birth_date": "1944-05-02"}, {"date": "2026-11-20", "birth_date": "1944-05-03"}]},
+    ({"screenings": [{"date": "2026-05-20", "birth_date": "1944-05-02"},
+                     {"date": "2026-11-20", "birth_date": "1944-05-03"}]},
      "screenings[1].birth_date", "screenings[0].birth_date"),
     ({**FOLLOWUP, "patient": {"birth_date": "1944-05-02"},
       "screenings": [{"date": "2026-05-20"}, {"date": "2026-11-20", "birth_date": "1945-01-01"}]},

@@ -68,7 +68,7 @@ def test_every_entered_kind_has_its_screen():
     assert set(KIND_SCREENS) == {k.name for k in all_kinds() if k.record_kind is not None}
     for name, spec in KIND_SCREENS.items():
         module, _, cls = spec.partition(":")
-        assert getattr(importlib.import_module(module), cls).DRAFT_KIND == name
+        assert name == getattr(importlib.import_module(module), cls).DRAFT_KIND
         assert SCREENS[cls] == spec
 
 

@@ -24,8 +24,8 @@ ROOT = pathlib.Path(__file__).parents[2]
 DATE = "2026-11-20"
 SPPB = {"instrument": "sppb", "date": DATE, "side_by_side_s": 10, "semi_tandem_s": 10, "tandem_s": 10,
         "gait_times_s": [4.0], "chair_single_stand": True, "chair_stands_s": 12.0}
-MNA = {"instrument": "mna_sf", "date": DATE, "food_intake": "no_decrease", "weight_loss_kg": 0.0, "mobility": "goes_out",
-       "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": 24.0}
+MNA = {"instrument": "mna_sf", "date": DATE, "food_intake": "no_decrease", "weight_loss_kg": 0.0,
+       "mobility": "goes_out", "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": 24.0}
 MNA_CALF = {k: v for k, v in MNA.items() if k != "bmi"} | {"calf_circumference_cm": 33.0}
 AUDIO = {"instrument": "audiometry", "date": DATE, "pta_right_db": 20.0, "pta_left_db": 20.0}
 MOCA = {"instrument": "moca", "date": DATE, "raw_score": 27, "education_years": 10}

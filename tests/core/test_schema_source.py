@@ -1,4 +1,5 @@
-"""The stored step-1 schema (icope._generated.screening_schema) is pydantic's, and validates exactly as the model does."""
+"""The stored step-1 schema (icope._generated.screening_schema) is pydantic's,
+and validates exactly as the model does."""
 
 from __future__ import annotations
 
@@ -80,12 +81,15 @@ def _ins(body: str) -> str:
 
 
 digits = st.text("0123456789", min_size=6, max_size=6)
-ins_bodies = st.tuples(st.text("0123456789", min_size=5, max_size=5), st.sampled_from(["54", "2A", "2B"]), digits).map("".join)
+ins_bodies = st.tuples(
+    st.text("0123456789", min_size=5, max_size=5), st.sampled_from(["54", "2A", "2B"]), digits
+).map("".join)
 ins_values = st.one_of(ins_bodies.map(_ins), st.text(max_size=16))
 patients = st.fixed_dictionaries({}, optional={
-    "identifier": st.fixed_dictionaries({"system": st.sampled_from(["urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.10",
-                                                                    "https://hopital.example/ipp", "no scheme", ""]),
-                                         "value": st.one_of(ins_values, st.just("urn:uuid:1"))}),
+    "identifier": st.fixed_dictionaries({
+        "system": st.sampled_from(["urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.10",
+                                   "https://hopital.example/ipp", "no scheme", ""]),
+        "value": st.one_of(ins_values, st.just("urn:uuid:1"))}),
     "ins": ins_values,
     "family": st.text(max_size=3),
     "given": st.one_of(st.text(max_size=3), st.lists(st.text(max_size=3), max_size=2)),
@@ -94,26 +98,30 @@ patients = st.fixed_dictionaries({}, optional={
 })
 options = st.fixed_dictionaries({}, optional={
     "age_adjusted_chair_rise": st.booleans(), "chair_rise_comparator": st.sampled_from(["gt", "ge", "x"]),
-    "weight_loss_unknown": st.sampled_from(["positive", "incomplete"]), "whisper_rule": st.sampled_from(["either_ear", "both_ears"]),
+    "weight_loss_unknown": st.sampled_from(["positive", "incomplete"]),
+    "whisper_rule": st.sampled_from(["either_ear", "both_ears"]),
     "audiometry_pass_max_db": st.one_of(st.floats(-5, 130, allow_nan=False), st.integers(-5, 130)),
     "rescreen_months": st.integers(0, 30),
 })
 answers = st.one_of(st.none(), st.booleans(), st.integers(-2, 4), st.floats(-20, 140, allow_nan=False),
                     st.sampled_from(["correct", "wrong", "unknown", "yes", "no", "pass", "fail", "2026-01-01", ""]))
 domain_objects = st.dictionaries(
-    st.sampled_from(["orientation", "words_recalled", "memory_complaint", "completed", "chair_rise_seconds", "used_arms",
-                     "weight_loss", "weight_loss_kg", "appetite_loss", "weight_kg", "eye_problems", "whisper_right",
-                     "whisper_left", "hearwho_score", "audiometry_db", "feeling_down", "little_interest", "typo"]),
+    st.sampled_from(["orientation", "words_recalled", "memory_complaint", "completed", "chair_rise_seconds",
+                     "used_arms", "weight_loss", "weight_loss_kg", "appetite_loss", "weight_kg", "eye_problems",
+                     "whisper_right", "whisper_left", "hearwho_score", "audiometry_db", "feeling_down",
+                     "little_interest", "typo"]),
     answers, max_size=4)
 documents = st.fixed_dictionaries(
     {"date": st.one_of(st.dates().map(lambda d: d.isoformat()), st.just("20/11/2026"))},
     optional={
         "birth_date": st.dates().map(lambda d: d.isoformat()),
         "administered_by": st.sampled_from(["nurse", "self", "robot"]),
-        "cognition": domain_objects, "locomotion": domain_objects, "nutrition": domain_objects, "vision": domain_objects,
-        "hearing": domain_objects, "psychology": domain_objects, "options": options, "patient": patients,
-        "practitioner": st.fixed_dictionaries({"rpps": st.sampled_from(["10001234567", "123"])},
-                                              optional={"role": st.sampled_from(["nurse", "cook"]), "given": st.text(max_size=2)}),
+        "cognition": domain_objects, "locomotion": domain_objects, "nutrition": domain_objects,
+        "vision": domain_objects, "hearing": domain_objects, "psychology": domain_objects,
+        "options": options, "patient": patients,
+        "practitioner": st.fixed_dictionaries(
+            {"rpps": st.sampled_from(["10001234567", "123"])},
+            optional={"role": st.sampled_from(["nurse", "cook"]), "given": st.text(max_size=2)}),
         "organization": st.fixed_dictionaries({"finess": st.sampled_from(["540099901", "2A0001234", "5400999"])}),
     },
 )

@@ -52,7 +52,7 @@ class Pane:
         """The app has exited (the pane is kept, with what it printed last)."""
         return self._tmux("display-message", "-p", "-t", self.name, "#{pane_dead}").strip() == "1"
 
-    def wait(self, predicate, what: str, *, exiting: bool = False) -> str:  # noqa: ANN001
+    def wait(self, predicate, what: str, *, exiting: bool = False) -> str:
         """Poll the pane until `predicate(screen)`; fail at once if the app died (unless `exiting`)."""
         end = time.monotonic() + TIMEOUT
         while time.monotonic() < end:
@@ -106,7 +106,7 @@ def _q(text: str) -> str:
 
 
 @pytest.fixture
-def panes():  # noqa: ANN201
+def panes():
     if shutil.which("tmux") is None:
         pytest.fail("tmux is required by the end-to-end test (apt-get install tmux)")
     started: list[Pane] = []

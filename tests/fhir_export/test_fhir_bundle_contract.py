@@ -119,8 +119,9 @@ def test_patient_ins_and_local_identifiers(fx):
     assert patient["request"]["url"] == "Patient/" + rid("Patient", "urn:oid:1.2.250.1.213.1.4.8|244057512345692")
     doc["patient"] = {"identifier": {"system": "https://hopital.example/ipp", "value": "A12"}, "given": "Léa"}
     patient = orjson.loads(fx.fhir("score", doc))["entry"][0]["resource"]
-    assert patient["identifier"] == [{"use": "usual", "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "PI"}]},
-                                      "system": "https://hopital.example/ipp", "value": "A12"}]
+    pi = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "PI"}]}
+    assert patient["identifier"] == [
+        {"use": "usual", "type": pi, "system": "https://hopital.example/ipp", "value": "A12"}]
     assert patient["name"] == [{"use": "official", "given": ["Léa"]}]
 
 
@@ -129,7 +130,10 @@ def test_item6_determinism_and_patient_identity(fx):
         assert fx.fhir(command, doc) == fx.fhir(command, orjson.loads(orjson.dumps(doc)))
     a = fx.with_context("score", fx.SAMPLES["score"][0])
     b = fx.with_context("score", fx.SAMPLES["score"][1])
-    first = lambda out: orjson.loads(out)["entry"][0]["fullUrl"]
+
+    def first(out: bytes) -> str:
+        return orjson.loads(out)["entry"][0]["fullUrl"]
+
     assert first(fx.fhir("score", a)) == first(fx.fhir("score", b))  # same person, two documents
     plain = fx.SAMPLES["score"][0]
     assert first(fx.fhir("score", plain)) != first(fx.fhir("score", fx.with_context("score", plain, actors=False)))

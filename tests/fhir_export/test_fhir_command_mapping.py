@@ -52,7 +52,7 @@ def _check_step1(fx, bundle: dict[str, Any], result: dict[str, Any], *, rescreen
     requests = _resources(bundle, "ServiceRequest")
     step2 = [r for r in requests if r["code"]["coding"][0]["system"] == BASE + "icope-step2"]
     assert [r["code"]["coding"][0]["code"] for r in step2] == [p["domain"] for p in result["step2"]]
-    for r, p in zip(step2, result["step2"]):
+    for r, p in zip(step2, result["step2"], strict=True):
         assert r["reasonReference"] == [{"reference": urls[id(domain_obs[p["domain"]])]}]
         assert [c["coding"][0]["code"] for c in r["orderDetail"]] == p["instruments"]
     again = [r for r in requests if r["code"]["coding"][0]["code"] == "screening"]
@@ -70,8 +70,10 @@ def test_item7_score(fx):
 
 def test_item7_components_typed(fx):
     bundle = orjson.loads(fx.fhir("score", fx.SAMPLES["score"][2]))
-    comps = {c["code"]["coding"][0]["code"]: c for o in _resources(bundle, "Observation") for c in o.get("component", ())}
-    assert comps["hearing.audiometry_db"]["valueQuantity"] == {"value": 40.5, "unit": "dB HL", "system": "http://unitsofmeasure.org", "code": "dB"}
+    comps = {c["code"]["coding"][0]["code"]: c
+             for o in _resources(bundle, "Observation") for c in o.get("component", ())}
+    assert comps["hearing.audiometry_db"]["valueQuantity"] == {
+        "value": 40.5, "unit": "dB HL", "system": "http://unitsofmeasure.org", "code": "dB"}
     assert comps["nutrition.weight_loss"]["valueCodeableConcept"]["coding"][0]["code"] == "unknown"
     assert comps["locomotion.completed"] == {"code": comps["locomotion.completed"]["code"], "valueBoolean": False}
     assert "locomotion.chair_rise_seconds" not in comps  # null: no component
@@ -93,8 +95,12 @@ def test_item8_assess(fx):
         assert all(c.get("display") for c in obs["code"]["coding"] if c["system"] == "http://loinc.org")
         assert obs["valueQuantity"]["value"] == result["score"]
         # docs/icope.md "Safety rules": a PHQ-9 with item 9 > 0 (S1) is critical abnormal, flagged
-        code, display = (("AA", "Critical abnormal") if result.get("urgent") else ("A", "Abnormal") if result["abnormal"]
-                         else ("N", "Normal"))
+        if result.get("urgent"):
+            code, display = "AA", "Critical abnormal"
+        elif result["abnormal"]:
+            code, display = "A", "Abnormal"
+        else:
+            code, display = "N", "Normal"
         assert obs["interpretation"][0]["coding"][0] == {"system": V3, "code": code, "display": display}
         flags = [e["valueCoding"]["code"] for e in obs.get("extension", ()) if e["url"] == BASE_SD + "icope-flag"]
         assert flags == (["self_harm_risk"] if result.get("urgent") else [])
@@ -107,7 +113,10 @@ def test_item8_assess(fx):
     expected = []
     for key, value in doc.items():
         if key not in ("instrument", "date"):
-            expected += [f"sppb.{key}.{n}" for n in range(1, len(value) + 1)] if isinstance(value, list) else [f"sppb.{key}"]
+            if isinstance(value, list):
+                expected += [f"sppb.{key}.{n}" for n in range(1, len(value) + 1)]
+            else:
+                expected += [f"sppb.{key}"]
     assert codes[3:] == expected
     phq9 = _resources(orjson.loads(fx.fhir("assess", fx.SAMPLES["assess"][1])), "Observation")[0]
     assert phq9["component"][0]["valueBoolean"] is True and phq9["category"][0]["coding"][0]["code"] == "survey"
@@ -122,7 +131,7 @@ def test_item9_followup(fx):
         domain_urls = _check_step1(fx, bundle, result["latest"], rescreen=result["next_step1_due"])
         tasks = _resources(bundle, "Task")
         assert result["alerts"] and len(tasks) == len(result["alerts"])
-        for task, alert in zip(tasks, result["alerts"]):
+        for task, alert in zip(tasks, result["alerts"], strict=True):
             assert task["code"]["coding"][0] == {"system": BASE + "icope-alert", "code": alert["rule"]}
             assert task["focus"] == {"reference": domain_urls[alert["domain"]]}
             assert task["status"] == "requested" and task["authoredOn"] == alert["date"]
@@ -145,8 +154,9 @@ def test_item10_reconcile(fx):
         third = fct["section"][2]
         lines = [statements[e["reference"]] for e in third.get("entry", ())]
         assert len(lines) == len(result["lines"])
-        for line, expected in zip(lines, result["lines"]):
-            (props,) = [e for e in line["extension"] if e["url"].endswith("fr-medicationstatement-reconciliation-properties")]
+        for line, expected in zip(lines, result["lines"], strict=True):
+            (props,) = [e for e in line["extension"]
+                        if e["url"].endswith("fr-medicationstatement-reconciliation-properties")]
             values = {p["url"]: p["extension"][0]["extension"][0] for p in props["extension"]}
             assert values["status"]["valueCoding"]["code"]
             assert values["isDiscrepant"]["valueBoolean"] == expected["is_discrepant"]
@@ -191,7 +201,7 @@ def test_item11_risk_and_review(fx):
         statements = {urls[id(s)] for s in _resources(bundle, "MedicationStatement")}
         issues = _resources(bundle, "DetectedIssue")
         assert [_code(i) for i in issues] == [(BASE + "medisis-review", f["rule"]) for f in result["findings"]]
-        for issue, finding in zip(issues, result["findings"]):
+        for issue, finding in zip(issues, result["findings"], strict=True):
             assert len(issue.get("implicated", ())) == len(finding["drugs"])
             assert {r["reference"] for r in issue.get("implicated", ())} <= statements
         acb = [o for o in _resources(bundle, "Observation") if _code(o)[1] == "acb_total"]

@@ -64,4 +64,5 @@ def test_every_project_code_and_extension_is_defined(fx, bundles, tmp_path):
     assert used
     missing = sorted({(s, c) for s, c in used if c not in systems.get(s, ())})
     assert missing == []
-    assert _extension_urls(resources, set()) - {u for u in _extension_urls(resources, set()) if "/sid/" in u} <= extensions
+    urls = _extension_urls(resources, set())
+    assert urls - {u for u in urls if "/sid/" in u} <= extensions

@@ -1,4 +1,7 @@
-"""`parcours export fhir` on a real store filled by `parcours demo` (docs/interchange.md §5.4 items 12–14), both databases."""
+"""`parcours export fhir` on a real store filled by `parcours demo`, both databases.
+
+Contract: docs/interchange.md §5.4 items 12–14.
+"""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from fhir_export.ids import NS, doc_hash, patient_key, rid
 
 @given(st.text(max_size=60), st.sampled_from(["Patient", "Observation", "Bundle"]))
 def test_rid_is_uuid5(key, rtype):
-    assert NS == uuid.uuid5(uuid.NAMESPACE_URL, "https://parcours.example/fhir")
+    assert uuid.uuid5(uuid.NAMESPACE_URL, "https://parcours.example/fhir") == NS
     assert rid(rtype, key) == str(uuid.uuid5(NS, f"{rtype}|{key}"))
 
 
@@ -37,7 +37,8 @@ def test_store_and_export_agree_on_patient_ids():
     from parcours.store.ids import patient_fhir_id
 
     ident = {"system": "urn:oid:1.2.250.1.213.1.4.11", "value": "244057512345692"}
-    assert patient_resource_id(PatientRecords("7", {"identifier": ident}, ())) == patient_fhir_id(7, (ident["system"], ident["value"]))
+    assert patient_resource_id(PatientRecords("7", {"identifier": ident}, ())) == patient_fhir_id(
+        7, (ident["system"], ident["value"]))
     assert patient_resource_id(PatientRecords("7", {}, ())) == patient_fhir_id(7, None)
 
 
@@ -57,8 +58,9 @@ _SCREENING = st.fixed_dictionaries(
         "cognition": st.fixed_dictionaries({}, optional={
             "orientation": st.fixed_dictionaries({}, optional={k: _ANSWER for k in ("year", "month", "place")}),
             "words_recalled": st.integers(0, 3)}),
-        "locomotion": st.fixed_dictionaries({}, optional={"completed": st.booleans(),
-                                                          "chair_rise_seconds": st.floats(1, 60) | st.integers(1, 60)}),  # plausible (docs/plausibility.md)
+        "locomotion": st.fixed_dictionaries({}, optional={
+            "completed": st.booleans(),
+            "chair_rise_seconds": st.floats(1, 60) | st.integers(1, 60)}),  # plausible (docs/plausibility.md)
         "nutrition": st.fixed_dictionaries({}, optional={"weight_loss": st.sampled_from(["yes", "no", "unknown"]),
                                                          "weight_loss_kg": st.floats(-5, 20)}),
         "hearing": st.fixed_dictionaries({}, optional={"hearwho_score": st.floats(0, 100),

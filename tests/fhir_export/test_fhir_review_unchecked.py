@@ -22,7 +22,10 @@ def _resources(body: dict[str, Any], rtype: str) -> list[dict[str, Any]]:
 
 def test_unchecked_rule_is_an_observation_not_performed() -> None:
     bundle = orjson.loads(fhir_commands.review(orjson.dumps(BODY), validate=True))
-    of = lambda rtype: [e for e in bundle["entry"] if e["resource"]["resourceType"] == rtype]
+
+    def of(rtype: str) -> list[dict]:
+        return [e for e in bundle["entry"] if e["resource"]["resourceType"] == rtype]
+
     (obs,) = [e["resource"] for e in of("Observation") if e["resource"]["code"]["coding"][0]["code"] == "STOPP-E4"]
     assert obs["code"]["coding"][0]["system"] == CS_REVIEW and obs["status"] == "final"
     assert obs["dataAbsentReason"]["coding"] == [{"system": DATA_ABSENT_REASON, "code": "not-performed"}]

@@ -30,8 +30,8 @@ def _export(tmp_path, fx, build):
 
 def test_s1_observation_is_critical_and_its_task_stat(tmp_path, fx, r4check):
     def build(store, pid):
-        store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "phq9", "date": "2026-11-20",
-                                                          "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}, actor="t", patient_id=pid)
+        phq9 = {"instrument": "phq9", "date": "2026-11-20", "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]}
+        store.save_document(RecordKind.ICOPE_ASSESSMENT, phq9, actor="t", patient_id=pid)
 
     exported = _export(tmp_path, fx, build)
     (obs,) = exported["Observation"]

@@ -42,10 +42,10 @@ def test_every_bundle_kind_accepted_idempotent_and_read_back(bundles, fhir_serve
         status, again = fhir_server.request("POST", "", bundle)
         assert status == 200 and [e["response"]["status"][:3] for e in again["entry"]] == ["200"] * len(first), label
         ids = {}
-        for entry, response in zip(bundle["entry"], answer["entry"]):
+        for entry, response in zip(bundle["entry"], answer["entry"], strict=True):
             location = response["response"]["location"].split("/_history")[0]
             ids[entry["fullUrl"]] = location
-        for entry, response in zip(bundle["entry"], answer["entry"]):
+        for entry, response in zip(bundle["entry"], answer["entry"], strict=True):
             if not response["response"]["status"].startswith("201"):
                 continue  # matched an earlier Bundle's resource (the same person, practitioner, drug)
             status, stored = fhir_server.request("GET", "/" + ids[entry["fullUrl"]])

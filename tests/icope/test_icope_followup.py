@@ -13,7 +13,7 @@ from icope import InvalidFollowup, evaluate_followup, parse_followup
 from parcours.messages import render_issue
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import make  # noqa: E402
+from conftest import make
 
 
 def follow(screenings: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
@@ -59,7 +59,8 @@ def test_d2_persistent_positive_without_step2() -> None:
 @pytest.mark.parametrize(("before", "after", "fires"), [
     (10.0, 12.6, True), (10.0, 12.59, False), (5.0, 6.385, True), (5.0, 6.38, False), (9.0, 11.5, True)])
 def test_d3_chair_rise_worsening(before: float, after: float, fires: bool) -> None:
-    out = alerts([make(date="2026-05-20", locomotion={"chair_rise_seconds": before}), make(locomotion={"chair_rise_seconds": after})])
+    out = alerts([make(date="2026-05-20", locomotion={"chair_rise_seconds": before}),
+                  make(locomotion={"chair_rise_seconds": after})])
     assert (("D3", "locomotion") in out) is fires
 
 
@@ -101,7 +102,8 @@ def test_d5_cognition_worsening() -> None:
     assert alerts([prev, make()]) == []
 
 
-@pytest.mark.parametrize(("before", "after", "fires"), [(50, 49, True), (80, 70, True), (80, 70.5, False), (49, 45, False), (60, 51, False)])
+@pytest.mark.parametrize(("before", "after", "fires"), [
+    (50, 49, True), (80, 70, True), (80, 70.5, False), (49, 45, False), (60, 51, False)])
 def test_d6_hearwho_drop(before: float, after: float, fires: bool) -> None:
     hearing = lambda s: {"whisper_right": None, "whisper_left": None, "hearwho_score": s}  # noqa: E731
     out = alerts([make(date="2026-05-20", hearing=hearing(before)), make(hearing=hearing(after))])
@@ -109,8 +111,10 @@ def test_d6_hearwho_drop(before: float, after: float, fires: bool) -> None:
 
 
 def test_rules_are_switchable_and_ordered_by_rule_then_domain() -> None:
-    prev = make(date="2026-08-22", nutrition={"weight_kg": 71.0}, locomotion={"chair_rise_seconds": 9.0}, vision={"eye_problems": True})
-    now = make(nutrition={"weight_kg": 67.9}, locomotion={"chair_rise_seconds": 14.5}, cognition={"words_recalled": 2}, vision={"eye_problems": True})
+    prev = make(date="2026-08-22", nutrition={"weight_kg": 71.0}, locomotion={"chair_rise_seconds": 9.0},
+                vision={"eye_problems": True})
+    now = make(nutrition={"weight_kg": 67.9}, locomotion={"chair_rise_seconds": 14.5}, cognition={"words_recalled": 2},
+               vision={"eye_problems": True})
     every = alerts([prev, now])
     assert every == [("D1", "cognition"), ("D1", "locomotion"), ("D1", "nutrition"), ("D2", "vision"),
                      ("D3", "locomotion"), ("D4", "nutrition"), ("D5", "cognition")]
@@ -128,9 +132,11 @@ def test_errors_name_their_paths() -> None:
     assert issues({"screenings": []}) == ["screenings: must have at least 1 item(s)"]
     assert issues({"screenings": [PREV, NOW, {**PREV, "vision": {"eye_problems": True}}]}) == [
         "screenings[2].date: two screenings on the same date (2026-05-20)"]
-    assert issues({"screenings": [NOW], "options": {"rules": ["D7"]}}) == ["options.rules[0]: must be one of: D1 | D2 | D3 | D4 | D5 | D6"]
+    assert issues({"screenings": [NOW], "options": {"rules": ["D7"]}}) == [
+        "options.rules[0]: must be one of: D1 | D2 | D3 | D4 | D5 | D6"]
     assert issues({"screenings": [{**NOW, "patient": {}}]}) == ["screenings[0].patient: unknown field"]
-    assert issues({"screenings": [NOW], "assessments": [{"instrument": "mmse", "date": "2026-11-21", "score": 31}]}) == [
+    mmse = {"instrument": "mmse", "date": "2026-11-21"}
+    assert issues({"screenings": [NOW], "assessments": [{**mmse, "score": 31}]}) == [
         "assessments[0].score: must be ≤ 30"]
-    assert issues({"screenings": [NOW], "assessments": [{"instrument": "mmse", "date": "2026-11-21", "score": 20, "patient": {}}]}) == [
+    assert issues({"screenings": [NOW], "assessments": [{**mmse, "score": 20, "patient": {}}]}) == [
         "assessments[0].patient: unknown field"]

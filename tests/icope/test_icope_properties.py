@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from icope import InvalidAssessment, InvalidScreening, assess_instrument, parse_assessment, parse_screening, score_screening
+from icope import (
+    InvalidAssessment,
+    InvalidScreening,
+    assess_instrument,
+    parse_assessment,
+    parse_screening,
+    score_screening,
+)
 from parcours.cli import icope_commands
 from parcours.core.errors import InvalidInput
 from parcours.cli.runner import run_batch, run_one
@@ -24,17 +31,23 @@ screenings = st.fixed_dictionaries(
     {"date": st.dates().map(lambda d: d.isoformat())},
     optional={
         "cognition": st.fixed_dictionaries({}, optional={
-            "orientation": st.fixed_dictionaries({}, optional={k: answer for k in ("year", "month", "day_of_month", "day_of_week", "place")}),
+            "orientation": st.fixed_dictionaries({}, optional={
+                k: answer for k in ("year", "month", "day_of_month", "day_of_week", "place")}),
             "words_recalled": maybe(st.integers(0, 3)), "memory_complaint": maybe(st.booleans())}),
-        "locomotion": st.fixed_dictionaries({}, optional={"completed": maybe(st.booleans()), "chair_rise_seconds": maybe(seconds), "used_arms": maybe(st.booleans())}),
+        "locomotion": st.fixed_dictionaries({}, optional={
+            "completed": maybe(st.booleans()), "chair_rise_seconds": maybe(seconds),
+            "used_arms": maybe(st.booleans())}),
         "nutrition": st.fixed_dictionaries({}, optional={
             "weight_loss": maybe(st.sampled_from(["yes", "no", "unknown"])),
             "weight_loss_kg": maybe(st.floats(-5, 30, allow_nan=False)), "appetite_loss": maybe(st.booleans())}),
         "vision": st.fixed_dictionaries({}, optional={"eye_problems": maybe(st.booleans())}),
         "hearing": st.fixed_dictionaries({}, optional={
-            "whisper_right": maybe(st.sampled_from(["pass", "fail"])), "whisper_left": maybe(st.sampled_from(["pass", "fail"])),
-            "hearwho_score": maybe(st.floats(0, 100, allow_nan=False)), "audiometry_db": maybe(st.floats(-10, 120, allow_nan=False))}),
-        "psychology": st.fixed_dictionaries({}, optional={"feeling_down": maybe(st.booleans()), "little_interest": maybe(st.booleans())}),
+            "whisper_right": maybe(st.sampled_from(["pass", "fail"])),
+            "whisper_left": maybe(st.sampled_from(["pass", "fail"])),
+            "hearwho_score": maybe(st.floats(0, 100, allow_nan=False)),
+            "audiometry_db": maybe(st.floats(-10, 120, allow_nan=False))}),
+        "psychology": st.fixed_dictionaries({}, optional={
+            "feeling_down": maybe(st.booleans()), "little_interest": maybe(st.booleans())}),
     },
 )
 
@@ -57,10 +70,12 @@ def test_every_screening_scores_consistently(doc: dict[str, Any]) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.floats(BOUNDS["chair_rise_seconds"].low, 60, allow_nan=False), st.floats(0, 20, allow_nan=False), st.booleans())
+@given(st.floats(BOUNDS["chair_rise_seconds"].low, 60, allow_nan=False), st.floats(0, 20, allow_nan=False),
+       st.booleans())
 def test_slower_chair_rise_never_turns_positive_into_negative(t: float, extra: float, age_adjusted: bool) -> None:
     def loco(s: float) -> str:
-        doc = {"date": "2026-11-20", "birth_date": "1940-01-01", "locomotion": {"completed": True, "chair_rise_seconds": s},
+        doc = {"date": "2026-11-20", "birth_date": "1940-01-01",
+               "locomotion": {"completed": True, "chair_rise_seconds": s},
                "options": {"age_adjusted_chair_rise": age_adjusted}}
         return _score(doc)["domains"]["locomotion"]["result"]
     if loco(t) == "positive":
@@ -71,13 +86,15 @@ def test_slower_chair_rise_never_turns_positive_into_negative(t: float, extra: f
 @given(st.floats(-5, 30, allow_nan=False), st.floats(0, 20, allow_nan=False))
 def test_more_weight_lost_never_turns_positive_into_negative(kg: float, extra: float) -> None:
     def nut(k: float) -> str:
-        return _score({"date": "2026-11-20", "nutrition": {"weight_loss_kg": k, "appetite_loss": False}})["domains"]["nutrition"]["result"]
+        out = _score({"date": "2026-11-20", "nutrition": {"weight_loss_kg": k, "appetite_loss": False}})
+        return out["domains"]["nutrition"]["result"]
     if nut(kg) == "positive":
         assert nut(kg + extra) == "positive"
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )
@@ -122,7 +139,8 @@ def test_batch_equals_one_by_one(docs: list[Any]) -> None:
 @given(st.integers(0, 12), st.integers(0, 12))
 def test_sppb_score_in_range(a: int, b: int) -> None:
     doc = {"instrument": "sppb", "date": "2026-11-20", "side_by_side_s": min(a, 10), "semi_tandem_s": min(b, 10),
-           "tandem_s": min(a + b, 10) / 1.5, "gait_times_s": [a + 1.5], "chair_single_stand": b % 2 == 0, "chair_stands_s": 5.0 * b + 1}
+           "tandem_s": min(a + b, 10) / 1.5, "gait_times_s": [a + 1.5], "chair_single_stand": b % 2 == 0,
+           "chair_stands_s": 5.0 * b + 1}
     out = assess_instrument(parse_assessment(orjson.dumps(doc)))
     assert 0 <= out.score <= out.max_score == 12
 
@@ -162,7 +180,8 @@ def test_deep_screening_is_too_deep_only_beyond_64(depth: int) -> None:
 
 
 weighed = st.tuples(screenings, maybe(st.floats(30, 150, allow_nan=False))).map(
-    lambda pair: pair[0] if pair[1] is None else {**pair[0], "nutrition": {**pair[0].get("nutrition", {}), "weight_kg": pair[1]}})
+    lambda pair: pair[0] if pair[1] is None
+    else {**pair[0], "nutrition": {**pair[0].get("nutrition", {}), "weight_kg": pair[1]}})
 
 
 @settings(max_examples=150, deadline=None)

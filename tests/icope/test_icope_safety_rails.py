@@ -1,4 +1,7 @@
-"""Issue 15 safety rails of the ICOPE engine (docs/icope.md "Safety rules"; docs/icope.md §1.4, §2.5, §3.1, §3.2 revised)."""
+"""Issue 15 safety rails of the ICOPE engine.
+
+Rules: docs/icope.md "Safety rules"; docs/icope.md §1.4, §2.5, §3.1, §3.2 revised.
+"""
 
 from __future__ import annotations
 
@@ -206,7 +209,8 @@ def test_step2_confirms_without_a_positive_step1(vision: dict[str, Any] | None) 
 # --- §3.1: a care plan moves the re-screen date -------------------------------------------------------
 
 @pytest.mark.parametrize(("start", "due"), [
-    (date(2026, 11, 20), date(2027, 5, 20)), (date(2026, 8, 31), date(2027, 2, 28)), (date(2027, 8, 31), date(2028, 2, 29)),
+    (date(2026, 11, 20), date(2027, 5, 20)), (date(2026, 8, 31), date(2027, 2, 28)),
+    (date(2027, 8, 31), date(2028, 2, 29)),
 ])
 def test_plan_start_plus_six_months(start: date, due: date) -> None:
     assert rescreen_due(start) == due

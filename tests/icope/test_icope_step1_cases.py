@@ -13,7 +13,7 @@ import pytest
 from icope import parse_screening, score_screening
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import dumps, make  # noqa: E402
+from conftest import dumps, make
 
 
 def score(doc: dict[str, Any]) -> dict[str, Any]:
@@ -28,17 +28,27 @@ def results(doc: dict[str, Any]) -> dict[str, str]:
 CASES = [
     pytest.param(make(), {}, "negative", id="case-1-all-negative"),
     pytest.param(make(locomotion={"chair_rise_seconds": 14.0}), {}, "negative", id="case-2-chair-14.00-negative"),
-    pytest.param(make(locomotion={"chair_rise_seconds": 14.01}), {"locomotion": "positive"}, "positive", id="case-3-chair-14.01-positive"),
-    pytest.param(make(locomotion={"completed": False, "chair_rise_seconds": None}), {"locomotion": "positive"}, "positive", id="case-4-stopped-after-3"),
-    pytest.param(make(locomotion={"chair_rise_seconds": 12.0, "used_arms": True}), {"locomotion": "positive"}, "positive", id="case-5-arms-used"),
-    pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}), {"locomotion": "positive"}, "positive", id="case-6-age-82-default"),
-    pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}, options={"age_adjusted_chair_rise": True}), {}, "negative", id="case-6-age-82-age-adjusted"),
+    pytest.param(make(locomotion={"chair_rise_seconds": 14.01}), {"locomotion": "positive"}, "positive",
+                 id="case-3-chair-14.01-positive"),
+    pytest.param(make(locomotion={"completed": False, "chair_rise_seconds": None}),
+                 {"locomotion": "positive"}, "positive", id="case-4-stopped-after-3"),
+    pytest.param(make(locomotion={"chair_rise_seconds": 12.0, "used_arms": True}),
+                 {"locomotion": "positive"}, "positive", id="case-5-arms-used"),
+    pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}),
+                 {"locomotion": "positive"}, "positive", id="case-6-age-82-default"),
+    pytest.param(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2},
+                      options={"age_adjusted_chair_rise": True}),
+                 {}, "negative", id="case-6-age-82-age-adjusted"),
     pytest.param(make(nutrition={"weight_loss": None, "weight_loss_kg": 3.0}), {}, "negative", id="case-7-exactly-3kg"),
-    pytest.param(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 3.5}), {"nutrition": "positive"}, "positive", id="case-8-3.5kg"),
+    pytest.param(make(nutrition={"weight_loss": "yes", "weight_loss_kg": 3.5}), {"nutrition": "positive"}, "positive",
+                 id="case-8-3.5kg"),
     pytest.param(make(nutrition={"appetite_loss": True}), {"nutrition": "positive"}, "positive", id="case-9-appetite"),
-    pytest.param(make(nutrition={"weight_loss": "unknown"}), {"nutrition": "positive"}, "positive", id="case-10-unknown-default"),
-    pytest.param(make(nutrition={"weight_loss": "unknown"}, options={"weight_loss_unknown": "incomplete"}), {"nutrition": "incomplete"}, "incomplete", id="case-10-unknown-lenient"),
-    pytest.param(make(cognition={"words_recalled": 2}), {"cognition": "positive"}, "positive", id="case-12-recall-2-of-3"),
+    pytest.param(make(nutrition={"weight_loss": "unknown"}), {"nutrition": "positive"}, "positive",
+                 id="case-10-unknown-default"),
+    pytest.param(make(nutrition={"weight_loss": "unknown"}, options={"weight_loss_unknown": "incomplete"}),
+                 {"nutrition": "incomplete"}, "incomplete", id="case-10-unknown-lenient"),
+    pytest.param(make(cognition={"words_recalled": 2}), {"cognition": "positive"}, "positive",
+                 id="case-12-recall-2-of-3"),
 ]
 
 
@@ -57,14 +67,16 @@ def test_case_1_next_due_in_six_months_and_no_step2() -> None:
 
 
 def test_case_6_shows_which_rule_applied() -> None:
-    adjusted = score(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2}, options={"age_adjusted_chair_rise": True}))
+    adjusted = score(make(birth_date="1944-05-02", locomotion={"chair_rise_seconds": 15.2},
+                          options={"age_adjusted_chair_rise": True}))
     assert "chair_rise_age_adjusted_cutoff" in adjusted["flags"]
     assert "chair_rise_age_adjusted_cutoff" not in score(make(locomotion={"chair_rise_seconds": 15.2}))["flags"]
 
 
 def test_age_adjusted_cutoff_only_from_80() -> None:
     # 79 years old on the screening date: the 14 s WHO cut-off still applies.
-    doc = make(birth_date="1946-11-21", locomotion={"chair_rise_seconds": 15.0}, options={"age_adjusted_chair_rise": True})
+    doc = make(birth_date="1946-11-21", locomotion={"chair_rise_seconds": 15.0},
+               options={"age_adjusted_chair_rise": True})
     assert results(doc)["locomotion"] == "positive"
     doc["birth_date"] = "1946-11-20"  # 80 today
     assert results(doc)["locomotion"] == "negative"
@@ -73,8 +85,9 @@ def test_age_adjusted_cutoff_only_from_80() -> None:
 
 
 def test_chair_comparator_ge_flags_exactly_14() -> None:
-    assert results(make(locomotion={"chair_rise_seconds": 14.0}, options={"chair_rise_comparator": "ge"}))["locomotion"] == "positive"
-    assert results(make(locomotion={"chair_rise_seconds": 13.99}, options={"chair_rise_comparator": "ge"}))["locomotion"] == "negative"
+    ge = {"chair_rise_comparator": "ge"}
+    assert results(make(locomotion={"chair_rise_seconds": 14.0}, options=ge))["locomotion"] == "positive"
+    assert results(make(locomotion={"chair_rise_seconds": 13.99}, options=ge))["locomotion"] == "negative"
 
 
 def test_reason_codes_are_stable() -> None:
@@ -95,7 +108,8 @@ def test_reason_codes_are_stable() -> None:
         "hearing": ["whisper_right_failed", "whisper_left_failed", "hearwho_below_50", "audiometry_above_pass_level"],
         "psychology": ["feeling_down", "little_interest"],
     }
-    assert [s["domain"] for s in out["step2"]] == ["cognition", "locomotion", "nutrition", "vision", "hearing", "psychology"]
+    assert [s["domain"] for s in out["step2"]] == [
+        "cognition", "locomotion", "nutrition", "vision", "hearing", "psychology"]
     assert out["step2"][0]["instruments"] == ["mmse", "moca", "mini_cog"]
     assert out["step2"][4]["instruments"] == ["audiometry", "hearwho"]
     assert out["step2"][5]["instruments"] == ["gds15", "phq9"]
@@ -108,7 +122,8 @@ def test_contract_example() -> None:
         "overall": "positive",
         "domains": {
             "cognition": {"result": "positive", "reasons": ["orientation_day_of_week_wrong"]},
-            **{d: {"result": "negative", "reasons": []} for d in ("locomotion", "nutrition", "vision", "hearing", "psychology")},
+            **{d: {"result": "negative", "reasons": []}
+               for d in ("locomotion", "nutrition", "vision", "hearing", "psychology")},
         },
         "step2": [{"domain": "cognition", "instruments": ["mmse", "moca", "mini_cog"]}],
         "flags": [],
@@ -116,7 +131,9 @@ def test_contract_example() -> None:
     }
 
 
-@pytest.mark.parametrize(("day", "due"), [("2026-08-31", "2027-02-28"), ("2027-08-31", "2028-02-29"), ("2026-12-31", "2027-06-30"), ("2026-01-15", "2026-07-15")])
+@pytest.mark.parametrize(("day", "due"), [
+    ("2026-08-31", "2027-02-28"), ("2027-08-31", "2028-02-29"),
+    ("2026-12-31", "2027-06-30"), ("2026-01-15", "2026-07-15")])
 def test_next_due_is_end_of_month_clamped(day: str, due: str) -> None:
     assert score(make(date=day))["next_step1_due"] == due
 
@@ -142,7 +159,8 @@ class TestIncomplete:
 
     def test_orientation_needs_a_time_item_and_the_place(self) -> None:
         assert results(make(cognition={"orientation": {"place": "correct"}}))["cognition"] == "incomplete"
-        assert results(make(cognition={"orientation": {"day_of_week": "correct", "place": "correct"}}))["cognition"] == "negative"
+        both = {"day_of_week": "correct", "place": "correct"}
+        assert results(make(cognition={"orientation": both}))["cognition"] == "negative"
 
     def test_recall_missing(self) -> None:
         assert results(make(cognition={"words_recalled": None}))["cognition"] == "incomplete"
@@ -162,16 +180,20 @@ class TestHearing:
     def test_both_ears_rule(self) -> None:
         opts = {"whisper_rule": "both_ears"}
         assert results(make(hearing={"whisper_left": "fail"}, options=opts))["hearing"] == "negative"
-        assert results(make(hearing={"whisper_left": "fail", "whisper_right": "fail"}, options=opts))["hearing"] == "positive"
+        both = {"whisper_left": "fail", "whisper_right": "fail"}
+        assert results(make(hearing=both, options=opts))["hearing"] == "positive"
 
-    @pytest.mark.parametrize(("value", "result", "flags"), [(49.9, "positive", []), (50, "negative", ["hearing_monitor"]), (75, "negative", ["hearing_monitor"]), (75.5, "negative", [])])
+    @pytest.mark.parametrize(("value", "result", "flags"), [
+        (49.9, "positive", []), (50, "negative", ["hearing_monitor"]), (75, "negative", ["hearing_monitor"]),
+        (75.5, "negative", [])])
     def test_hearwho_bands(self, value: float, result: str, flags: list[str]) -> None:
         out = score(make(hearing={"whisper_right": None, "whisper_left": None, "hearwho_score": value}))
         assert out["domains"]["hearing"]["result"] == result and out["flags"] == flags
 
     @pytest.mark.parametrize(("db", "result"), [(35, "negative"), (35.1, "positive")])
     def test_audiometry_pass_level(self, db: float, result: str) -> None:
-        assert results(make(hearing={"whisper_right": None, "whisper_left": None, "audiometry_db": db}))["hearing"] == result
+        hearing = {"whisper_right": None, "whisper_left": None, "audiometry_db": db}
+        assert results(make(hearing=hearing))["hearing"] == result
 
 
 def test_kilograms_only_add_a_positive() -> None:

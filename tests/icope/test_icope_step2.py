@@ -96,19 +96,24 @@ class TestMnaSf:
         doc = {**MNA, "calf_circumference_cm": 30.9}
         doc.pop("bmi")
         assert run("mna_sf", **doc)["score"] == 11
-        assert errors("mna_sf", **{**MNA, "calf_circumference_cm": 31}) == ["calf_circumference_cm: must not be given with bmi"]
+        assert errors("mna_sf", **{**MNA, "calf_circumference_cm": 31}) == [
+            "calf_circumference_cm: must not be given with bmi"]
 
     @pytest.mark.parametrize(("changes", "score", "band"), [
-        ({"acute_disease_or_stress": True}, 12, "normal"), ({"food_intake": "moderate_decrease", "acute_disease_or_stress": True}, 11, "at_risk"),
+        ({"acute_disease_or_stress": True}, 12, "normal"),
+        ({"food_intake": "moderate_decrease", "acute_disease_or_stress": True}, 11, "at_risk"),
         ({"weight_loss": "over_3kg", "neuropsychological": "mild"}, 10, "at_risk"),
-        ({"weight_loss": "over_3kg", "mobility": "bed_or_chair_bound", "food_intake": "severe_decrease"}, 7, "malnourished")])
+        ({"weight_loss": "over_3kg", "mobility": "bed_or_chair_bound", "food_intake": "severe_decrease"},
+         7, "malnourished")])
     def test_bands(self, changes: dict[str, Any], score: int, band: str) -> None:
         out = run("mna_sf", **{**MNA, **changes})
         assert (out["score"], out["band"], out["abnormal"]) == (score, band, score <= 11)
 
 
 class TestMood:
-    @pytest.mark.parametrize(("depressive", "band"), [(0, "normal"), (4, "normal"), (5, "mild"), (8, "mild"), (9, "moderate"), (11, "moderate"), (12, "severe"), (15, "severe")])
+    @pytest.mark.parametrize(("depressive", "band"), [
+        (0, "normal"), (4, "normal"), (5, "mild"), (8, "mild"), (9, "moderate"), (11, "moderate"), (12, "severe"),
+        (15, "severe")])
     def test_gds15(self, depressive: int, band: str) -> None:
         reversed_items = {1, 5, 7, 11, 13}
         healthy = [n in reversed_items for n in range(1, 16)]
@@ -119,21 +124,24 @@ class TestMood:
     def test_gds15_needs_15_answers(self) -> None:
         assert errors("gds15", answers=[True] * 14) == ["answers: must have at least 15 item(s)"]
 
-    @pytest.mark.parametrize(("items", "band", "urgent"), [([0] * 9, "minimal", False), ([1] * 4 + [0] * 5, "minimal", False), ([1] * 5 + [0] * 4, "mild", False),
-                                                           ([2] * 5 + [0] * 4, "moderate", False), ([3] * 5 + [0] * 4, "moderately_severe", False),
-                                                           ([3] * 6 + [2] + [0, 0], "severe", False), ([0] * 8 + [1], "minimal", True)])
+    @pytest.mark.parametrize(("items", "band", "urgent"), [
+        ([0] * 9, "minimal", False), ([1] * 4 + [0] * 5, "minimal", False), ([1] * 5 + [0] * 4, "mild", False),
+        ([2] * 5 + [0] * 4, "moderate", False), ([3] * 5 + [0] * 4, "moderately_severe", False),
+        ([3] * 6 + [2] + [0, 0], "severe", False), ([0] * 8 + [1], "minimal", True)])
     def test_phq9(self, items: list[int], band: str, urgent: bool) -> None:
         out = run("phq9", items=items)
         assert (out["band"], out["urgent"], out["abnormal"]) == (band, urgent, sum(items) >= 10)
 
 
 class TestCognitive:
-    @pytest.mark.parametrize(("raw", "years", "score", "band"), [(25, 12, 26, "normal"), (25, 13, 25, "impaired"), (30, 5, 30, "normal"), (26, 20, 26, "normal")])
+    @pytest.mark.parametrize(("raw", "years", "score", "band"), [
+        (25, 12, 26, "normal"), (25, 13, 25, "impaired"), (30, 5, 30, "normal"), (26, 20, 26, "normal")])
     def test_moca(self, raw: int, years: int, score: int, band: str) -> None:
         out = run("moca", raw_score=raw, education_years=years)
         assert (out["score"], out["raw_score"], out["band"]) == (score, raw, band)
 
-    @pytest.mark.parametrize(("words", "clock", "score", "band"), [(3, True, 5, "normal"), (1, True, 3, "normal"), (0, True, 2, "positive"), (2, False, 2, "positive")])
+    @pytest.mark.parametrize(("words", "clock", "score", "band"), [
+        (3, True, 5, "normal"), (1, True, 3, "normal"), (0, True, 2, "positive"), (2, False, 2, "positive")])
     def test_mini_cog(self, words: int, clock: bool, score: int, band: str) -> None:
         out = run("mini_cog", words_recalled=words, clock_normal=clock)
         assert (out["score"], out["band"], out["abnormal"]) == (score, band, band == "positive")
@@ -158,8 +166,9 @@ class TestSensory:
             "left: invalid acuity: a decimal > 0 or a fraction such as 4/10 or 6/12",
             "near: invalid near acuity: P1.5 to P20 (Parinaud) or N5 to N48"]
 
-    @pytest.mark.parametrize(("db", "grade"), [(19.9, "unilateral"), (20, "mild"), (34.9, "mild"), (35, "moderate"), (50, "moderately_severe"),
-                                               (65, "severe"), (80, "profound"), (94.9, "profound"), (95, "complete")])
+    @pytest.mark.parametrize(("db", "grade"), [
+        (19.9, "unilateral"), (20, "mild"), (34.9, "mild"), (35, "moderate"), (50, "moderately_severe"),
+        (65, "severe"), (80, "profound"), (94.9, "profound"), (95, "complete")])
     def test_audiometry_grades_use_the_better_ear(self, db: float, grade: str) -> None:
         out = run("audiometry", pta_right_db=db, pta_left_db=110)
         assert (out["band"], out["score"], out["abnormal"]) == (grade, db, db >= 35 or grade == "unilateral")
@@ -171,7 +180,9 @@ class TestSensory:
 
 
 def test_unknown_instrument_and_missing_instrument() -> None:
-    assert errors("tug") == ["instrument: must be one of: sppb | mna_sf | gds15 | phq9 | moca | mini_cog | mmse | visual_acuity | audiometry | hearwho"]
+    assert errors("tug") == [
+        "instrument: must be one of: sppb | mna_sf | gds15 | phq9 | moca | mini_cog | mmse | visual_acuity"
+        " | audiometry | hearwho"]
     assert errors(None, score=3) == ["instrument: required field is missing"]
 
 

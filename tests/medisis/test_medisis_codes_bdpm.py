@@ -51,7 +51,8 @@ def test_sample_index_utf8_with_skipped_lines() -> None:
     assert index.encodings["CIS_bdpm.txt"] == "utf-8"
     assert index.skipped == {"CIS_bdpm.txt": 2, "CIS_CIP_bdpm.txt": 1, "CIS_MITM.txt": 1}
     assert len(index.specialties) == 6 and index.specialties["60000005"].routes == ("intraveineuse", "intramusculaire")
-    assert [p.price for p in index.presentations.values()] == [Decimal("1.50"), Decimal("2.18"), Decimal("1234.56"), None]
+    assert [p.price for p in index.presentations.values()] == [
+        Decimal("1.50"), Decimal("2.18"), Decimal("1234.56"), None]
     assert index.atc["60000003"] == "A02BC05"
 
 

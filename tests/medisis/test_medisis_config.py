@@ -74,7 +74,8 @@ def test_example_9_intervention_coding() -> None:
         "outcome": "accepted", "proposal": "apixaban 2,5 mg x 2/j", "transmission": "phone",
     }))
     assert (ip.problem, ip.intervention.value, OUTCOME_CODE[ip.outcome]) == (Problem.OVERDOSE, "7", "1")
-    assert problem_form_number(Problem.OVERDOSE) == "1.4" and problem_form_number(Problem.INTERACTION_PUBLISHED) == "1.6"
+    assert problem_form_number(Problem.OVERDOSE) == "1.4"
+    assert problem_form_number(Problem.INTERACTION_PUBLISHED) == "1.6"
     assert len(Problem) == 14 and "6" not in {p.value for p in Problem} and len(Outcome) == 4
 
 
@@ -127,7 +128,8 @@ def test_importing_medisis_loads_no_ui_pdf_or_database_library() -> None:
     import subprocess
     import sys
 
-    code = "import sys, medisis; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','reportlab','sqlalchemy')))"
+    code = ("import sys, medisis; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','reportlab','sqlalchemy')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(medisis.__file__).parent.parent)
     assert out.stdout.strip() == "[]"

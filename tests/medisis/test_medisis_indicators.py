@@ -97,7 +97,8 @@ def test_percentages_within_0_100_for_any_valid_counts(a, b, c, d, e, f, g) -> N
            "discharged_patients": max(f, g), "readmitted_30d": min(f, g),
            "dni_by_severity": {"minor": dni // 2, "major": dni - dni // 2}}
     out = run(**doc)
-    pcts = [out[k] for k in ("reconciliation_rate_pct", "mr1_pct", "mr3_pct", "ip_acceptance_pct", "readmission_30d_pct")]
+    pcts = [out[k] for k in
+            ("reconciliation_rate_pct", "mr1_pct", "mr3_pct", "ip_acceptance_pct", "readmission_30d_pct")]
     pcts += list((out["dni_severity_pct"] or {}).values())
     assert all(p is None or 0.0 <= p <= 100.0 for p in pcts)
     assert out["mr2"] is None or out["mr2"] >= 0

@@ -82,7 +82,8 @@ def test_warning_order_with_all_four() -> None:
 
 
 SIDE = st.fixed_dictionaries({}, optional={
-    "dose": st.fixed_dictionaries({"value": st.sampled_from([1, 5, 40]), "unit": st.sampled_from(["mg", "g", "tablet"])}),
+    "dose": st.fixed_dictionaries({"value": st.sampled_from([1, 5, 40]),
+                                   "unit": st.sampled_from(["mg", "g", "tablet"])}),
     "frequency": st.one_of(st.fixed_dictionaries({"times_per_day": st.sampled_from([1, 2])}),
                            st.fixed_dictionaries({"times": st.integers(1, 2), "every": st.integers(1, 2),
                                                   "period": st.sampled_from(["day", "week", "month"])})),

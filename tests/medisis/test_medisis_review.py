@@ -49,7 +49,8 @@ def test_interchange_4_3_example_exactly() -> None:
     pytest.param(42.0, [("STOPP-C10", ["d1", "d2"]), ("STOPP-E4", ["d1"])], id="example_8_egfr_42"),
     pytest.param(50.0, [("STOPP-C10", ["d1", "d2"])], id="example_8_egfr_50_exactly"),
     pytest.param(49.9, [("STOPP-C10", ["d1", "d2"]), ("STOPP-E4", ["d1"])], id="example_8_egfr_49_9"),
-    pytest.param(14.9, [("STOPP-C10", ["d1", "d2"]), ("STOPP-E3", ["d2"]), ("STOPP-E4", ["d1"])], id="example_8_egfr_below_15"),
+    pytest.param(14.9, [("STOPP-C10", ["d1", "d2"]), ("STOPP-E3", ["d2"]), ("STOPP-E4", ["d1"])],
+                 id="example_8_egfr_below_15"),
 ])
 def test_medisis_section_13_example_8(egfr, expected) -> None:
     out = run([IBUPROFEN, APIXABAN], {"birth_date": "1944-05-02", "egfr": egfr})
@@ -84,8 +85,10 @@ def test_completed_years_birthday_counts() -> None:
     ([drug("a", "C09AA05")], {"potassium_mmol_l": 5.5}, []),
     ([drug("a", "C09AA05")], {"potassium_mmol_l": 5.6}, [("STOPP-B12", ["a"])]),
     ([drug("a", "B01AC06", dose={"value": 100, "unit": "mg"}, frequency={"times_per_day": 1})], {}, []),
-    ([drug("a", "B01AC06", dose={"value": 75, "unit": "mg"}, frequency={"times_per_day": 2})], {}, [("STOPP-C1", ["a"])]),
-    ([drug("a", "B01AC06", dose={"value": 0.3, "unit": "g"}, frequency={"times": 1, "every": 1, "period": "month"})], {}, []),
+    ([drug("a", "B01AC06", dose={"value": 75, "unit": "mg"}, frequency={"times_per_day": 2})], {},
+     [("STOPP-C1", ["a"])]),
+    ([drug("a", "B01AC06", dose={"value": 0.3, "unit": "g"}, frequency={"times": 1, "every": 1, "period": "month"})],
+     {}, []),
     ([drug("a", "N05BA04", started="2026-10-24")], {}, []),
     ([drug("a", "N05BA04", started="2026-10-23")], {}, [("STOPP-D8", ["a"])]),
     ([drug("a", "N05CD02", started="2026-11-06", indication="insomnia")], {}, [("STOPP-D10", ["a"])]),

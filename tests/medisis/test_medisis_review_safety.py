@@ -23,7 +23,9 @@ DATE = "2026-11-20"
 OLD = "1944-05-02"  # 82 at DATE
 
 
-def run(drugs: list[dict[str, Any]], patient: dict[str, Any] | None = None, protocol: Any = None, **extra: Any) -> dict[str, Any]:
+def run(
+    drugs: list[dict[str, Any]], patient: dict[str, Any] | None = None, protocol: Any = None, **extra: Any
+) -> dict[str, Any]:
     body = {"date": DATE, "patient": {"birth_date": OLD, **(patient or {})}, "drugs": drugs, **extra}
     return orjson.loads(orjson.dumps(review(orjson.dumps(body), protocol)))
 
@@ -130,7 +132,8 @@ def test_m1_counts_the_acb3_drugs_of_a_configured_table() -> None:
 
 def test_interchange_example_nsaid_without_egfr() -> None:
     out = run([drug("d1", "M01AE01")], {k: v for k, v in FULL_PATIENT.items() if k != "egfr"})
-    assert out["findings"] == [] and out["unchecked"] == [{"rule": "STOPP-E4", "drugs": ["d1"], "missing": ["patient.egfr"]}]
+    assert out["findings"] == []
+    assert out["unchecked"] == [{"rule": "STOPP-E4", "drugs": ["d1"], "missing": ["patient.egfr"]}]
 
 
 @pytest.mark.parametrize(("drugs", "remove", "expected"), [
@@ -168,7 +171,8 @@ def test_duration_rule_without_started(atc, indication, rules) -> None:
     ({"dose": {"value": 75, "unit": "mg"}}, ["drugs[1].frequency"]),
     ({"frequency": {"times_per_day": 1}}, ["drugs[1].dose"]),
     ({"dose": {"value": 1, "unit": "tablet"}, "frequency": {"times_per_day": 1}}, ["drugs[1].dose"]),  # not a mass
-    ({"dose": {"value": 75, "unit": "mg"}, "frequency": {"times": 1, "every": 1, "period": "month"}}, ["drugs[1].frequency"]),
+    ({"dose": {"value": 75, "unit": "mg"}, "frequency": {"times": 1, "every": 1, "period": "month"}},
+     ["drugs[1].frequency"]),
 ])
 def test_c1_aspirin_without_a_usable_daily_dose(fields, missing) -> None:
     out = run([drug("x", "C03CA01"), drug("a", "B01AC06", **fields)], FULL_PATIENT)
@@ -189,7 +193,10 @@ DIGOXIN_62 = {"dose": {"value": 62.5, "unit": "ug"}, "frequency": {"times_per_da
     (30.0, {}, []),  # eGFR ≥ 30: cannot fire whatever the dose
 ])
 def test_e1_digoxin_listed_only_while_the_outcome_depends_on_the_missing_input(egfr, fields, expected) -> None:
-    patient = {**FULL_PATIENT, "egfr": egfr} if egfr is not None else {k: v for k, v in FULL_PATIENT.items() if k != "egfr"}
+    if egfr is not None:
+        patient = {**FULL_PATIENT, "egfr": egfr}
+    else:
+        patient = {k: v for k, v in FULL_PATIENT.items() if k != "egfr"}
     assert gaps(run([drug("g", "C01AA05", **fields)], patient)) == expected
 
 

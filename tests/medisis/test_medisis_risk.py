@@ -80,8 +80,9 @@ def test_comorbidity_weights_differ_between_variants() -> None:
 def test_hospital_admissions(admissions, points) -> None:
     out = score(score="hospital", hemoglobin_g_dl=12.0, oncology_discharge=True, sodium_mmol_l=135,
                 procedure=False, urgent_admission=False, admissions_12m=admissions, length_of_stay_days=4)
-    assert out["components"]["admissions"] == points
-    assert (out["components"]["hemoglobin"], out["components"]["sodium"], out["components"]["length_of_stay"]) == (0, 0, 0)
+    components = out["components"]
+    assert components["admissions"] == points
+    assert (components["hemoglobin"], components["sodium"], components["length_of_stay"]) == (0, 0, 0)
 
 
 def trst_doc(**items: Any) -> dict[str, Any]:
@@ -117,7 +118,8 @@ def test_trst_french_variant_uses_adl() -> None:
     (lace_doc(), ["comorbidities: give charlson_index or comorbidities"]),
     (lace_doc(charlson_index=1, comorbidities=[]), ["comorbidities: must not be given with charlson_index"]),
     (lace_doc(length_of_stay_days=-1, charlson_index=0), ["length_of_stay_days: must be ≥ 0"]),
-    (lace_doc(comorbidities=["gout"]), ["comorbidities[0]: must be one of: " + " | ".join(c.value for c in Comorbidity)]),
+    (lace_doc(comorbidities=["gout"]),
+     ["comorbidities[0]: must be one of: " + " | ".join(c.value for c in Comorbidity)]),
     ({**lace_doc(charlson_index=0), "score": "lace_modified"}, ["comorbidities: required field is missing",
                                                                   "charlson_index: unknown field"]),
     (trst_doc(variant="french"), ["adl_dependence: required field is missing",
@@ -183,7 +185,7 @@ def test_hospital_range_and_monotone(hb, onc, na, proc, urgent, adm, los) -> Non
 def test_trst_range_and_monotone(flags, meds) -> None:
     names = ["cognitive_impairment", "walking_difficulty_or_falls", "recent_ed_or_hospitalisation",
              "lives_alone_or_no_caregiver", "professional_concern"]
-    doc = trst_doc(medication_count=meds, **dict(zip(names, flags)))
+    doc = trst_doc(medication_count=meds, **dict(zip(names, flags, strict=True)))
     base = score(**doc)["value"]
     assert 0 <= base <= 6
     assert score(**{**doc, "medication_count": meds + 1})["value"] >= base

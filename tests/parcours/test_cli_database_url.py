@@ -44,7 +44,8 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 def test_a_folder_that_does_not_exist_is_not_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     missing = tmp_path / "no" / "such"
     status, _, err = run(["patients", "list", "--db", f"sqlite:///{missing}/p.db"], b"")
-    assert status == 2 and err.startswith(f"--db : le dossier {missing} n'existe pas") and not (tmp_path / "no").exists()
+    assert status == 2 and err.startswith(f"--db : le dossier {missing} n'existe pas")
+    assert not (tmp_path / "no").exists()
     monkeypatch.setenv("PARCOURS_DATABASE_URL", f"sqlite:///{missing}/p.db")
     status, _, err = run(["icope", "score", "-", "--save"], SCREENING)
     assert status == 2 and err.startswith(f"PARCOURS_DATABASE_URL : le dossier {missing} n'existe pas")
@@ -78,20 +79,21 @@ def _error(text: str) -> OperationalError:
 
 def test_driver_failures_are_typed() -> None:
     url = make_url("postgresql+psycopg://clinic:wrong@db.example/parcours")
-    refused = diagnose(_error('connection failed: FATAL:  password authentication failed for user "clinic"'), url, "--db")
+    refused = diagnose(_error('connection failed: FATAL:  password authentication failed for user "clinic"'), url,
+                       "--db")
     assert isinstance(refused, AccessDenied) and refused.params["user"] == "clinic"
     assert isinstance(diagnose(_error("file is not a database"), make_url("sqlite:///x.db"), "--db"), NotADatabase)
     assert isinstance(diagnose(_error("database disk image is malformed"), make_url("sqlite:///x.db"), "--db"), Damaged)
 
 
-def test_an_unknown_postgresql_role_is_refused_by_name(pg_server) -> None:  # noqa: ANN001
+def test_an_unknown_postgresql_role_is_refused_by_name(pg_server) -> None:
     url = pg_server.url().replace("postgres@", "nobody_here@", 1)
     status, _, err = run(["patients", "list", "--lang", "en", "--db", url], b"")
     assert status == 2 and err.startswith("--db: the server refused user nobody_here")
     assert len(err.splitlines()) == 1  # one message, no traceback
 
 
-def test_a_wrong_postgresql_password_is_refused_by_name(pg_server) -> None:  # noqa: ANN001
+def test_a_wrong_postgresql_password_is_refused_by_name(pg_server) -> None:
     """A role that must give its password (scram-sha-256 on the socket), given the wrong one: exit 2."""
     from sqlalchemy import create_engine, text
 

@@ -21,7 +21,8 @@ ROOT = Path(__file__).parents[2]
 SCREENING: dict[str, Any] = json.loads((ROOT / "examples" / "screening.json").read_text("utf-8"))
 FOLLOWUP: dict[str, Any] = json.loads((ROOT / "examples" / "followup.json").read_text("utf-8"))
 SPPB: dict[str, Any] = json.loads((ROOT / "examples" / "sppb.json").read_text("utf-8"))
-SEEDS: dict[str, list[dict[str, Any]]] = json.loads((Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
+SEEDS: dict[str, list[dict[str, Any]]] = json.loads(
+    (Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
 
 
 def dumps(doc: Any) -> bytes:
@@ -64,7 +65,8 @@ def test_reconciliation_at_year_9999_is_saved_or_refused_naming_date(tmp_path: P
     reconciliation = {**SEEDS["medisis reconcile"][-1], "moment": "discharge", "date": "9999-12-31"}
     url = f"sqlite:///{tmp_path}/p.db"
     status, out, err = run(["medisis", "reconcile", "-", "--save", "--db", url], dumps(reconciliation))
-    assert (status, out) == (2, b"") and any(line.startswith("date: doit être ≤ 9999-12-01") for line in err.splitlines())
+    assert (status, out) == (2, b"")
+    assert any(line.startswith("date: doit être ≤ 9999-12-01") for line in err.splitlines())
     status, out, _ = run(["patients", "list", "--json", "--db", url], b"")
     assert status == 0 and orjson.loads(out) == []
 
@@ -140,7 +142,8 @@ def test_utf8_bom_is_accepted(tmp_path: Path, fmt: tuple[str, ...]) -> None:
     (["icope", "score", "f.json", "--validate"],
      "erreur d'utilisation : --validate : seulement avec --format fhir (il vérifie les ressources FHIR émises)",
      "usage error: --validate: only with --format fhir (it checks the emitted FHIR resources)"),
-    (["patients", "list", "--limit", "٣"], "erreur d'utilisation : argument --limit : valeur invalide (entier ≥ 1) : '٣'",
+    (["patients", "list", "--limit", "٣"],
+     "erreur d'utilisation : argument --limit : valeur invalide (entier ≥ 1) : '٣'",
      "usage error: argument --limit: invalid positive integer value: '٣'"),
 ])
 def test_usage_errors_exit_2_in_the_users_language(argv: list[str], fr: str, en: str) -> None:
@@ -192,5 +195,6 @@ def test_broken_pipe_is_said_once() -> None:
 def test_followup_assessment_with_an_integer_past_64_bits_is_named(fmt: tuple[str, ...]) -> None:
     """orjson stops at 64-bit integers: an embedded assessment with one crashed (found by the fuzz test)."""
     assessments = [*FOLLOWUP["assessments"], {"instrument": "mmse", "date": "2026-08-22", "score": 10**30}]
-    status, out, err = run(["icope", "followup", "-", "--lang", "en", *fmt], dumps({**FOLLOWUP, "assessments": assessments}))
+    status, out, err = run(["icope", "followup", "-", "--lang", "en", *fmt],
+                           dumps({**FOLLOWUP, "assessments": assessments}))
     assert (status, out) == (2, b"") and "assessments[1].score: must be ≤ 30" in err.splitlines()

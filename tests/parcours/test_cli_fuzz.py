@@ -20,12 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests_parcours_cli import run
 
-SEEDS: dict[str, list[dict[str, Any]]] = json.loads((Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
+SEEDS: dict[str, list[dict[str, Any]]] = json.loads(
+    (Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
 COMMANDS = sorted(SEEDS)
 SAVE = {"icope score", "icope assess", "icope followup", "medisis reconcile", "medisis risk", "medisis review"}
 
 #: A JSON path at the start of a message: `$`, `date`, `bm[0].dose.value`, `["a b"]`, `screenings[1].date`.
-PATH = re.compile(r'^(\$|[A-Za-z_][A-Za-z0-9_]*|\[(\d+|"[^"]*")\])([.][A-Za-z_][A-Za-z0-9_]*|\[(\d+|"(?:[^"\\]|\\.)*")\])*: \S')
+PATH = re.compile(r'^(\$|[A-Za-z_][A-Za-z0-9_]*|\[(\d+|"[^"]*")\])'  # the first step
+                  r'([.][A-Za-z_][A-Za-z0-9_]*|\[(\d+|"(?:[^"\\]|\\.)*")\])*: \S')  # then .name or [index]
 
 EDGE_VALUES = [
     None, True, False, 0, -1, 1, 2**31, -(2**31) - 1, 2**63, 10**30, 1e308, -1e308, 5e-324, 0.5, 1e-7,
@@ -126,7 +128,8 @@ def _check_errors(lines: list[str]) -> None:
         assert PATH.match(line), f"error without a JSON path: {line!r}"
 
 
-OPTIONS = st.sampled_from([(), ("--lang", "en"), ("--format", "fhir"), ("--format", "fhir", "--lang", "en"), ("--save",)])
+OPTIONS = st.sampled_from([
+    (), ("--lang", "en"), ("--format", "fhir"), ("--format", "fhir", "--lang", "en"), ("--save",)])
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ EXAMPLE = ROOT / "examples" / "screening.json"
 def cli(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     environ = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     environ.update(env or {})
-    return subprocess.run([sys.executable, "-m", "parcours", *args], input=stdin, capture_output=True, env=environ, check=False)
+    return subprocess.run([sys.executable, "-m", "parcours", *args], input=stdin, capture_output=True, env=environ,
+                          check=False)
 
 
 def test_score_example_file() -> None:
@@ -55,7 +56,8 @@ def test_lang_before_the_group() -> None:
     assert "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s" in run.stderr.decode()
 
 
-@pytest.mark.parametrize("raw", [b'{"date": NaN}', b'{"date": "2026-11-20", "x": Infinity}', b"\xff\xfe", b"[" * 65 + b"]" * 65, b"", b"{"])
+@pytest.mark.parametrize("raw", [
+    b'{"date": NaN}', b'{"date": "2026-11-20", "x": Infinity}', b"\xff\xfe", b"[" * 65 + b"]" * 65, b"", b"{"])
 def test_not_json_is_invalid_input(raw: bytes) -> None:
     run = cli("icope", "score", "-", stdin=raw)
     assert run.returncode == 2 and run.stdout == b"" and b"Traceback" not in run.stderr
@@ -90,10 +92,13 @@ def test_assess_and_followup_examples() -> None:
     follow = cli("icope", "followup", str(ROOT / "examples" / "followup.json"))
     assert follow.returncode == 0
     alerts = [(a["rule"], a["domain"]) for a in orjson.loads(follow.stdout)["alerts"]]
-    assert alerts == [("D1", "cognition"), ("D1", "nutrition"), ("D3", "locomotion"), ("D4", "nutrition"), ("D5", "cognition")]
+    assert alerts == [
+        ("D1", "cognition"), ("D1", "nutrition"), ("D3", "locomotion"), ("D4", "nutrition"), ("D5", "cognition")]
 
 
-@pytest.mark.parametrize(("args", "needle"), [(("--help",), "icope"), (("icope", "score", "--help"), "--batch"), (("--lang", "en", "icope", "--help"), "followup")])
+@pytest.mark.parametrize(("args", "needle"), [
+    (("--help",), "icope"), (("icope", "score", "--help"), "--batch"),
+    (("--lang", "en", "icope", "--help"), "followup")])
 def test_help(args: tuple[str, ...], needle: str) -> None:
     run = cli(*args)
     assert run.returncode == 0 and needle in run.stdout.decode()

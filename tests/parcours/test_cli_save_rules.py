@@ -12,7 +12,8 @@ from tests_parcours_cli import run
 
 ROOT = Path(__file__).parents[2]
 SCREENING: dict[str, Any] = json.loads((ROOT / "examples" / "screening.json").read_text("utf-8"))
-SEEDS: dict[str, list[dict[str, Any]]] = json.loads((Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
+SEEDS: dict[str, list[dict[str, Any]]] = json.loads(
+    (Path(__file__).parent / "data" / "fuzz_seeds.json").read_text("utf-8"))
 INS = {"identifier": {"system": "urn:oid:1.2.250.1.213.1.4.10", "value": "244057512345692"}}
 
 
@@ -31,7 +32,8 @@ def test_save_without_identity_exits_2_naming_patient(tmp_path: Path, command: s
         document["patient"] = {k: v for k, v in document["patient"].items() if k not in ("identifier", "ins", "family")}
     status, out, err = run([*command.split(), "-", "--save", "--db", url], json.dumps(document).encode())
     assert (status, out) == (2, b"")
-    assert err.splitlines()[1] == "patient: identité insuffisante pour enregistrer : donner identifier ou ins, ou family et birth_date"
+    assert err.splitlines()[1] == (
+        "patient: identité insuffisante pour enregistrer : donner identifier ou ins, ou family et birth_date")
     assert listed(url) == []
 
 
@@ -43,7 +45,8 @@ def test_save_without_identity_exits_2_naming_patient(tmp_path: Path, command: s
 ])
 def test_what_is_enough_identity(tmp_path: Path, patient: dict[str, Any], saved: bool) -> None:
     url = f"sqlite:///{tmp_path}/p.db"
-    status, _, err = run(["icope", "score", "-", "--save", "--db", url], json.dumps({**SCREENING, "patient": patient}).encode())
+    status, _, err = run(["icope", "score", "-", "--save", "--db", url],
+                         json.dumps({**SCREENING, "patient": patient}).encode())
     assert status == (0 if saved else 2), err
     assert len(listed(url)) == (1 if saved else 0)
 
@@ -87,7 +90,8 @@ def test_demo_twice_does_not_add_the_same_people_again(tmp_path: Path) -> None:
 def test_only_ascii_digits_are_store_ids(tmp_path: Path, key: str) -> None:
     url = f"sqlite:///{tmp_path}/p.db"
     for _ in range(3):
-        assert run(["icope", "score", "-", "--save", "--db", url], json.dumps({**SCREENING, "patient": {"family": "X"}}).encode())[0] == 0
+        body = json.dumps({**SCREENING, "patient": {"family": "X"}}).encode()
+        assert run(["icope", "score", "-", "--save", "--db", url], body)[0] == 0
     assert run(["patients", "show", "3", "--db", url], b"")[0] == 0
     status, out, err = run(["patients", "show", key, "--db", url], b"")
     assert (status, out) == (2, b"") and err == "ID : patient inconnu : •••\n"  # not a store id: masked (issue 20)

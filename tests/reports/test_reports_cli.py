@@ -15,7 +15,8 @@ from .conftest import EXAMPLES, pages_text
 def cli(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     environ = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     environ.update(env or {})
-    return subprocess.run([sys.executable, "-m", "parcours", *args], input=stdin, capture_output=True, env=environ, check=False)
+    return subprocess.run([sys.executable, "-m", "parcours", *args], input=stdin, capture_output=True, env=environ,
+                          check=False)
 
 
 def test_writes_file_and_refuses_to_overwrite_without_force(tmp_path: pathlib.Path) -> None:
@@ -44,15 +45,19 @@ def test_same_bytes_with_source_date_epoch_across_processes() -> None:
     assert runs[0] == runs[1] and runs[0].startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize(("lang_args", "expected"), [((), "locomotion.chair_rise_seconds: valeur invraisemblable : attendue entre 1 et 300 s"),
-                                                     (("--lang", "en"), "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s")])
-def test_invalid_document_exits_2_like_its_command(tmp_path: pathlib.Path, lang_args: tuple[str, ...], expected: str) -> None:
+@pytest.mark.parametrize(("lang_args", "expected"), [
+    ((), "locomotion.chair_rise_seconds: valeur invraisemblable : attendue entre 1 et 300 s"),
+    (("--lang", "en"), "locomotion.chair_rise_seconds: implausible value: expected between 1 and 300 s")])
+def test_invalid_document_exits_2_like_its_command(
+    tmp_path: pathlib.Path, lang_args: tuple[str, ...], expected: str
+) -> None:
     out = tmp_path / "x.pdf"
     bad = b'{"date": "2026-11-20", "locomotion": {"chair_rise_seconds": -1}, "care_plan": {"goals": []}}'
     run = cli("report", *lang_args, "-", "-o", str(out), stdin=bad)
     assert run.returncode == 2 and run.stdout == b"" and not out.exists()
     assert expected in run.stderr.decode().splitlines() and "Traceback" not in run.stderr.decode()
-    command = cli("icope", "score", *lang_args, "-", stdin=b'{"date": "2026-11-20", "locomotion": {"chair_rise_seconds": -1}}')
+    command = cli("icope", "score", *lang_args, "-",
+                  stdin=b'{"date": "2026-11-20", "locomotion": {"chair_rise_seconds": -1}}')
     assert command.stderr == run.stderr
 
 

@@ -37,7 +37,7 @@ def test_every_page_is_a4_with_identity_and_page_numbers(kind: str, lang: str) -
     reader = PdfReader(io.BytesIO(pdf))
     texts = pages_text(pdf)
     family = "BERNARD Louis" if kind == "reconciliation" else "MARTIN Jeanne"
-    for number, (page, text) in enumerate(zip(reader.pages, texts), start=1):
+    for number, (page, text) in enumerate(zip(reader.pages, texts, strict=True), start=1):
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == (595.28, 841.89)
         assert f"page {number}/{len(texts)}" in text
         assert family in text
@@ -50,10 +50,12 @@ def test_fonts_embedded_never_base14(kind: str) -> None:
     assert found, "no font found"
     assert all(embedded for _, embedded in found), found
     assert not {name for name, _ in found} & BASE14
-    assert {name for name, _ in found} <= {"DejaVuSans", "DejaVuSans-Bold", "BitstreamVeraSans-Roman", "BitstreamVeraSans-Bold"}
+    assert {name for name, _ in found} <= {
+        "DejaVuSans", "DejaVuSans-Bold", "BitstreamVeraSans-Roman", "BitstreamVeraSans-Bold"}
 
 
-@pytest.mark.parametrize(("lang", "tag", "title"), [("fr", "fr-FR", "Dépistage ICOPE — étape 1"), ("en", "en-GB", "ICOPE screening — step 1")])
+@pytest.mark.parametrize(("lang", "tag", "title"), [
+    ("fr", "fr-FR", "Dépistage ICOPE — étape 1"), ("en", "en-GB", "ICOPE screening — step 1")])
 def test_metadata_and_language(lang: str, tag: str, title: str) -> None:
     reader = PdfReader(io.BytesIO(render("screening", lang)))
     meta = reader.metadata
@@ -110,7 +112,8 @@ def test_reconciliation_sheet_lines_side_by_side() -> None:
     assert "Medication reconciliation — discharge" in en and "Conciliation médicamenteuse — sortie" in fr
     assert "Hospital treatment" in en and "Discharge prescription" in en
     assert "Traitement hospitalier" in fr and "Ordonnance de sortie" in fr
-    assert en.count("(absent)") == sum(1 for line in result["lines"] if line["order_id"] is None or line["bm_id"] is None)
+    assert en.count("(absent)") == sum(
+        1 for line in result["lines"] if line["order_id"] is None or line["bm_id"] is None)
     assert "unintentional (DNI)" in en and "severity: major" in en and "resolution: dose corrected" in en
     assert "non intentionnelle (DNI)" in fr and "gravité : majeure" in fr
     assert "2,5 mg, orale, 2 fois par jour" in fr and "1 fois tous les 2 jours" in fr
@@ -145,9 +148,12 @@ def test_markup_in_user_text_is_shown_literally() -> None:
      ["care_plan.goals[0]: must have at least 1 character(s)", "care_plan.x: unknown field"]),
     ({"date": "2026-11-20", "assessments": [{"instrument": "mmse", "date": "2026-11-21", "score": 31}]},
      ["assessments[0].score: must be ≤ 30"]),
-    ({"date": "2026-11-20", "care_plan": {"interventions": [{"domain": "x", "type": "exercise", "assignee_role": "nurse", "due": "2027-01-01"}]}},
-     ["care_plan.interventions[0].domain: must be one of: cognition | locomotion | nutrition | vision | hearing | psychology"]),
-    ({"screenings": [{"date": "2026-01-01"}, {"date": "2026-01-01"}]}, ["screenings[1].date: two screenings on the same date (2026-01-01)"]),
+    ({"date": "2026-11-20", "care_plan": {"interventions": [
+        {"domain": "x", "type": "exercise", "assignee_role": "nurse", "due": "2027-01-01"}]}},
+     ["care_plan.interventions[0].domain: must be one of: "
+      "cognition | locomotion | nutrition | vision | hearing | psychology"]),
+    ({"screenings": [{"date": "2026-01-01"}, {"date": "2026-01-01"}]},
+     ["screenings[1].date: two screenings on the same date (2026-01-01)"]),
     ({"moment": "discharge", "date": "2026-11-20", "bm": [{"id": "a"}], "orders": []},
      ["bm[0]: drug identification missing: give atc, cis, cip13 or ucd13"]),
 ])

@@ -21,7 +21,8 @@ def _records() -> PatientRecords:
     docs: list[StoredDocument] = []
     for i, screening in enumerate(followup["screenings"]):
         result = orjson.loads(score(orjson.dumps(screening)))
-        docs.append(StoredDocument(RecordKind.ICOPE_SCREENING, f"s{i}", date.fromisoformat(screening["date"]), screening, result))
+        docs.append(StoredDocument(RecordKind.ICOPE_SCREENING, f"s{i}", date.fromisoformat(screening["date"]),
+                                   screening, result))
     for i, item in enumerate(followup["assessments"]):
         docs.append(StoredDocument(RecordKind.ICOPE_ASSESSMENT, f"a{i}", date.fromisoformat(item["date"]), item,
                                    orjson.loads(orjson.dumps(assess(orjson.dumps(item))))))
@@ -30,7 +31,8 @@ def _records() -> PatientRecords:
                                 "screening": "s3", "previous": "s2"}))
     docs.append(StoredDocument(RecordKind.ICOPE_CARE_PLAN, "cp1", date(2026, 12, 2), {
         "date": "2026-12-02", "screening": "s3", "status": "active", "goals": ["Marcher jusqu'à la boulangerie"],
-        "interventions": [{"domain": "locomotion", "type": "exercise", "assignee_role": "physiotherapist", "due": "2027-03-01"}],
+        "interventions": [{"domain": "locomotion", "type": "exercise", "assignee_role": "physiotherapist",
+                           "due": "2027-03-01"}],
         "review_date": "2027-06-02", "gp_agreement": "2026-12-02", "motivational_interview": None, "rci": None}))
     reconciliation = orjson.loads(EXAMPLES["reconciliation"].read_bytes())
     docs.append(StoredDocument(RecordKind.MEDISIS_RECONCILIATION, "r1", date(2026, 12, 4), reconciliation,
@@ -38,14 +40,17 @@ def _records() -> PatientRecords:
     docs.append(StoredDocument(RecordKind.MEDISIS_INTERVENTION, "i1", date(2026, 12, 4), {
         "id": "i1", "date": "2026-12-04", "result": "INTERVENTION",
         "drugs": [{"atc": "B01AF02", "label": "apixaban 2,5 mg cp", "order_line": "s3"}],
-        "problem": "3", "intervention": "7", "proposal": "revenir à 5 mg × 2", "outcome": "accepted", "outcome_date": "2026-12-04"}))
-    docs.append(StoredDocument(RecordKind.MEDISIS_STAY, "st1", date(2026, 11, 28), {"stay": "X", "admission_date": "2026-11-28"}))
+        "problem": "3", "intervention": "7", "proposal": "revenir à 5 mg × 2", "outcome": "accepted",
+        "outcome_date": "2026-12-04"}))
+    docs.append(StoredDocument(RecordKind.MEDISIS_STAY, "st1", date(2026, 11, 28),
+                               {"stay": "X", "admission_date": "2026-11-28"}))
     return PatientRecords("p-0001", PATIENT, tuple(docs))
 
 
 def test_history_report_content_fr() -> None:
     report = history_report(_records())
-    assert report.kind == "history" and len(report.screenings) == 4 and report.next_step1_due == date(2027, 6, 2)  # the plan of 02/12/2026 + 6 months (docs/icope.md §3.1)
+    assert report.kind == "history" and len(report.screenings) == 4
+    assert report.next_step1_due == date(2027, 6, 2)  # the plan of 02/12/2026 + 6 months (docs/icope.md §3.1)
     pdf = render_pdf(report, "fr")
     texts = pages_text(pdf)
     for number, page in enumerate(texts, start=1):

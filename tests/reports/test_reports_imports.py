@@ -31,11 +31,15 @@ from .conftest import EXAMPLES
 
 
 def test_import_loads_neither_reportlab_nor_ui_nor_database() -> None:
-    code = "import sys, reports; bad = [m for m in ('reportlab', 'textual', 'sqlalchemy', 'icope', 'medisis') if m in sys.modules]; print(bad)"
+    code = ("import sys, reports; "
+            "bad = [m for m in ('reportlab', 'textual', 'sqlalchemy', 'icope', 'medisis') if m in sys.modules]; "
+            "print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
-    code = "import sys, reports.render, reports.inputs, reports.history; print([m for m in ('textual', 'sqlalchemy') if m in sys.modules])"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    code = ("import sys, reports.render, reports.inputs, reports.history; "
+            "print([m for m in ('textual', 'sqlalchemy') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
 
 
 def test_every_engine_code_has_a_label_in_both_languages() -> None:
@@ -56,7 +60,8 @@ def test_every_reason_code_of_the_engine_has_a_label() -> None:
     source = "".join(p.read_text() for p in root.glob("*.py"))
     import re
 
-    for code in set(re.findall(r'reasons\.append\("([a-z0-9_]+)"\)', source)) | {"feeling_down", "little_interest", "eye_problems"}:
+    appended = set(re.findall(r'reasons\.append\("([a-z0-9_]+)"\)', source))
+    for code in appended | {"feeling_down", "little_interest", "eye_problems"}:
         assert f"report.reason.{code}" in FR, code
 
 

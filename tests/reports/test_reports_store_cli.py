@@ -32,5 +32,6 @@ def test_patient_history_from_the_database(tmp_path: pathlib.Path) -> None:
     assert "Historique du patient" in text and "MARTIN Jeanne" in text and "18/11/2025" in text
     assert "Prochain dépistage (étape 1) à faire le 20/05/2027" in text and "page 1/" in text
     unknown = cli("report", "--lang", "en", "--patient", "nobody", "--db", url, "-o", str(tmp_path / "n.pdf"))
-    assert unknown.returncode == 2 and unknown.stderr.decode().startswith("--patient: unknown patient: •••")  # a key that may be personal: masked
+    # a key that may be personal: masked
+    assert unknown.returncode == 2 and unknown.stderr.decode().startswith("--patient: unknown patient: •••")
     assert not (tmp_path / "n.pdf").exists()

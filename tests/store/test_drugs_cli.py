@@ -39,7 +39,8 @@ def test_import_then_a_bad_folder(tmp_path):
     (broken / "CIS_bdpm.txt").write_text("pas un fichier BDPM\n", encoding="utf-8")
     garbled = run("drugs", "import", str(broken), db=db)
     assert garbled.returncode == 2
-    assert f"{broken / 'CIS_bdpm.txt'} : aucune ligne lisible (1 ligne(s) sans les 12 colonnes" in garbled.stderr.decode()
+    expected = f"{broken / 'CIS_bdpm.txt'} : aucune ligne lisible (1 ligne(s) sans les 12 colonnes"
+    assert expected in garbled.stderr.decode()
 
     nowhere = run("drugs", "import", str(tmp_path / "absent"), db=db)
     assert nowhere.returncode == 2 and "n'est pas un dossier" in nowhere.stderr.decode()

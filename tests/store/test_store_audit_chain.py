@@ -62,7 +62,8 @@ def test_every_row_is_chained_and_the_check_passes(store):
 
 def test_sites_and_professionals_carry_the_acting_user(store):
     with store.engine.connect() as conn:
-        actors = dict(conn.execute(text("SELECT entity, actor FROM audit WHERE entity IN ('site', 'professional')")).all())
+        actors = dict(conn.execute(
+            text("SELECT entity, actor FROM audit WHERE entity IN ('site', 'professional')")).all())
     assert actors == {"site": "nurse-2", "professional": "nurse-2"}
 
 
@@ -183,7 +184,7 @@ def test_concurrent_writers_keep_one_linear_chain(store_url):
             for i in range(5):
                 p = store.create_patient({"family": f"W{n}-{i}"}, site=None, actor=f"w{n}")
                 store.record_access(p.id, actor=f"w{n}", purpose="show")
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(s, n)) for n, s in enumerate(stores)]
@@ -286,7 +287,8 @@ def test_a_site_renamed_by_a_document_is_audited(store):
     doc["organization"] = {"finess": "540000000", "name": "MSP renommée"}
     store.save_document(RecordKind.ICOPE_SCREENING, doc, actor="nurse-3")
     with store.engine.connect() as conn:
-        row = conn.execute(text("SELECT actor, before, after FROM audit WHERE entity = 'site' AND action = 'update'")).one()
+        row = conn.execute(
+            text("SELECT actor, before, after FROM audit WHERE entity = 'site' AND action = 'update'")).one()
     assert row.actor == "nurse-3" and orjson.loads(row.before) == {"name": "MSP"}
     assert orjson.loads(row.after) == {"name": "MSP renommée"}
     assert check_database(store.engine) == []

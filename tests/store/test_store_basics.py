@@ -158,7 +158,8 @@ def test_two_writers_creating_the_same_patient(store_url):
         barrier.wait()
         saved.append(store.save_document(RecordKind.ICOPE_SCREENING, screening(day), actor="n"))
 
-    threads = [threading.Thread(target=save, args=(s, d)) for s, d in zip(stores, ("2026-01-10", "2026-07-10"))]
+    threads = [threading.Thread(target=save, args=(s, d))
+               for s, d in zip(stores, ("2026-01-10", "2026-07-10"), strict=True)]
     for t in threads:
         t.start()
     for t in threads:

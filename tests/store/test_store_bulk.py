@@ -24,7 +24,8 @@ def _rows(count: int) -> list[tuple[str, str, str, str]]:
 
 def _stored(conn) -> list[tuple]:
     return [tuple(r) for r in conn.execute(text(
-        'SELECT entity, entity_id, "after", row_hash, at, actor, action, "before" FROM audit WHERE actor = :a ORDER BY id'),
+        'SELECT entity, entity_id, "after", row_hash, at, actor, action, "before" FROM audit '
+        'WHERE actor = :a ORDER BY id'),
         {"a": "bulk-test"})]
 
 

@@ -78,7 +78,8 @@ def test_a_small_load_into_a_bigger_database_keeps_them(tmp_path, small, monkeyp
         demo.generate(store, 150, seed=1, workers=1)
         seen: list[set[str]] = []
         write = demo_ids.write_chunk
-        monkeypatch.setattr(demo_ids, "write_chunk", lambda conn, built: (seen.append(_indexes(conn)), write(conn, built)))
+        monkeypatch.setattr(demo_ids, "write_chunk",
+                            lambda conn, built: (seen.append(_indexes(conn)), write(conn, built)))
         demo.generate(store, 120, seed=2, workers=1)  # 120 < the 150 already there: rebuilding would cost more
         assert seen and all(set(DEFERRABLE) <= names for names in seen)
 

@@ -92,7 +92,8 @@ def test_every_stored_result_is_what_the_engines_compute(store_url, small_chunks
                 assert sorted(alert_rows[row.id]) == sorted(alerts), row.id
                 side = screening_rows[row.id]
                 assert (side.overall, _day(side.next_step1_due)) == (stored["overall"], stored["next_step1_due"])
-                assert [getattr(side, d) for d in DOMAIN_NAMES] == [stored["domains"][d]["result"] for d in DOMAIN_NAMES]
+                assert [getattr(side, d) for d in DOMAIN_NAMES] == [
+                    stored["domains"][d]["result"] for d in DOMAIN_NAMES]
                 screenings.append(doc)
                 last = (on, stored)
             elif row.kind == RecordKind.ICOPE_ALERT:
@@ -110,7 +111,8 @@ def test_every_stored_result_is_what_the_engines_compute(store_url, small_chunks
                     assert recon_rows[row.id].unintentional == unintentional
         patient = patient_rows[pid]
         if last is not None:  # the schedule and pending step 2 of the newest screening
-            assert (_day(patient.last_screened_on), _day(patient.next_step1_due)) == (last[0], last[1]["next_step1_due"])
+            assert (_day(patient.last_screened_on), _day(patient.next_step1_due)) == (
+                last[0], last[1]["next_step1_due"])
             done = {d["instrument"] for day, d in assessed if day >= last[0]}
             positive = [i for i, d in enumerate(DOMAIN_NAMES) if last[1]["domains"][d]["result"] == "positive"]
             assert patient.step2_pending == sum(1 << i for i in positive if not _assessed(DOMAIN_NAMES[i], done))

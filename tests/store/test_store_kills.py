@@ -220,8 +220,9 @@ def test_eight_batch_writers_on_the_same_lines_all_finish(store_url, tmp_path):
         shuffled = lines[:]
         random.Random(n).shuffle(shuffled)
         mine.write_bytes(b"\n".join(shuffled) + b"\n")
-        runs.append(subprocess.Popen([sys.executable, "-m", "parcours", "icope", "score", "--batch", "--save", str(mine)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(store_url)))
+        runs.append(subprocess.Popen(
+            [sys.executable, "-m", "parcours", "icope", "score", "--batch", "--save", str(mine)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(store_url)))
     outputs = [run.communicate(timeout=300) for run in runs]
     errors = [line for _, err in outputs for line in err.splitlines() if b"already stored" not in line]
     assert [run.returncode for run in runs] == [0] * BATCH_WRITERS, errors + [o for o, _ in outputs if b"error" in o]

@@ -12,6 +12,7 @@ import itertools
 import os
 import signal
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -46,19 +47,19 @@ def _run_killed_at(step: int, migrate: Callable[[], None], engine_factory: Calla
     return KILLED if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL else COMPLETED
 
 
-def _kill_everywhere(path, prepare: Callable[[str], None], migrate, engine_factory, after: Callable[[str], None]) -> int:
+def _kill_everywhere(
+    path, prepare: Callable[[str], None], migrate, engine_factory, after: Callable[[str], None]
+) -> int:
     """Kill at step 1, 2, … until a run completes; `after(url)` checks each killed database; the kills."""
-    kills = 0
-    for step in itertools.count(1):
+    for kills, step in enumerate(itertools.count(1)):
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(f"{path}{suffix}"):
                 os.remove(f"{path}{suffix}")
         url = f"sqlite:///{path}"
         prepare(url)
-        outcome = _run_killed_at(step, migrate, lambda: engine_factory(url))
+        outcome = _run_killed_at(step, migrate, partial(engine_factory, url))
         if outcome == COMPLETED:
             return kills
-        kills += 1
         after(url)
     raise AssertionError("unreachable")
 
@@ -105,7 +106,8 @@ def _snapshot(url: str) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
         found = {}
         for table in _TABLES:
-            columns = [c for c in conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys() if c not in _ADDED_AFTER_0004]
+            keys = conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys()
+            columns = [c for c in keys if c not in _ADDED_AFTER_0004]
             names = ", ".join(f'"{c}"' for c in columns)
             found[table] = [tuple(r) for r in conn.execute(text(f"SELECT {names} FROM {table} ORDER BY 1, 2"))]
     engine.dispose()
@@ -140,9 +142,10 @@ def data_at_0004(tmp_path_factory):
         with conn.begin():
             _downgrade(conn, "0004")  # the later migrations' own downgrades (content key, drugs, …)
             conn.execute(text(  # the same screening stored twice, as before content keys
-                "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, document_hash, "
-                "actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, site_id, document, "
-                "result, document_hash, actor, created_at, updated_at FROM records WHERE kind = 'icope.screening' "
+                "INSERT INTO records (version, patient_id, kind, recorded_on, site_id, document, result, "
+                "document_hash, actor, created_at, updated_at) SELECT version, patient_id, kind, recorded_on, "
+                "site_id, document, result, document_hash, actor, created_at, updated_at "
+                "FROM records WHERE kind = 'icope.screening' "
                 "ORDER BY id LIMIT 1"))
     engine.dispose()
     return path.read_bytes(), _snapshot(f"sqlite:///{path}")

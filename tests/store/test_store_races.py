@@ -50,7 +50,7 @@ def _together(url: str, count: int, work: Callable[[object, int], object]) -> li
         barrier.wait()
         try:
             outcomes[i] = work(stores[i], i)
-        except Exception as exc:  # noqa: BLE001 - the test reports any failure of a writer
+        except Exception as exc:  # the test reports any failure of a writer
             outcomes[i] = exc
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]

@@ -65,7 +65,7 @@ def run(*args: str, db: str, lang: str = "fr") -> subprocess.CompletedProcess[by
 def expected(url: str, name: str, site: str | None = None) -> list[tuple[str, str, str]]:
     store = open_store(url)
     try:
-        extra = dict(zip(("start", "end"), due_window(TODAY))) if name == "due" else {}
+        extra = dict(zip(("start", "end"), due_window(TODAY), strict=True)) if name == "due" else {}
         rows = getattr(store, NAMES[name])(site=site, limit=100_000, **extra)
     finally:
         store.close()

@@ -22,18 +22,18 @@ def store() -> Iterator[object]:
 
 
 @pytest.fixture
-def patient(store):  # noqa: ANN001, ANN201
+def patient(store):
     return store.create_patient(
         {"family": "MARTIN", "given": ["Jeanne"], "birth_date": "1944-05-02", "sex": "female"}, site=None, actor="test"
     )
 
 
 @pytest.fixture
-def make_app(store):  # noqa: ANN001, ANN201
+def make_app(store):
     """An app on the store, in French unless told, with today's date fixed; no home screen by default."""
     from tui import make_app as factory
 
-    def build(lang: str = "fr", **kw: object):  # noqa: ANN202
+    def build(lang: str = "fr", **kw: object):
         kw.setdefault("home", False)
         return factory(store, lang, today=TODAY, actor="test", **kw)
 

@@ -14,14 +14,14 @@ from tui.screens.stay import StayScreen
 from tui.screens.step1 import Step1Screen
 
 
-def _decline(store, patient) -> None:  # noqa: ANN001
+def _decline(store, patient) -> None:
     """Vision negative then positive: a decline alert (docs/icope.md §3.2)."""
     for day, eyes in (("2026-05-01", False), ("2026-11-01", True)):
         store.save_document(RecordKind.ICOPE_SCREENING, {"date": day, "vision": {"eye_problems": eyes}},
                             actor="t", patient_id=patient.id)
 
 
-async def _patient_file(app, pilot, patient) -> PatientScreen:  # noqa: ANN001
+async def _patient_file(app, pilot, patient) -> PatientScreen:
     screen = PatientScreen(patient.id)
     await app.push_screen(screen)
     await pilot.pause()
@@ -29,7 +29,7 @@ async def _patient_file(app, pilot, patient) -> PatientScreen:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_edit_patient_conflict_keeps_values_then_reload_and_save(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_edit_patient_conflict_keeps_values_then_reload_and_save(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await _patient_file(app, pilot, patient)
@@ -39,7 +39,8 @@ async def test_edit_patient_conflict_keeps_values_then_reload_and_save(make_app,
         assert isinstance(form, PatientFormScreen)
         assert form.values["birth_date"] == "02/05/1944" and form.values["given"] == "Jeanne"
         # someone else changes the patient meanwhile
-        store.update_patient(patient.id, {"family": "MARTIN", "given": ["Jeanne", "Marie"], "birth_date": "1944-05-02", "sex": "female"},
+        store.update_patient(patient.id, {"family": "MARTIN", "given": ["Jeanne", "Marie"], "birth_date": "1944-05-02",
+                                          "sex": "female"},
                              version=patient.version, actor="other")
         form.field_changed("family", "MARTIN-DUBOIS")
         await pilot.press("ctrl+s")
@@ -58,7 +59,7 @@ async def test_edit_patient_conflict_keeps_values_then_reload_and_save(make_app,
 
 
 @pytest.mark.asyncio
-async def test_delete_needs_a_reason(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_delete_needs_a_reason(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await _patient_file(app, pilot, patient)
@@ -77,7 +78,7 @@ async def test_delete_needs_a_reason(make_app, store, patient) -> None:  # noqa:
 
 
 @pytest.mark.asyncio
-async def test_alert_status_from_worklist_and_patient_file(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_alert_status_from_worklist_and_patient_file(make_app, store, patient) -> None:
     _decline(store, patient)
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -91,7 +92,8 @@ async def test_alert_status_from_worklist_and_patient_file(make_app, store, pati
         await pilot.press("enter")  # confirmed: still open
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert [a.detail for a in store.open_alerts()] and any("confirmée" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert [a.detail for a in store.open_alerts()]
+        assert any("confirmée" in str(n.message) for n in app._notifications)
         await pilot.press("enter")  # the patient's file
         await pilot.pause()
         assert isinstance(app.screen, PatientScreen)
@@ -104,7 +106,7 @@ async def test_alert_status_from_worklist_and_patient_file(make_app, store, pati
 
 
 @pytest.mark.asyncio
-async def test_stay_form_and_discharge_worklist(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_stay_form_and_discharge_worklist(make_app, store, patient) -> None:
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -133,7 +135,7 @@ async def test_stay_form_and_discharge_worklist(make_app, store, patient) -> Non
 
 
 @pytest.mark.asyncio
-async def test_step1_options_collapsed_and_used(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_step1_options_collapsed_and_used(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step1Screen(patient)

@@ -9,7 +9,7 @@ from tui.screens.careplan import CarePlanScreen
 
 
 @pytest.fixture
-def confirmed(store, patient):  # noqa: ANN001, ANN201
+def confirmed(store, patient):
     store.save_document(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True}},
                         actor="t", patient_id=patient.id)
     store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "visual_acuity", "date": "2026-11-05",
@@ -18,7 +18,7 @@ def confirmed(store, patient):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.asyncio
-async def test_proposals_prefilled_and_saved(make_app, store, confirmed) -> None:  # noqa: ANN001
+async def test_proposals_prefilled_and_saved(make_app, store, confirmed) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = CarePlanScreen(confirmed)
@@ -41,7 +41,7 @@ async def test_proposals_prefilled_and_saved(make_app, store, confirmed) -> None
 
 
 @pytest.mark.asyncio
-async def test_due_before_plan_is_shown_under_its_field(make_app, confirmed) -> None:  # noqa: ANN001
+async def test_due_before_plan_is_shown_under_its_field(make_app, confirmed) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = CarePlanScreen(confirmed)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import tui
-from parcours.catalog import tui as part
 from parcours.messages import EN, FR
 from tui.forms import FieldSpec
 from tui.reconcile_model import IP_FIELDS, RECONCILIATION_FIELDS
@@ -23,7 +22,8 @@ ROOT = Path(tui.__file__).parent
 
 
 def _all_specs() -> list[FieldSpec]:
-    specs = [*STEP1_FIELDS, *PATIENT_FIELDS, *PLAN_FIELDS, *C30_FIELDS, *REVIEW_FIELDS, *RECONCILIATION_FIELDS, *IP_FIELDS]
+    specs = [*STEP1_FIELDS, *PATIENT_FIELDS, *PLAN_FIELDS, *C30_FIELDS, *REVIEW_FIELDS, *RECONCILIATION_FIELDS,
+             *IP_FIELDS]
     for group in (*INSTRUMENT_FIELDS.values(), *RISK_FIELDS.values()):
         specs += group
     return specs
@@ -42,10 +42,6 @@ def test_literal_keys_in_tui_sources_exist() -> None:
         used |= set(re.findall(r'"(tui\.[a-z0-9_.]+[a-z0-9_])"', path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in FR and not any(f.startswith(k + ".") for f in FR))
     assert missing == []
-
-
-def test_part_is_bilingual() -> None:
-    assert part.FR.keys() == part.EN.keys()
 
 
 def test_import_tui_is_cheap() -> None:

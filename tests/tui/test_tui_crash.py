@@ -23,7 +23,7 @@ def _boom(self: object) -> None:
 
 
 @pytest.mark.asyncio
-async def test_unhandled_error_logs_keeps_drafts_and_exits_1(make_app, store, patient, tmp_path: Path,  # noqa: ANN001
+async def test_unhandled_error_logs_keeps_drafts_and_exits_1(make_app, store, patient, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARCOURS_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setattr(PatientScreen, "action_alert_status", _boom)
@@ -64,7 +64,7 @@ def test_crash_report_keeps_the_chain_but_no_message() -> None:
 
 
 @pytest.mark.asyncio
-async def test_crash_screen_says_drafts_are_kept_and_any_key_quits_with_1(make_app, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_crash_screen_says_drafts_are_kept_and_any_key_quits_with_1(make_app, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(CrashScreen(tmp_path / "crash-1.log"))

@@ -34,7 +34,7 @@ def test_document_gets_iso_and_bad_date_is_named() -> None:
 
 
 @pytest.mark.asyncio
-async def test_english_date_error_under_field(make_app, patient) -> None:  # noqa: ANN001
+async def test_english_date_error_under_field(make_app, patient) -> None:
     from tui.screens.step1 import Step1Screen
 
     app = make_app("en")

@@ -12,7 +12,7 @@ from tui.screens.step1 import Step1Screen
 
 
 @pytest.mark.asyncio
-async def test_autosave_after_another_workstation_changed_the_draft_is_reported(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_autosave_after_another_workstation_changed_the_draft_is_reported(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step1Screen(patient)
@@ -26,5 +26,5 @@ async def test_autosave_after_another_workstation_changed_the_draft_is_reported(
         store.save_draft("icope.screening", other, actor="poste2", draft_id=draft.id, version=draft.version)
         await pilot.press("backspace", "3")
         await pilot.pause()
-        assert any("Brouillon non enregistré (conflict)" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("Brouillon non enregistré (conflict)" in str(n.message) for n in app._notifications)
     assert store.get_draft(draft.id).data["values"]["cognition.words_recalled"] == "1"  # the other's change kept

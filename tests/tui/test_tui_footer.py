@@ -12,7 +12,7 @@ from tui.screens.step1 import Step1Screen
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_footer_keys_fit_80_columns(make_app, patient, lang: str) -> None:  # noqa: ANN001
+async def test_footer_keys_fit_80_columns(make_app, patient, lang: str) -> None:
     app = make_app(lang, home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

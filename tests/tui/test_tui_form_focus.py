@@ -10,7 +10,7 @@ from tui.screens.step1 import Step1Screen
 
 
 @pytest.mark.asyncio
-async def test_resumed_screening_reopens_on_the_last_field_typed(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_resumed_screening_reopens_on_the_last_field_typed(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step1Screen(patient)
@@ -36,7 +36,7 @@ async def test_resumed_screening_reopens_on_the_last_field_typed(make_app, store
 
 
 @pytest.mark.asyncio
-async def test_a_key_typed_before_the_first_field_has_the_focus_lands_in_it(make_app) -> None:  # noqa: ANN001
+async def test_a_key_typed_before_the_first_field_has_the_focus_lands_in_it(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = PatientFormScreen()

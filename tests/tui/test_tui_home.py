@@ -12,13 +12,13 @@ from tui.screens.patient_form import PatientFormScreen
 from tui.screens.step1 import Step1Screen
 
 
-def _names(app) -> list[str]:  # noqa: ANN001
+def _names(app) -> list[str]:
     table = app.screen.query_one(DataTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 @pytest.mark.asyncio
-async def test_search_and_open_patient(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_search_and_open_patient(make_app, store, patient) -> None:
     store.create_patient({"family": "DURAND", "given": ["Paul"], "birth_date": "1950-01-01", "sex": "male"},
                          site=None, actor="test")
     app = make_app(home=True)
@@ -39,7 +39,7 @@ async def test_search_and_open_patient(make_app, store, patient) -> None:  # noq
 
 
 @pytest.mark.asyncio
-async def test_new_patient_form_errors_then_created(make_app, store) -> None:  # noqa: ANN001
+async def test_new_patient_form_errors_then_created(make_app, store) -> None:
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -73,7 +73,7 @@ async def test_new_patient_form_errors_then_created(make_app, store) -> None:  #
 
 
 @pytest.mark.asyncio
-async def test_worklist_positive_without_step2(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_worklist_positive_without_step2(make_app, store, patient) -> None:
     from parcours.core.records import RecordKind
 
     store.save_document(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True}},
@@ -93,7 +93,7 @@ async def test_worklist_positive_without_step2(make_app, store, patient) -> None
 
 
 @pytest.mark.asyncio
-async def test_site_filter(make_app, store) -> None:  # noqa: ANN001
+async def test_site_filter(make_app, store) -> None:
     store.ensure_site("540000000", "MSP de Gerbéviller", actor="nurse-1")
     store.create_patient({"family": "A", "birth_date": "1940-01-01"}, site="540000000", actor="test")
     store.create_patient({"family": "B", "birth_date": "1940-01-01"}, site=None, actor="test")
@@ -108,7 +108,7 @@ async def test_site_filter(make_app, store) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_start_offers_to_resume_a_draft(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_start_offers_to_resume_a_draft(make_app, store, patient) -> None:
     store.save_draft("icope.screening", {"values": {"vision.eye_problems": True}, "screen": "Step1Screen", "args": {}},
                      actor="test", patient_id=patient.id)
     app = make_app(home=True)
@@ -123,7 +123,7 @@ async def test_start_offers_to_resume_a_draft(make_app, store, patient) -> None:
 
 
 @pytest.mark.asyncio
-async def test_declining_resume_discards(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_declining_resume_discards(make_app, store, patient) -> None:
     store.save_draft("icope.screening", {"values": {}, "screen": "Step1Screen", "args": {}}, actor="test",
                      patient_id=patient.id)
     app = make_app(home=True)
@@ -140,7 +140,7 @@ async def test_declining_resume_discards(make_app, store, patient) -> None:  # n
 
 
 @pytest.mark.asyncio
-async def test_a_stray_n_on_resume_keeps_the_draft(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_a_stray_n_on_resume_keeps_the_draft(make_app, store, patient) -> None:
     store.save_draft("icope.screening", {"values": {}, "screen": "Step1Screen", "args": {}}, actor="test",
                      patient_id=patient.id)
     app = make_app(home=True)
@@ -153,7 +153,7 @@ async def test_a_stray_n_on_resume_keeps_the_draft(make_app, store, patient) -> 
 
 
 @pytest.mark.asyncio
-async def test_help_screen_lists_keys_in_french_and_english(make_app) -> None:  # noqa: ANN001
+async def test_help_screen_lists_keys_in_french_and_english(make_app) -> None:
     for lang, word in (("fr", "Brouillons"), ("en", "Drafts")):
         app = make_app(lang, home=True)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -169,7 +169,7 @@ async def test_help_screen_lists_keys_in_french_and_english(make_app) -> None:  
 
 
 @pytest.mark.asyncio
-async def test_contrast_theme_and_quit(make_app) -> None:  # noqa: ANN001
+async def test_contrast_theme_and_quit(make_app) -> None:
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -37,7 +37,7 @@ def _cells(app) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-def _flat(texts) -> list[str]:  # noqa: ANN001
+def _flat(texts) -> list[str]:
     return sorted("".join(t.split()) for t in texts)
 
 

@@ -10,18 +10,18 @@ from tui.screens.medisis_review import ReviewScreen
 from tui.screens.reconciliation import InterventionScreen, ReconciliationScreen
 
 
-def _result(screen) -> str:  # noqa: ANN001
+def _result(screen) -> str:
     return str(screen.query_one("#result").render())
 
 
-async def _open(app, pilot, screen):  # noqa: ANN001, ANN202
+async def _open(app, pilot, screen):
     await app.push_screen(screen)
     await pilot.pause()
     return screen
 
 
 @pytest.mark.asyncio
-async def test_reconciliation_pairs_side_by_side(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_reconciliation_pairs_side_by_side(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -69,7 +69,7 @@ async def test_reconciliation_pairs_side_by_side(make_app, store, patient) -> No
 
 
 @pytest.mark.asyncio
-async def test_reconciliation_error_names_line_field(make_app, patient) -> None:  # noqa: ANN001
+async def test_reconciliation_error_names_line_field(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -80,7 +80,7 @@ async def test_reconciliation_error_names_line_field(make_app, patient) -> None:
 
 
 @pytest.mark.asyncio
-async def test_risk_lace(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_risk_lace(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, RiskScreen(patient, "lace"))
@@ -95,7 +95,7 @@ async def test_risk_lace(make_app, store, patient) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_review_findings(make_app, patient) -> None:  # noqa: ANN001
+async def test_review_findings(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReviewScreen(patient))
@@ -113,7 +113,7 @@ async def test_review_findings(make_app, patient) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_consultation30_linked_and_due_date(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_consultation30_linked_and_due_date(make_app, store, patient) -> None:
     saved = store.save_document(RecordKind.MEDISIS_RECONCILIATION,
                                 {"moment": "discharge", "date": "2026-11-10", "bm": [], "orders": []},
                                 actor="t", patient_id=patient.id)
@@ -135,7 +135,7 @@ async def test_consultation30_linked_and_due_date(make_app, store, patient) -> N
 
 
 @pytest.mark.asyncio
-async def test_review_says_what_it_could_not_check(make_app, patient) -> None:  # noqa: ANN001
+async def test_review_says_what_it_could_not_check(make_app, patient) -> None:
     """docs/medisis.md §6.2: no eGFR, no start date — « non vérifiable », even with no finding (80×24)."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -150,7 +150,8 @@ async def test_review_says_what_it_could_not_check(make_app, patient) -> None:  
         assert "STOPP-D11 (d2) — non vérifiable : date de début de d2 manquante" in text
         assert "STOPP-E4 (d1) — non vérifiable : DFG manquant" in text
         region = screen.query_one("#result").region
-        assert region.height >= len(text.splitlines()) and region.bottom <= 23  # every line shown at 80×24, above the keys
+        # every line shown at 80×24, above the keys
+        assert region.height >= len(text.splitlines()) and region.bottom <= 23
         screen.field_changed("patient.egfr", "60")
         screen.field_changed("drugs.1.started", "01/11/2026")
         await pilot.pause()
@@ -165,7 +166,7 @@ async def test_review_says_what_it_could_not_check(make_app, patient) -> None:  
 
 
 @pytest.mark.asyncio
-async def test_review_unchecked_in_english(make_app, patient) -> None:  # noqa: ANN001
+async def test_review_unchecked_in_english(make_app, patient) -> None:
     app = make_app("en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReviewScreen(patient))
@@ -177,7 +178,7 @@ async def test_review_unchecked_in_english(make_app, patient) -> None:  # noqa: 
         assert "START-C1 (—) — not checkable: ICD-10 diagnoses missing" in _result(screen)
 
 
-def test_patient_file_line_counts_unchecked_rules(store, patient) -> None:  # noqa: ANN001
+def test_patient_file_line_counts_unchecked_rules(store, patient) -> None:
     from parcours.messages import message
     from tui.patient_view import medisis_lines
 
@@ -189,7 +190,7 @@ def test_patient_file_line_counts_unchecked_rules(store, patient) -> None:  # no
 
 
 @pytest.mark.asyncio
-async def test_reconciliation_one_sided_dose_is_modified_and_warned(make_app, patient) -> None:  # noqa: ANN001
+async def test_reconciliation_one_sided_dose_is_modified_and_warned(make_app, patient) -> None:
     """docs/medisis.md §2.7 A, §2.8 (revised): "warfarine 5 mg" against "warfarine" is never Continué."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,14 +14,15 @@ from tui.screens.step1 import Step1Screen
 from tui.screens.step2 import Step2Screen
 
 
-def _text(screen, selector: str) -> str:  # noqa: ANN001
+def _text(screen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
 
 @pytest.fixture
-def history(store, patient):  # noqa: ANN001, ANN201
+def history(store, patient):
     save = store.save_document
-    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}}, actor="t", patient_id=patient.id)
+    save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False}},
+         actor="t", patient_id=patient.id)
     save(RecordKind.ICOPE_SCREENING, {"date": "2026-11-01", "vision": {"eye_problems": True},
                                       "psychology": {"feeling_down": False, "little_interest": False}},
          actor="t", patient_id=patient.id)
@@ -31,7 +32,7 @@ def history(store, patient):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.asyncio
-async def test_history_lines(make_app, history, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_history_lines(make_app, history, tmp_path: Path) -> None:
     app = make_app(export_folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = PatientScreen(history.id)
@@ -51,7 +52,7 @@ async def test_history_lines(make_app, history, tmp_path: Path) -> None:  # noqa
 
 
 @pytest.mark.asyncio
-async def test_actions_open_forms(make_app, history) -> None:  # noqa: ANN001
+async def test_actions_open_forms(make_app, history) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(PatientScreen(history.id))
@@ -72,7 +73,7 @@ async def test_actions_open_forms(make_app, history) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> None:
     app = make_app(export_folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = PatientScreen(history.id)
@@ -81,17 +82,17 @@ async def test_export_pdf_and_fhir_status(make_app, history, tmp_path: Path) -> 
         await pilot.press("x")
         await pilot.pause()
         assert screen.last_export.path.read_bytes().startswith(b"%PDF")
-        assert any("PDF écrit" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("PDF écrit" in str(n.message) for n in app._notifications)
         await pilot.press("f")
         await pilot.pause()
         folder = screen.last_export.path
         assert (folder / "export.json").exists()
         assert screen.last_export.count > 0
-        assert any("FHIR :" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("FHIR :" in str(n.message) for n in app._notifications)
 
 
 @pytest.mark.asyncio
-async def test_exports_are_private_under_umask_0_and_audited(make_app, store, history, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_exports_are_private_under_umask_0_and_audited(make_app, store, history, tmp_path: Path) -> None:
     """Issue 20: the PDF and the FHIR files 0600 in 0700 folders whatever the umask; each read audited."""
     import os
     import stat
@@ -128,7 +129,7 @@ async def test_exports_are_private_under_umask_0_and_audited(make_app, store, hi
 
 
 @pytest.fixture
-def two_alerts(store, patient):  # noqa: ANN001, ANN201
+def two_alerts(store, patient):
     """A patient whose second screening declines in vision and hearing: two open D1 alerts."""
     save = store.save_document
     save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False},
@@ -139,7 +140,7 @@ def two_alerts(store, patient):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.asyncio
-async def test_alert_status_with_several_alerts(make_app, store, two_alerts) -> None:  # noqa: ANN001
+async def test_alert_status_with_several_alerts(make_app, store, two_alerts) -> None:
     """`a` with two open alerts: pick one, then its status; both dialogs stack without an id clash."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -161,7 +162,7 @@ async def test_alert_status_with_several_alerts(make_app, store, two_alerts) -> 
 
 
 @pytest.mark.asyncio
-async def test_patient_file_speaks_french(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_patient_file_speaks_french(make_app, store, patient) -> None:
     """« Née le » from the sex, each empty section says what it lacks, acuity in tenths, no capitals."""
     store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "visual_acuity", "date": "2026-11-02",
                                                        "right": 0.5, "left": "4/10"}, actor="t", patient_id=patient.id)

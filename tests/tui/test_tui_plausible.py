@@ -13,12 +13,12 @@ from tui.rows import FieldRow
 TODAY = date(2026, 11, 20)  # the app's fixed date (tests/tui/conftest.py)
 
 
-def _error(screen, row_id: str) -> str:  # noqa: ANN001
+def _error(screen, row_id: str) -> str:
     row = screen.query_one(f"#{row_id}")
     return str(row.query_one(".error").render()) if row.has_class("invalid") else ""
 
 
-async def _type(pilot, screen, key: str, text: str) -> None:  # noqa: ANN001
+async def _type(pilot, screen, key: str, text: str) -> None:
     row = screen.query_one(f"#row-{key.replace('.', '-')}", FieldRow)
     row.control.focus()
     await pilot.pause()
@@ -27,7 +27,7 @@ async def _type(pilot, screen, key: str, text: str) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_future_screening_date_is_refused_under_the_date(make_app, patient) -> None:  # noqa: ANN001
+async def test_future_screening_date_is_refused_under_the_date(make_app, patient) -> None:
     from tui.screens.step1 import Step1Screen
 
     app = make_app()
@@ -48,7 +48,7 @@ async def test_future_screening_date_is_refused_under_the_date(make_app, patient
 
 
 @pytest.mark.asyncio
-async def test_birth_after_the_screening_date_is_refused_under_the_birth_date(make_app, patient) -> None:  # noqa: ANN001
+async def test_birth_after_the_screening_date_is_refused_under_the_birth_date(make_app, patient) -> None:
     from tui.screens.step1 import Step1Screen
 
     app = make_app()
@@ -70,7 +70,7 @@ async def test_birth_after_the_screening_date_is_refused_under_the_birth_date(ma
 
 
 @pytest.mark.asyncio
-async def test_patient_born_after_today_is_refused_under_the_birth_date(make_app) -> None:  # noqa: ANN001
+async def test_patient_born_after_today_is_refused_under_the_birth_date(make_app) -> None:
     from tui.screens.patient_form import PatientFormScreen
 
     app = make_app("en")
@@ -92,7 +92,7 @@ async def test_patient_born_after_today_is_refused_under_the_birth_date(make_app
 
 
 @pytest.mark.asyncio
-async def test_implausible_weight_is_named_under_its_field_on_save(make_app, patient) -> None:  # noqa: ANN001
+async def test_implausible_weight_is_named_under_its_field_on_save(make_app, patient) -> None:
     from tui.screens.step1 import Step1Screen
 
     app = make_app()
@@ -109,7 +109,7 @@ async def test_implausible_weight_is_named_under_its_field_on_save(make_app, pat
 
 
 @pytest.mark.asyncio
-async def test_review_birth_after_its_date_is_refused_under_the_birth_date(make_app, patient) -> None:  # noqa: ANN001
+async def test_review_birth_after_its_date_is_refused_under_the_birth_date(make_app, patient) -> None:
     from tui.screens.medisis_review import ReviewScreen
 
     app = make_app("en")

@@ -18,19 +18,19 @@ from tui.screens.reconciliation import ReconciliationScreen
 SAMPLE = Path(__file__).resolve().parents[1] / "medisis" / "data" / "bdpm"
 
 
-async def _open(app, pilot, screen):  # noqa: ANN001, ANN202
+async def _open(app, pilot, screen):
     await app.push_screen(screen)
     await pilot.pause()
     return screen
 
 
-def _text(widget) -> str:  # noqa: ANN001
+def _text(widget) -> str:
     return str(widget.render())
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_sources_are_a_checklist_of_the_18_labels(make_app, patient, lang) -> None:  # noqa: ANN001
+async def test_sources_are_a_checklist_of_the_18_labels(make_app, patient, lang) -> None:
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -56,7 +56,7 @@ async def test_sources_are_a_checklist_of_the_18_labels(make_app, patient, lang)
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("lang", "typed", "unit_label", "route_label"), [
     ("fr", ("u", "g"), "µg", "orale"), ("en", ("u", "g"), "µg", "oral")])
-async def test_units_and_routes_are_picked_by_label(make_app, patient, lang, typed, unit_label, route_label) -> None:  # noqa: ANN001
+async def test_units_and_routes_are_picked_by_label(make_app, patient, lang, typed, unit_label, route_label) -> None:
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -80,7 +80,7 @@ async def test_units_and_routes_are_picked_by_label(make_app, patient, lang, typ
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_errors_are_under_their_field_without_json_paths(make_app, patient, lang) -> None:  # noqa: ANN001
+async def test_errors_are_under_their_field_without_json_paths(make_app, patient, lang) -> None:
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -107,7 +107,7 @@ async def test_errors_are_under_their_field_without_json_paths(make_app, patient
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_drug_lookup_fills_the_line(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_drug_lookup_fills_the_line(make_app, store, patient, lang) -> None:
     store.import_drugs(str(SAMPLE), actor="test")
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -144,7 +144,7 @@ async def test_drug_lookup_fills_the_line(make_app, store, patient, lang) -> Non
 
 
 @pytest.mark.asyncio
-async def test_drug_lookup_without_a_database_says_how_to_load_it(make_app, patient) -> None:  # noqa: ANN001
+async def test_drug_lookup_without_a_database_says_how_to_load_it(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -160,7 +160,7 @@ async def test_drug_lookup_without_a_database_says_how_to_load_it(make_app, pati
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_every_act_ip_code_is_reachable_with_its_label(make_app, patient, lang) -> None:  # noqa: ANN001
+async def test_every_act_ip_code_is_reachable_with_its_label(make_app, patient, lang) -> None:
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, InterventionScreen(patient, drug={"label": "furosémide", "atc": "C03CA01"}))

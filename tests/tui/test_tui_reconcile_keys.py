@@ -34,7 +34,7 @@ KEY_COUNT = sum(len(step) for step in WORKED_EXAMPLE)
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_worked_example_in_under_90_keys(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_worked_example_in_under_90_keys(make_app, store, patient, lang) -> None:
     store.import_drugs(str(SAMPLE), actor="test")
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -47,7 +47,8 @@ async def test_worked_example_in_under_90_keys(make_app, store, patient, lang) -
             editor = editor or app.screen
         assert isinstance(editor, ReconciliationScreen)
         assert editor.saved is not None, editor.values
-        (doc,) = [d.document for d in store.patient_records(patient.id).documents if d.record_id == editor.saved.record_id]
+        (doc,) = [d.document for d in store.patient_records(patient.id).documents
+                  if d.record_id == editor.saved.record_id]
         assert doc["mode"] == "proactive" and doc["sources"] == ["10000001", "10000003", "10000009"]
         b1, b2 = doc["bm"]
         assert (b1["atc"], b1["dose"], b1["route"], b1["frequency"]) == (

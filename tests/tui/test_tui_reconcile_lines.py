@@ -29,18 +29,18 @@ def test_remove_line_moves_the_next_lines_up_and_their_pairings_with_them() -> N
     assert line_filled(values, "bm", 2) and not line_filled({"bm.0.label": " "}, "bm", 0)
 
 
-async def _open(app, pilot, screen):  # noqa: ANN001, ANN202
+async def _open(app, pilot, screen):
     await app.push_screen(screen)
     await pilot.pause()
     return screen
 
 
-def _focus_line(screen, side: str, i: int) -> None:  # noqa: ANN001
+def _focus_line(screen, side: str, i: int) -> None:
     screen.query_one(f"#f-{side}-{i}-label").focus()
 
 
 @pytest.mark.asyncio
-async def test_lines_are_added_removed_and_kept_in_the_draft(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_lines_are_added_removed_and_kept_in_the_draft(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
@@ -92,11 +92,11 @@ async def test_lines_are_added_removed_and_kept_in_the_draft(make_app, store, pa
 
 
 @pytest.mark.asyncio
-async def test_f8_outside_a_line_says_where_to_go(make_app, patient) -> None:  # noqa: ANN001
+async def test_f8_outside_a_line_says_where_to_go(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, ReconciliationScreen(patient))
         await pilot.press("f8")
         await pilot.pause()
         assert screen.lines == {"bm": 1, "orders": 1}
-        assert any("Placez-vous" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("Placez-vous" in str(n.message) for n in app._notifications)

@@ -17,7 +17,7 @@ from textual.widgets import Input
 from parcours.core.records import RecordKind
 
 
-def _records(store, patient) -> None:  # noqa: ANN001
+def _records(store, patient) -> None:
     """Two screenings (two decline alerts) and a step-2 score: the file and the alerts list have lines."""
     save = store.save_document
     save(RecordKind.ICOPE_SCREENING, {"date": "2026-05-01", "vision": {"eye_problems": False},
@@ -30,7 +30,7 @@ def _records(store, patient) -> None:  # noqa: ANN001
                                        "left": 0.6}, actor="t", patient_id=patient.id)
 
 
-def _screens(patient) -> dict[str, Callable[[Any], Any]]:  # noqa: ANN001
+def _screens(patient) -> dict[str, Callable[[Any], Any]]:
     """Screen name → a factory of the screen pushed over the home screen (None: the home screen itself)."""
     from tui.crash import CrashScreen
     from tui.screens.careplan import CarePlanScreen
@@ -74,12 +74,12 @@ SCREENS = list(_screens(type("P", (), {"id": "1"})()))
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("name", SCREENS)
-def test_screen_snapshot(snap_compare, make_app, store, patient, name, lang) -> None:  # noqa: ANN001
+def test_screen_snapshot(snap_compare, make_app, store, patient, name, lang) -> None:
     _records(store, patient)
     app = make_app(lang, home=True)
     factory = _screens(patient)[name]
 
-    async def open_screen(pilot) -> None:  # noqa: ANN001
+    async def open_screen(pilot) -> None:
         await pilot.pause()
         if name == "home":
             await pilot.press("3")  # the open-alerts list: its headings and rule labels

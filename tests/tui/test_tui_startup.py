@@ -13,10 +13,10 @@ from tui.screens.home import HomeScreen
 
 
 @pytest.mark.asyncio
-async def test_home_first_then_filled_when_store_opens(store, patient) -> None:  # noqa: ANN001
+async def test_home_first_then_filled_when_store_opens(store, patient) -> None:
     release = threading.Event()
 
-    def open_db():  # noqa: ANN202 - runs in the app's worker thread
+    def open_db():  # runs in the app's worker thread
         release.wait(10)
         return store
 
@@ -29,7 +29,7 @@ async def test_home_first_then_filled_when_store_opens(store, patient) -> None: 
         await pilot.press("n")  # nothing to create a patient in yet: a message, no crash
         await pilot.pause()
         assert app.screen is home
-        assert any("Ouverture de la base" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("Ouverture de la base" in str(n.message) for n in app._notifications)
         release.set()
         for _ in range(100):
             await pilot.pause(0.05)
@@ -44,7 +44,7 @@ async def test_home_first_then_filled_when_store_opens(store, patient) -> None: 
 
 @pytest.mark.asyncio
 async def test_store_error_is_shown_in_the_app() -> None:
-    def open_db():  # noqa: ANN202
+    def open_db():
         raise DatabaseError(reason="disk I/O error")
 
     app = make_app(open_db, "en", actor="test")

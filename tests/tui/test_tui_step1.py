@@ -9,24 +9,24 @@ from tui.screens.modals import PickScreen
 from tui.screens.step1 import Step1Screen
 
 
-async def _open(app, pilot, patient, **kw):  # noqa: ANN001, ANN202
+async def _open(app, pilot, patient, **kw):
     screen = Step1Screen(patient, **kw)
     await app.push_screen(screen)
     await pilot.pause()
     return screen
 
 
-def _label(screen, domain: str) -> str:  # noqa: ANN001
+def _label(screen, domain: str) -> str:
     return str(screen.query_one(f"#domain-{domain}").render())
 
 
-async def _focus(pilot, screen, key: str) -> None:  # noqa: ANN001
+async def _focus(pilot, screen, key: str) -> None:
     screen.query_one("#f-" + key.replace(".", "-")).focus()
     await pilot.pause()
 
 
 @pytest.mark.asyncio
-async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:  # noqa: ANN001
+async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -47,7 +47,7 @@ async def test_domain_result_shows_as_soon_as_filled(make_app, patient) -> None:
 
 
 @pytest.mark.asyncio
-async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, monkeypatch) -> None:  # noqa: ANN001
+async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, monkeypatch) -> None:
     """Keystroke latency (issue 8): the step-2 offers are pre-mounted, fixed-size fields only repaint."""
     from textual.widget import Widget
 
@@ -58,7 +58,7 @@ async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, mo
         layouts: list[str] = []
         refresh = Widget.refresh
 
-        def spy(self, *regions, layout=False, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def spy(self, *regions, layout=False, **kw):
             if layout:
                 layouts.append(f"{type(self).__name__}#{self.id}")
             return refresh(self, *regions, layout=layout, **kw)
@@ -76,7 +76,7 @@ async def test_typing_never_mounts_nor_relays_out_the_form(make_app, patient, mo
 
 
 @pytest.mark.asyncio
-async def test_decimal_comma_and_boundary_come_from_icope(make_app, patient) -> None:  # noqa: ANN001
+async def test_decimal_comma_and_boundary_come_from_icope(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -95,7 +95,7 @@ async def test_decimal_comma_and_boundary_come_from_icope(make_app, patient) -> 
 
 
 @pytest.mark.asyncio
-async def test_error_shown_under_field_keeps_text(make_app, patient) -> None:  # noqa: ANN001
+async def test_error_shown_under_field_keeps_text(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -110,7 +110,7 @@ async def test_error_shown_under_field_keeps_text(make_app, patient) -> None:  #
 
 
 @pytest.mark.asyncio
-async def test_english_error(make_app, patient) -> None:  # noqa: ANN001
+async def test_english_error(make_app, patient) -> None:
     app = make_app("en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -121,7 +121,7 @@ async def test_english_error(make_app, patient) -> None:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_stopwatch_space_starts_and_stops(make_app, patient) -> None:  # noqa: ANN001
+async def test_stopwatch_space_starts_and_stops(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -141,7 +141,7 @@ async def test_stopwatch_space_starts_and_stops(make_app, patient) -> None:  # n
 
 
 @pytest.mark.asyncio
-async def test_autosave_then_resume_then_save(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_autosave_then_resume_then_save(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -166,7 +166,7 @@ async def test_autosave_then_resume_then_save(make_app, store, patient) -> None:
 
 
 @pytest.mark.asyncio
-async def test_save_invalid_keeps_values_and_names_field(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_save_invalid_keeps_values_and_names_field(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -184,7 +184,7 @@ async def test_save_invalid_keeps_values_and_names_field(make_app, store, patien
 
 
 @pytest.mark.asyncio
-async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> None:  # noqa: ANN001
+async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> None:
     from tui.screens.step2 import Step2Screen
 
     app = make_app()
@@ -213,7 +213,7 @@ async def test_offered_instrument_opens_from_the_keyboard(make_app, patient) -> 
 
 
 @pytest.mark.asyncio
-async def test_empty_screening_asks_before_saving_and_names_the_due_date(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_empty_screening_asks_before_saving_and_names_the_due_date(make_app, store, patient) -> None:
     from tui.screens.modals import ConfirmScreen
 
     app = make_app()
@@ -236,7 +236,7 @@ async def test_empty_screening_asks_before_saving_and_names_the_due_date(make_ap
 
 
 @pytest.mark.asyncio
-async def test_screening_not_dated_today_asks_before_saving(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_screening_not_dated_today_asks_before_saving(make_app, store, patient) -> None:
     from tui.screens.modals import ConfirmScreen
 
     app = make_app()
@@ -257,7 +257,7 @@ async def test_screening_not_dated_today_asks_before_saving(make_app, store, pat
 
 
 @pytest.mark.asyncio
-async def test_answered_screening_of_today_saves_without_asking(make_app, patient) -> None:  # noqa: ANN001
+async def test_answered_screening_of_today_saves_without_asking(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot, patient)
@@ -269,7 +269,7 @@ async def test_answered_screening_of_today_saves_without_asking(make_app, patien
 
 
 @pytest.mark.asyncio
-async def test_stray_keys_never_wipe_or_move_a_value(make_app, patient) -> None:  # noqa: ANN001
+async def test_stray_keys_never_wipe_or_move_a_value(make_app, patient) -> None:
     """A key typed as the form opens adds to the date (no select-all); a wrong digit on a choice row is
     swallowed; Shift+Tab back into a field keeps its text."""
     app = make_app()

@@ -31,7 +31,7 @@ def test_the_sequence_is_within_the_goal():
 
 
 @pytest.mark.asyncio
-async def test_a_full_step1_in_at_most_40_keys(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_a_full_step1_in_at_most_40_keys(make_app, store, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(PatientScreen(patient.id))

@@ -10,10 +10,12 @@ from tui.step2_model import INSTRUMENT_FIELDS
 NO_15 = {f"answers.{i}": False for i in range(15)}
 
 CASES = {
-    "sppb": ({"side_by_side_s": "10", "semi_tandem_s": "10", "tandem_s": "10", "gait_course_m": 4, "gait_times_s.0": "4,5",
-              "chair_single_stand": True, "chair_stands_s": "12,1"}, "Score 11/12 — élevé — normal"),
-    "mna_sf": ({"food_intake": "no_decrease", "weight_loss": "none", "mobility": "goes_out", "acute_disease_or_stress": False,
-                "neuropsychological": "none", "bmi": "24"}, "Score 14/14 — normal — normal"),
+    "sppb": ({"side_by_side_s": "10", "semi_tandem_s": "10", "tandem_s": "10", "gait_course_m": 4,
+              "gait_times_s.0": "4,5", "chair_single_stand": True, "chair_stands_s": "12,1"},
+             "Score 11/12 — élevé — normal"),
+    "mna_sf": ({"food_intake": "no_decrease", "weight_loss": "none", "mobility": "goes_out",
+                "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": "24"},
+               "Score 14/14 — normal — normal"),
     "gds15": (NO_15, "Score 5/15 — léger — anormal"),
     "phq9": ({**{f"items.{i}": 0 for i in range(8)}, "items.8": 1}, "Score 1/27 — minimal — normal"),
     "moca": ({"raw_score": "25", "education_years": "10"}, "Score 26/30 — normal — normal"),
@@ -31,7 +33,7 @@ def test_every_instrument_has_a_case() -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("instrument", sorted(CASES))
-async def test_live_score_and_save(make_app, store, patient, instrument: str) -> None:  # noqa: ANN001
+async def test_live_score_and_save(make_app, store, patient, instrument: str) -> None:
     values, expected = CASES[instrument]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -52,7 +54,7 @@ async def test_live_score_and_save(make_app, store, patient, instrument: str) ->
 
 
 @pytest.mark.asyncio
-async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -> None:  # noqa: ANN001
+async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step2Screen("moca", patient)
@@ -70,7 +72,7 @@ async def test_missing_items_named_at_save_not_while_typing(make_app, patient) -
 
 
 @pytest.mark.asyncio
-async def test_gds15_by_keyboard(make_app, patient) -> None:  # noqa: ANN001
+async def test_gds15_by_keyboard(make_app, patient) -> None:
     app = make_app("en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = Step2Screen("gds15", patient)

@@ -10,7 +10,7 @@ from parcours.store import open_store
 from tui import make_app
 
 
-async def _wait_for_error(app, pilot) -> None:  # noqa: ANN001
+async def _wait_for_error(app, pilot) -> None:
     for _ in range(200):
         await pilot.pause(0.05)
         if app.store_error:
@@ -31,7 +31,7 @@ async def test_a_folder_that_does_not_exist_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.asyncio
 async def test_an_unexpected_error_while_opening_is_shown_too() -> None:
-    def open_db():  # noqa: ANN202 - runs in the app's worker thread
+    def open_db():  # runs in the app's worker thread
         raise RuntimeError("the driver fell over")
 
     app = make_app(open_db, "en", actor="test")

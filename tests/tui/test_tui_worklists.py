@@ -41,7 +41,7 @@ def test_wrap_keeps_whole_words(text, width, lines):
         assert words == text.split()[:len(words)]
 
 
-def _alerts(store, patient) -> None:  # noqa: ANN001
+def _alerts(store, patient) -> None:
     """Vision and psychology negative then positive: two D1 alerts (icope.md §3.2)."""
     for day, bad in (("2026-05-01", False), ("2026-11-01", True)):
         store.save_document(RecordKind.ICOPE_SCREENING, {"date": day, "vision": {"eye_problems": bad},
@@ -49,11 +49,11 @@ def _alerts(store, patient) -> None:  # noqa: ANN001
                             actor="t", patient_id=patient.id)
 
 
-def _row(app, index: int) -> list[str]:  # noqa: ANN001
+def _row(app, index: int) -> list[str]:
     return [str(c) for c in app.screen.query_one(DataTable).get_row_at(index)]
 
 
-def _headings(app) -> list[str]:  # noqa: ANN001
+def _headings(app) -> list[str]:
     return [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
 
 
@@ -62,7 +62,7 @@ def _headings(app) -> list[str]:  # noqa: ANN001
     ("fr", ["Nom", "Naissance", "Alerte du", "Règle et domaine"], "D1 nouveau positif (Vision)"),
     ("en", ["Name", "Born", "Raised on", "Rule and domain"], "D1 newly positive (Vision)"),
 ])
-async def test_alert_list_says_what_each_column_holds(make_app, store, patient, lang, headings, detail) -> None:  # noqa: ANN001
+async def test_alert_list_says_what_each_column_holds(make_app, store, patient, lang, headings, detail) -> None:
     _alerts(store, patient)
     app = make_app(lang, home=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -80,7 +80,7 @@ async def test_alert_list_says_what_each_column_holds(make_app, store, patient, 
 
 
 @pytest.mark.asyncio
-async def test_the_cursor_stays_on_its_row_after_a_status_change(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_the_cursor_stays_on_its_row_after_a_status_change(make_app, store, patient) -> None:
     _alerts(store, patient)
     app = make_app(home=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -99,7 +99,7 @@ async def test_the_cursor_stays_on_its_row_after_a_status_change(make_app, store
 
 
 @pytest.mark.asyncio
-async def test_long_details_wrap_between_words_at_80_columns(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_long_details_wrap_between_words_at_80_columns(make_app, store, patient) -> None:
     every = {"cognition": {"words_recalled": 0}, "vision": {"eye_problems": True},
              "hearing": {"whisper_right": "fail", "whisper_left": "fail"},
              "psychology": {"feeling_down": True, "little_interest": True},
@@ -121,7 +121,7 @@ async def test_long_details_wrap_between_words_at_80_columns(make_app, store, pa
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("text", ["helene", "HÉLÈNE", "martin hel", "02/05/1944", "2 44 05 75 123 456 92"])
-async def test_home_search_by_first_name_full_name_birth_date_and_ins(make_app, store, text) -> None:  # noqa: ANN001
+async def test_home_search_by_first_name_full_name_birth_date_and_ins(make_app, store, text) -> None:
     store.create_patient({"family": "MARTIN", "given": ["Hélène"], "birth_date": "1944-05-02", "sex": "female",
                           "ins": "244057512345692"}, site=None, actor="test")
     store.create_patient({"family": "HELMUT", "given": ["Paul"], "birth_date": "1950-01-01", "sex": "male"},
@@ -138,7 +138,7 @@ async def test_home_search_by_first_name_full_name_birth_date_and_ins(make_app, 
 
 
 @pytest.mark.asyncio
-async def test_patient_file_scrolls_from_the_keyboard(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_patient_file_scrolls_from_the_keyboard(make_app, store, patient) -> None:
     for month in range(1, 11):
         store.save_document(RecordKind.ICOPE_SCREENING, {"date": f"2026-{month:02d}-01",
                                                          "vision": {"eye_problems": month % 2 == 0}},
@@ -163,7 +163,7 @@ async def test_patient_file_scrolls_from_the_keyboard(make_app, store, patient) 
 
 
 @pytest.mark.asyncio
-async def test_an_s1_alert_shows_its_label(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_an_s1_alert_shows_its_label(make_app, store, patient) -> None:
     store.save_document(RecordKind.ICOPE_ASSESSMENT, {"instrument": "phq9", "date": "2026-11-02",
                                                       "items": [0, 0, 0, 0, 0, 0, 0, 0, 1]},
                         actor="t", patient_id=patient.id)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from textual.app import ComposeResult
 
 from icope.vocab import DOMAIN_NAMES
 from parcours.core.errors import InvalidInput
+from parcours.store.rows import Patient, Saved
 from tui.dates import show
 from tui.forms import Choice, FieldSpec
 from tui.screens.form import FormScreen
@@ -70,14 +72,14 @@ def proposals_for(records: Any, start: Any) -> tuple[str | None, list[Any]]:
     return None if last is None else last.record_id, list(propose_interventions(step1, assessments, start))
 
 
-class CarePlanScreen(FormScreen):
+class CarePlanScreen(FormScreen[Saved]):
     """The plan of one patient (a new one each time: the store keeps them all, dated)."""
 
     DRAFT_KIND = "icope.care_plan"
     TITLE_KEY = "tui.cp.title"
     HELP = "tui.cp.help"
 
-    def __init__(self, patient: Any = None, screening_id: str | None = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, screening_id: str | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.screening_id = screening_id
         self.actions: list[str] = []
@@ -85,7 +87,7 @@ class CarePlanScreen(FormScreen):
     def specs(self) -> tuple[FieldSpec, ...]:
         return PLAN_FIELDS
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         if not self.values:
             self.prefill()
         self.values.setdefault("date", show(self.app.today()))
@@ -105,7 +107,7 @@ class CarePlanScreen(FormScreen):
         self.values["status"] = "active"
         if self.patient is None:
             return
-        self.screening_id, proposals = proposals_for(self.app.store.patient_records(self.patient.id), today)
+        self.screening_id, proposals = proposals_for(self.app.db.patient_records(self.patient.id), today)
         for i, proposal in enumerate(proposals[:SLOTS]):
             item = proposal.intervention
             self.values[f"interventions.{i}.domain"] = str(item.domain)
@@ -140,7 +142,7 @@ class CarePlanScreen(FormScreen):
         except KeyError:
             return code
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.ICOPE_CARE_PLAN, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.ICOPE_CARE_PLAN, doc, actor=self.app.actor, patient_id=self.patient_id)

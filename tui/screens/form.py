@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import Reactive
 from textual.widgets import Header
@@ -25,6 +26,9 @@ from tui.plain import Label
 from tui.rows import FieldRow, InfoRow, Line
 from tui.screens.form_focus import FormFocus
 from tui.widgets import FieldChanged
+
+if TYPE_CHECKING:
+    from parcours.store.rows import Draft, Patient
 
 __all__ = ["FormScreen", "issue_text"]
 
@@ -47,14 +51,19 @@ def issue_text(issue: FieldIssue, lang: str, extra: Mapping[str, str] | None = N
         return message(table[issue.code], lang)  # type: ignore[arg-type]
     if issue.code == "future_date":  # today shown as every date of the UI, dd/mm/yyyy
         return message("tui.error.future_date", lang, today=show(issue.params.get("today")))  # type: ignore[arg-type]
-    return render_issue(FieldIssue((), issue.code, issue.params), lang).removeprefix("$: ")  # type: ignore[arg-type]
+    return render_issue(issue, lang, path=False)  # type: ignore[arg-type]
 
 
-class FormScreen(FormFocus):
+#: what `submit` returns and the screen is dismissed with: the store's `Saved` row (a `Patient` for the identity form)
+SavedT = TypeVar("SavedT")
+
+
+class FormScreen(FormFocus, Generic[SavedT]):
     """A form on the contract's document of one record kind; subclasses give fields and hooks."""
 
-    DRAFT_KIND: ClassVar[str] = ""
-    TITLE_KEY: ClassVar[str] = ""
+    #: the draft's kind and the title's catalog key: a class's own, which an instance may change (patient edit)
+    DRAFT_KIND: str = ""
+    TITLE_KEY: str = ""
     KEYS: ClassVar[tuple[Key, ...]] = (
         Key("ctrl+s", "save", "tui.key.save", priority=True),
         Key("escape", "back", "tui.key.back"),
@@ -76,7 +85,8 @@ class FormScreen(FormFocus):
     FormScreen #form-errors { color: $error; height: auto; }
     """
 
-    def __init__(self, patient: Any = None, *, draft: Any = None, values: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, patient: Patient | None = None, *, draft: Draft | None = None,
+                 values: Mapping[str, Any] | None = None) -> None:
         super().__init__()
         self.patient = patient
         self.draft_id: str | None = getattr(draft, "id", None)
@@ -86,7 +96,7 @@ class FormScreen(FormFocus):
         self.values: dict[str, Any] = dict(values or data.get("values") or {})
         #: the field typed last (kept in the draft): a resumed form reopens on it
         self.resume_key = data.get("focus")
-        self.saved: Any = None
+        self.saved: SavedT | None = None
 
     # --- hooks -------------------------------------------------------------------------------
     def specs(self) -> tuple[FieldSpec, ...]:
@@ -109,7 +119,7 @@ class FormScreen(FormFocus):
         """The result to show while typing (raises InvalidInput while the document is not valid)."""
         return None
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> SavedT:
         """Store the document; raise InvalidInput to put errors back on the fields."""
         raise NotImplementedError
 
@@ -117,7 +127,7 @@ class FormScreen(FormFocus):
         """A store error the form explains itself (True), or a generic message (False)."""
         return False
 
-    def after_save(self, saved: Any) -> None:
+    def after_save(self, saved: SavedT) -> None:
         """Default: tell the user and go back."""
         self.app.status(self.app.t("tui.status.saved"))
         self.dismiss(saved)
@@ -127,7 +137,7 @@ class FormScreen(FormFocus):
     def patient_id(self) -> str | None:
         return getattr(self.patient, "id", None)
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         install_keys(self, self.KEYS, self.app.lang)
         yield Header()
         with VerticalScroll(id="form"):
@@ -146,7 +156,7 @@ class FormScreen(FormFocus):
             who = f" — {self.patient.family} {' '.join(self.patient.given)}"
         return self.app.t(self.TITLE_KEY) + who
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         for spec in self.specs():
             yield FieldRow(spec, self.app.lang, self.values.get(spec.key))
 
@@ -174,7 +184,7 @@ class FormScreen(FormFocus):
         """Write the typed values to the store's draft (one small transaction per change)."""
         data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args(), "focus": self.resume_key}
         try:
-            self.draft_id = self.app.store.save_draft(
+            self.draft_id = self.app.db.save_draft(
                 self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id,
                 version=self.draft_version,
             )
@@ -262,7 +272,7 @@ class FormScreen(FormFocus):
         self.saved = saved
         if self.draft_id is not None:
             try:
-                self.app.store.discard_draft(self.draft_id, actor=self.app.actor)
+                self.app.db.discard_draft(self.draft_id, actor=self.app.actor)
             except ParcoursError:
                 pass  # the record is saved; a leftover draft is offered again, never lost
             self.draft_id = self.draft_version = None

@@ -12,9 +12,9 @@ from typing import Any
 
 from textual import events
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 
 from tui.rows import FieldRow
+from tui.screens.base import ParcoursScreen
 
 __all__ = ["CONTEXT_ROWS", "FormFocus"]
 
@@ -22,7 +22,7 @@ __all__ = ["CONTEXT_ROWS", "FormFocus"]
 CONTEXT_ROWS = 2
 
 
-class FormFocus(Screen[Any]):
+class FormFocus(ParcoursScreen[Any]):
     """Focus rules of FormScreen; `resume_key` is the field to start on (the last one typed)."""
 
     resume_key: str | None = None

@@ -6,18 +6,21 @@ screen so a nurse never needs the mouse or the manual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 
 from tui.keys import Key, install_keys
 from tui.plain import Label, Static
+from tui.screens.base import ParcoursModal
 
 __all__ = ["HelpScreen", "help_lines"]
 
 _DISPLAY = {"question_mark": "?", "escape": "Échap/Esc", "slash": "/", "space": "Espace/Space"}
 
 
-def help_lines(keys: list[Key] | tuple[Key, ...], t) -> list[str]:  # noqa: ANN001 - t: catalog lookup
+def help_lines(keys: list[Key] | tuple[Key, ...], t: Callable[..., str]) -> list[str]:  # t: catalog lookup
     """One line per binding: `keys  label`."""
     lines = []
     for key in keys:
@@ -26,7 +29,7 @@ def help_lines(keys: list[Key] | tuple[Key, ...], t) -> list[str]:  # noqa: ANN0
     return lines
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ParcoursModal[None]):
     """Keys of the screen below, then the global ones; Échap closes."""
 
     DEFAULT_CSS = """
@@ -39,7 +42,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__(id="help")
         self.below = below
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         app = self.app
         install_keys(self, self.KEYS, app.lang)
         below = self.below

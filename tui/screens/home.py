@@ -6,11 +6,12 @@ Why: a nurse starts from "who is due" or from a name; the five lists are the sto
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
 from parcours.core.errors import ParcoursError
@@ -20,7 +21,11 @@ from tui.dates import show
 from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.plain import Label
+from tui.screens.base import ParcoursScreen
 from tui.screens.home_drafts import HomeDrafts
+
+if TYPE_CHECKING:
+    from parcours.store.rows import WorklistRow
 
 __all__ = ["COLUMNS", "LISTS", "HomeScreen"]
 
@@ -47,7 +52,7 @@ NAME_LINES = 3  # then it ends in « … » (a name is never cut silently)
 DATE_WIDTH = 10  # jj/mm/aaaa
 
 
-class HomeScreen(HomeDrafts, Screen[None]):
+class HomeScreen(HomeDrafts, ParcoursScreen[None]):
     """Search field, list selector and site filter, then the table of patients."""
 
     KEYS = (
@@ -82,7 +87,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
         self.offered = False
         self.loaded = False  # the first page is shown (the store was ready)
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         install_keys(self, self.KEYS, self.app.lang)
         t = self.app.t
         yield Header()
@@ -111,7 +116,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
     # --- data -----------------------------------------------------------------------------
     def fetch(self, after: str | None) -> list[Any]:
         """One page of the current list from the store."""
-        store, site = self.app.store, self.app.site
+        store, site = self.app.db, self.app.site  # reload() checked that it is open
         method = LISTS[self.list_id]
         if method is None:
             text = self.query_one("#search", Input).value.strip()
@@ -121,7 +126,8 @@ class HomeScreen(HomeDrafts, Screen[None]):
 
             start, end = due_window(self.app.today())  # the same window as `parcours worklist due`
             return store.due_for_rescreening(site=site, start=start, end=end, after=after, limit=50)
-        return getattr(store, method)(site=site, after=after, limit=50)
+        worklist: Callable[..., list[WorklistRow]] = getattr(store, method)
+        return worklist(site=site, after=after, limit=50)
 
     def reload(self, *, more: bool = False) -> None:
         """Refill the table (or add the next page)."""
@@ -152,7 +158,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
             t("tui.home.which", list=t(f"tui.home.list.{self.list_id}"), site=site, count=len(self.rows))
         )
 
-    def set_columns(self, table: DataTable) -> None:
+    def set_columns(self, table: DataTable[Text]) -> None:
         """Empty the table and head its columns with what the current list holds."""
         t = self.app.t
         date_key, detail_key = COLUMNS[self.list_id]
@@ -242,7 +248,7 @@ class HomeScreen(HomeDrafts, Screen[None]):
         if not self.app.has_store():
             return
         try:
-            sites = [None, *(s.finess for s in self.app.store.sites())]
+            sites = [None, *(s.finess for s in self.app.db.sites())]
         except ParcoursError as exc:
             self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
             return
@@ -258,7 +264,11 @@ class HomeScreen(HomeDrafts, Screen[None]):
         from tui.alerts import ask_alert_status, record_id_of_cursor
 
         row = self.rows[self.query_one(DataTable).cursor_row]
-        ask_alert_status(self.app, record_id_of_cursor(row.cursor), lambda status: status and self.reload())
+        def changed(status: str | None) -> None:
+            if status:
+                self.reload()
+
+        ask_alert_status(self.app, record_id_of_cursor(row.cursor), changed)
 
     def action_more(self) -> None:
         self.reload(more=True)

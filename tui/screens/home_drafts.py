@@ -6,17 +6,24 @@ crash is offered again, newest first, and a resumed form that is saved opens tha
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.errors import ParcoursError
+
+if TYPE_CHECKING:
+    from parcours.store.rows import Draft
+    from tui.screens.base import ParcoursScreen
+
+    _Screen = ParcoursScreen[None]  # the screen it is mixed into: typed `self.app`, query_one…
+else:
+    _Screen = object
 
 __all__ = ["HomeDrafts"]
 
 
-class HomeDrafts:
+class HomeDrafts(_Screen):
     """Draft actions of HomeScreen (mixed into it: uses its app, reload and open_patient)."""
 
-    app: Any
     offered: bool
     loaded: bool
 
@@ -26,7 +33,7 @@ class HomeDrafts:
     def open_patient(self, patient_id: str) -> None:  # provided by HomeScreen
         raise NotImplementedError
 
-    def offer_drafts(self, drafts: list[Any] | None = None) -> None:
+    def offer_drafts(self, drafts: list[Draft] | None = None) -> None:
         """« Reprendre la saisie ? » for each unfinished draft, newest first (once per start)."""
         if drafts is None:
             if self.offered or self.app.store is None:

@@ -11,7 +11,9 @@ from datetime import datetime
 from typing import Any
 
 import orjson
+from textual.app import ComposeResult
 
+from parcours.store.rows import Patient, Saved
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.reconcile_model import IP_FIELDS
@@ -20,7 +22,7 @@ from tui.screens.form import FormScreen
 __all__ = ["InterventionScreen"]
 
 
-class InterventionScreen(FormScreen):
+class InterventionScreen(FormScreen[Saved]):
     """One pharmaceutical intervention (docs/medisis.md §5.4): problem, intervention, outcome (Act-IP codes)."""
 
     DRAFT_KIND = "medisis.intervention"
@@ -28,7 +30,7 @@ class InterventionScreen(FormScreen):
     #: `obligatoire avec result = INTERVENTION`, `ne peut pas être après outcome_date`: said in words
     ISSUE_MESSAGES = {"required_with": "tui.error.required_for_intervention", "date_after": "tui.error.outcome_before_date"}
 
-    def __init__(self, patient: Any = None, drug: dict[str, Any] | None = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, drug: dict[str, Any] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.drug = drug or {}
         if not self.values:
@@ -38,7 +40,7 @@ class InterventionScreen(FormScreen):
     def specs(self) -> tuple[FieldSpec, ...]:
         return IP_FIELDS
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         self.values.setdefault("date", show(self.app.today()))
         yield from super().compose_body()
 
@@ -63,8 +65,8 @@ class InterventionScreen(FormScreen):
         record = parse_intervention(orjson.dumps(doc))
         return self.app.t("tui.ip.valid", outcome=self.app.t(f"tui.ip.outcome.{record.outcome.value}") if record.outcome else "—")
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_INTERVENTION, doc, actor=self.app.actor,
+        return self.app.db.save_document(RecordKind.MEDISIS_INTERVENTION, doc, actor=self.app.actor,
                                             patient_id=self.patient_id)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from textual.app import ComposeResult
 
 from medisis.lace import Comorbidity
+from parcours.store.rows import Patient, Saved
 from tui.dates import show
-from tui.forms import BOOL, Choice, FieldSpec
+from tui.forms import BOOL, Choice, FieldSpec, Kind
 from tui.screens.form import FormScreen
 
 __all__ = ["COMORBIDITIES", "RISK_FIELDS", "Consultation30Screen", "RiskScreen"]
@@ -21,8 +23,8 @@ __all__ = ["COMORBIDITIES", "RISK_FIELDS", "Consultation30Screen", "RiskScreen"]
 COMORBIDITIES: tuple[str, ...] = tuple(c.value for c in Comorbidity)
 
 
-def _r(name: str, kind: str, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
-    return FieldSpec((name,), kind, f"tui.risk.{name}", choices, **kw)  # type: ignore[arg-type]
+def _r(name: str, kind: Kind, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
+    return FieldSpec((name,), kind, f"tui.risk.{name}", choices, **kw)
 
 
 _LOS = _r("length_of_stay_days", "int", width=5)
@@ -50,13 +52,13 @@ RISK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 }
 
 
-class RiskScreen(FormScreen):
+class RiskScreen(FormScreen[Saved]):
     """One readmission-risk score (LACE, modified LACE, HOSPITAL, TRST)."""
 
     DRAFT_KIND = "medisis.risk"
     TITLE_KEY = "tui.risk.title"
 
-    def __init__(self, patient: Any = None, score: str = "lace", **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, score: str = "lace", **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.score = score
 
@@ -80,10 +82,10 @@ class RiskScreen(FormScreen):
         return t("tui.risk.result", value=result["value"], max=result["max_value"], band=t(f"tui.band.{result['band']}"),
                  verdict=t("tui.risk.high" if result["high_risk"] else "tui.risk.not_high"))
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_RISK, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.MEDISIS_RISK, doc, actor=self.app.actor, patient_id=self.patient_id)
 
 
 _STATUS = tuple(Choice(s, f"tui.c30.status.{s}") for s in ("planned", "done", "missed", "declined", "not_applicable"))
@@ -100,20 +102,20 @@ C30_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-class Consultation30Screen(FormScreen):
+class Consultation30Screen(FormScreen[Saved]):
     """The 30-day review after a discharge reconciliation (linked to it when there is one)."""
 
     DRAFT_KIND = "medisis.consultation30"
     TITLE_KEY = "tui.c30.title"
 
-    def __init__(self, patient: Any = None, reconciliation: str | None = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, reconciliation: str | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.reconciliation = reconciliation
 
     def specs(self) -> tuple[FieldSpec, ...]:
         return C30_FIELDS
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         if not self.values and self.patient is not None:
             self.prefill()
         yield from super().compose_body()
@@ -124,7 +126,9 @@ class Consultation30Screen(FormScreen):
 
         from medisis.consultation30 import due_date
 
-        docs = self.app.store.patient_records(self.patient.id).documents
+        if self.patient is None:  # compose_body prefills a patient's form only
+            return
+        docs = self.app.db.patient_records(self.patient.id).documents
         discharges = [d for d in docs if d.kind.value == "medisis.reconciliation" and d.document.get("moment") == "discharge"]
         self.values["status"] = "planned"
         if discharges:
@@ -144,8 +148,8 @@ class Consultation30Screen(FormScreen):
         record = parse_consultation(orjson.dumps(body))
         return self.app.t("tui.c30.valid", status=self.app.t(f"tui.c30.status.{record.status.value}"))
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_CONSULTATION30, doc, actor=self.app.actor,
+        return self.app.db.save_document(RecordKind.MEDISIS_CONSULTATION30, doc, actor=self.app.actor,
                                             patient_id=self.patient_id)

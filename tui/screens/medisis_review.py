@@ -7,10 +7,13 @@ Why: the pharmacist sees each fired rule with the drugs it names while the list 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import orjson
+from textual.app import ComposeResult
 
+from parcours.store.rows import Saved
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.plain import Label
@@ -58,7 +61,7 @@ def unchecked_line(entry: dict[str, Any], drugs: list[dict[str, Any]], t: Callab
     return t("tui.rev.unchecked", rule=entry["rule"], drugs=", ".join(entry["drugs"]) or "—", missing=", ".join(parts))
 
 
-class ReviewScreen(FormScreen):
+class ReviewScreen(FormScreen[Saved]):
     """A medication relevance review for one patient (the birth date comes from the patient file)."""
 
     DRAFT_KIND = "medisis.review"
@@ -68,10 +71,10 @@ class ReviewScreen(FormScreen):
     def specs(self) -> tuple[FieldSpec, ...]:
         return REVIEW_FIELDS
 
-    def shown_birth_date(self) -> Any:
-        return getattr(self.patient, "birth_date", None)
+    def shown_birth_date(self) -> date | None:
+        return None if self.patient is None else self.patient.birth_date
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         self.values.setdefault("date", show(self.app.today()))
         for spec in self.specs():
             if "drug" in spec.extra:
@@ -105,7 +108,7 @@ class ReviewScreen(FormScreen):
         lines += [unchecked_line(u, doc.get("drugs") or [], t) for u in unchecked]
         return "\n".join(lines)
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_REVIEW, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.MEDISIS_REVIEW, doc, actor=self.app.actor, patient_id=self.patient_id)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.keys import Key, install_keys
 from tui.plain import Label, Static, cell
+from tui.screens.base import ParcoursModal
 
 __all__ = ["ConfirmScreen", "PickScreen", "ReasonScreen", "ResumeScreen"]
 
@@ -26,7 +27,7 @@ _CSS = """
 """
 
 
-class ResumeScreen(ModalScreen[bool | None]):
+class ResumeScreen(ParcoursModal[bool | None]):
     """« Reprendre la saisie ? »: True resumes, False discards, None (Échap) asks again later."""
 
     DEFAULT_CSS = _CSS.format(name="ResumeScreen")
@@ -40,7 +41,7 @@ class ResumeScreen(ModalScreen[bool | None]):
         super().__init__(classes="resume")
         self.description = description
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         t = self.app.t
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():
@@ -61,7 +62,7 @@ class ResumeScreen(ModalScreen[bool | None]):
         self.dismiss(value)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ParcoursModal[bool]):
     """A yes/no question before something that loses typed data: `o`/`y` yes; `n`, Échap no (the default)."""
 
     DEFAULT_CSS = _CSS.format(name="ConfirmScreen")
@@ -74,7 +75,7 @@ class ConfirmScreen(ModalScreen[bool]):
         super().__init__(classes="confirm")
         self.question = question
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         t = self.app.t
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():
@@ -94,7 +95,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class PickScreen(ModalScreen[Any]):
+class PickScreen(ParcoursModal[Any]):
     """A titled list: ↑/↓ then Entrée returns the option's value; Échap returns None."""
 
     DEFAULT_CSS = _CSS.format(name="PickScreen")
@@ -105,7 +106,7 @@ class PickScreen(ModalScreen[Any]):
         self.title_text = title
         self.options = options
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():
             yield Label(self.title_text, classes="title")
@@ -119,7 +120,7 @@ class PickScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class ReasonScreen(ModalScreen[str | None]):
+class ReasonScreen(ParcoursModal[str | None]):
     """A question with a required reason (soft delete): Entrée confirms, Échap cancels."""
 
     DEFAULT_CSS = _CSS.format(name="ReasonScreen") + "ReasonScreen .error { color: $error; height: auto; }"
@@ -129,7 +130,7 @@ class ReasonScreen(ModalScreen[str | None]):
         super().__init__(classes="reason")
         self.title_text = title
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         t = self.app.t
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():

@@ -6,10 +6,10 @@ Why: everything a nurse or pharmacist needs before acting on one person, read fr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
 from parcours.core.errors import ParcoursError
@@ -20,12 +20,17 @@ from tui.footer import KeyFooter
 from tui.keys import Key, install_keys
 from tui.patient_view import DOMAIN_KEYS, medisis_lines, screening_cells, step2_lines, text_lines
 from tui.plain import Label, Static, cell
+from tui.screens.base import ParcoursScreen
 from tui.screens.patient_actions import PatientForms
+
+if TYPE_CHECKING:
+    from parcours.core.records import PatientRecords
+    from parcours.store.rows import Patient
 
 __all__ = ["PatientScreen"]
 
 
-class PatientScreen(PatientForms, Screen[None]):
+class PatientScreen(PatientForms, ParcoursScreen[None]):
     """One patient's file."""
 
     KEYS = (
@@ -61,11 +66,11 @@ class PatientScreen(PatientForms, Screen[None]):
     def __init__(self, patient_id: str) -> None:
         super().__init__(id="patient")
         self.patient_id = patient_id
-        self.patient: Any = None
-        self.records: Any = None
+        self.patient: Patient | None = None
+        self.records: PatientRecords | None = None
         self.last_export: Any = None
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         install_keys(self, self.KEYS, self.app.lang)
         t = self.app.t
         yield Header()
@@ -87,7 +92,7 @@ class PatientScreen(PatientForms, Screen[None]):
         from parcours.store.audit import Access
 
         try:  # who opened whose file is audited (issue 20), before anything is shown
-            self.app.store.record_access(self.patient_id, actor=self.app.actor, purpose=Access.TUI_OPEN)
+            self.app.db.record_access(self.patient_id, actor=self.app.actor, purpose=Access.TUI_OPEN)
         except ParcoursError as exc:
             self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
             return
@@ -98,9 +103,9 @@ class PatientScreen(PatientForms, Screen[None]):
         """Read the patient and their records again (after any save)."""
         t = self.app.t
         try:
-            self.patient = self.app.store.get_patient(self.patient_id)
-            self.records = self.app.store.patient_records(self.patient_id)
-            drafts = self.app.store.list_drafts(patient_id=self.patient_id)
+            self.patient = self.app.db.get_patient(self.patient_id)
+            self.records = self.app.db.patient_records(self.patient_id)
+            drafts = self.app.db.list_drafts(patient_id=self.patient_id)
         except ParcoursError as exc:
             self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
             return
@@ -187,14 +192,17 @@ class PatientScreen(PatientForms, Screen[None]):
         """Suppr: soft-delete the patient; a reason is required (kept in the audit trail)."""
         from tui.screens.modals import ReasonScreen
 
-        name = f"{self.patient.family or ''} {' '.join(self.patient.given)}".strip()
+        patient = self.patient
+        if patient is None:  # the file could not be read (its error is shown): nothing to delete
+            return
+        name = f"{patient.family or ''} {' '.join(patient.given)}".strip()
 
         def confirmed(reason: str | None) -> None:
             if not reason:
                 return
             try:
-                self.app.store.delete_patient(self.patient_id, reason=reason, actor=self.app.actor,
-                                              version=self.patient.version)  # refused if changed since shown
+                self.app.db.delete_patient(self.patient_id, reason=reason, actor=self.app.actor,
+                                           version=patient.version)  # refused if changed since shown
             except ParcoursError as exc:
                 self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
                 return
@@ -208,9 +216,9 @@ class PatientScreen(PatientForms, Screen[None]):
         try:
             folder = actions.export_dir(getattr(self.app, "export_folder", None))
             if kind == "pdf":
-                done = actions.export_pdf(self.app.store, self.patient_id, self.app.lang, folder, actor=self.app.actor)
+                done = actions.export_pdf(self.app.db, self.patient_id, self.app.lang, folder, actor=self.app.actor)
             else:
-                done = actions.export_fhir(self.app.store, self.patient_id, folder, actor=self.app.actor)
+                done = actions.export_fhir(self.app.db, self.patient_id, folder, actor=self.app.actor)
         except ImportError as exc:
             self.app.status(t("tui.pf.export_missing", what=kind.upper(), module=exc.name or ""), error=True)
             return

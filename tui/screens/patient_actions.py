@@ -6,20 +6,28 @@ saisie ? »), so nothing typed is forgotten; kept apart from the file's layout (
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.errors import ParcoursError
+
+if TYPE_CHECKING:
+    from parcours.core.records import PatientRecords
+    from parcours.store.rows import Patient
+    from tui.screens.base import ParcoursScreen
+
+    _Screen = ParcoursScreen[None]  # the screen it is mixed into: typed `self.app`, query_one…
+else:
+    _Screen = object
 
 __all__ = ["PatientForms"]
 
 
-class PatientForms:
+class PatientForms(_Screen):
     """Actions of PatientScreen that open a form (mixed into it: uses its app, patient and reload)."""
 
-    app: Any
-    patient: Any
+    patient: Patient | None
     patient_id: str
-    records: Any
+    records: PatientRecords | None
 
     def reload(self) -> None:  # provided by PatientScreen
         raise NotImplementedError
@@ -30,7 +38,7 @@ class PatientForms:
     def _resume_or(self, kind: str, make: Any) -> None:
         """Offer the patient's unfinished draft of this kind first; else open a fresh form."""
         try:
-            drafts = self.app.store.list_drafts(kind=kind, patient_id=self.patient_id)
+            drafts = self.app.db.list_drafts(kind=kind, patient_id=self.patient_id)
         except ParcoursError:
             drafts = []
         if not drafts:
@@ -112,6 +120,6 @@ class PatientForms:
     def action_drafts(self) -> None:
         from tui.screens.resume import ask_resume
 
-        drafts = self.app.store.list_drafts(patient_id=self.patient_id)
+        drafts = self.app.db.list_drafts(patient_id=self.patient_id)
         if drafts:
             ask_resume(self.app, drafts[0], on_done=lambda _: self.reload())

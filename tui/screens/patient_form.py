@@ -12,6 +12,7 @@ from typing import Any
 
 from parcours.core.errors import FieldIssue, InvalidInput, ParcoursError
 from parcours.store.errors import Conflict, Duplicate
+from parcours.store.rows import Patient
 from tui.dates import show
 from tui.forms import Choice, FieldSpec
 from tui.keys import Key
@@ -32,7 +33,7 @@ PATIENT_FIELDS: tuple[FieldSpec, ...] = (
 _FORM_KEYS = tuple(spec.key for spec in PATIENT_FIELDS)
 
 
-def identity_values(patient: Any) -> dict[str, Any]:
+def identity_values(patient: Patient) -> dict[str, Any]:
     """The form's values of a stored patient (dates shown dd/mm/yyyy)."""
     return {"family": patient.family or "", "given": " ".join(patient.given), "birth_date": show(patient.birth_date),
             "sex": patient.sex, "ins": patient.ins or ""}
@@ -42,14 +43,14 @@ class _Unwrapped(InvalidInput):
     """The store's issues with the leading `patient` removed (the form's paths)."""
 
 
-class PatientFormScreen(FormScreen):
+class PatientFormScreen(FormScreen[Patient]):
     """Create a patient at the app's current site, or edit `patient` (optimistic locking)."""
 
     DRAFT_KIND = "patient"
     TITLE_KEY = "tui.patient.new"
     KEYS = (*FormScreen.KEYS, Key("f5", "reload", "tui.key.reload", show=False))
 
-    def __init__(self, patient: Any = None, version: int | None = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, version: int | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.version = version if version is not None else getattr(patient, "version", None)
         if patient is not None:
@@ -72,14 +73,15 @@ class PatientFormScreen(FormScreen):
             return {}
         return {k: v for k, v in (self.patient.identity or {}).items() if k not in _FORM_KEYS}
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Patient:
         if isinstance(doc.get("given"), str):
             doc["given"] = [g for g in doc["given"].split() if g] or doc["given"]
-        store, actor = self.app.store, self.app.actor
+        store, actor = self.app.db, self.app.actor
         try:
             if self.patient is None:
                 return store.create_patient(doc, site=self.app.site, actor=actor)
-            return store.update_patient(self.patient.id, doc, version=self.version, actor=actor)
+            version = self.patient.version if self.version is None else self.version
+            return store.update_patient(self.patient.id, doc, version=version, actor=actor)
         except InvalidInput as exc:
             raise _Unwrapped([
                 FieldIssue(i.path[1:] if i.path[:1] == ("patient",) else i.path, i.code, i.params) for i in exc.issues
@@ -104,7 +106,7 @@ class PatientFormScreen(FormScreen):
         if self.patient is None:
             return
         try:
-            current = self.app.store.get_patient(self.patient.id)
+            current = self.app.db.get_patient(self.patient.id)
         except ParcoursError as exc:
             self.app.status(self.app.t("tui.status.store_error", code=exc.code), error=True)
             return
@@ -114,7 +116,7 @@ class PatientFormScreen(FormScreen):
         self.query_one("#form-errors", Line).update(self.app.t(
             "tui.patient.reloaded", name=name, birth=show(current.birth_date) or "—", ins=current.ins or "—"))
 
-    def after_save(self, saved: Any) -> None:
+    def after_save(self, saved: Patient) -> None:
         key = "tui.patient.created" if self.patient is None else "tui.patient.updated"
         self.app.status(self.app.t(key, name=f"{saved.family or ''} {' '.join(saved.given)}"))
         self.dismiss(saved)

@@ -10,13 +10,16 @@ a list is as long as the patient's treatment (no fixed number of slots).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
 from medisis.codes import ucd13_problem
 from parcours.core.errors import ParcoursError
+from parcours.store.rows import Patient, Saved
 from tui.dates import show
 from tui.drug_lookup import SHOWN
 from tui.forms import FieldSpec, is_empty
@@ -43,7 +46,7 @@ __all__ = ["InterventionScreen", "ReconciliationScreen", "pair_lines"]
 _W = 22
 
 
-def pair_lines(doc: dict[str, Any], result: dict[str, Any], t) -> list[str]:  # noqa: ANN001
+def pair_lines(doc: dict[str, Any], result: dict[str, Any], t: Callable[..., str]) -> list[str]:
     """`amlodipine 5 mg │ — │ Arrêté · DNI` for each pair or unpaired line, in the domain's order."""
     labels = {line.get("id"): line.get("label") or line.get("atc") or line.get("id") for line in doc["bm"] + doc["orders"]}
     out = [f"{t('tui.rec.col.bm'):<{_W}} │ {t('tui.rec.col.order'):<{_W}} │ {t('tui.rec.col.class')}"]
@@ -56,7 +59,7 @@ def pair_lines(doc: dict[str, Any], result: dict[str, Any], t) -> list[str]:  # 
     return out
 
 
-class ReconciliationScreen(FormScreen):
+class ReconciliationScreen(FormScreen[Saved]):
     """One reconciliation (admission, transfer or discharge) for one patient."""
 
     DRAFT_KIND = "medisis.reconciliation"
@@ -73,7 +76,7 @@ class ReconciliationScreen(FormScreen):
     #: a drug name being typed has no code yet: said when saving, not at every letter
     QUIET_WHILE_TYPING = frozenset({"missing", "drug_identification_missing"})
 
-    def __init__(self, patient: Any = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self._drugs: int | None = None  # specialties in the drug database, asked once
         #: line slots per side (at least one each); kept in the draft with the values
@@ -85,7 +88,7 @@ class ReconciliationScreen(FormScreen):
     def draft_args(self) -> dict[str, Any]:
         return {"lines": dict(self.lines)}
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         if not self.values:
             self.values.update({"moment": "admission", "date": show(self.app.today())})
         for spec in HEADER:
@@ -117,10 +120,10 @@ class ReconciliationScreen(FormScreen):
             return [], t("tui.drug.ucd", code=text)
         try:
             if self._drugs is None:
-                self._drugs = self.app.store.drug_count()
+                self._drugs = self.app.db.drug_count()
             if not self._drugs:
                 return [], t("tui.drug.no_database")
-            found = self.app.store.find_drugs(text, limit=SHOWN)
+            found = self.app.db.find_drugs(text, limit=SHOWN)
         except ParcoursError as exc:
             return [], t("tui.status.store_error", code=exc.code)
         return found, "" if found else t("tui.drug.none")
@@ -132,7 +135,7 @@ class ReconciliationScreen(FormScreen):
         if match is None:
             if ucd13_problem(text) is not None:
                 return
-            filled = {"ucd13": text}
+            filled: dict[str, str | None] = {"ucd13": text}
         else:
             dose = match.dose_value
             shown = None if dose is None else (f"{dose:g}".replace(".", ",") if self.app.lang == "fr" else f"{dose:g}")
@@ -171,10 +174,10 @@ class ReconciliationScreen(FormScreen):
         lines += [t(f"tui.rec.warning.{w}") for w in result.get("warnings", [])]
         return "\n".join(lines)
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_RECONCILIATION, doc, actor=self.app.actor,
+        return self.app.db.save_document(RecordKind.MEDISIS_RECONCILIATION, doc, actor=self.app.actor,
                                             patient_id=self.patient_id)
 
     # --- lines -----------------------------------------------------------------------------------
@@ -209,7 +212,11 @@ class ReconciliationScreen(FormScreen):
 
         label = self.values.get(f"{side}.{i}.label") or self.values.get(f"{side}.{i}.atc") or "—"
         question = self.app.t("tui.rec.remove_confirm", id=line_id(side, i), label=label)
-        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self.remove_line(side, i))
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.remove_line(side, i)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def remove_line(self, side: str, i: int) -> None:
         """Drop line `i`: the next ones move up (renumbered), the last slot goes (one line stays)."""

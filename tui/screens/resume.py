@@ -7,16 +7,20 @@ patient who has an unfinished one; one function keeps the answer's effect identi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.errors import ParcoursError
 from tui.drafts import describe_draft, screen_for_draft
 from tui.screens.modals import ConfirmScreen, ResumeScreen
 
+if TYPE_CHECKING:
+    from parcours.store.rows import Draft
+    from tui.app import ParcoursApp
+
 __all__ = ["ask_resume"]
 
 
-def ask_resume(app: Any, draft: Any, otherwise: Callable[[], None] | None = None,
+def ask_resume(app: ParcoursApp, draft: Draft, otherwise: Callable[[], None] | None = None,
                on_done: Callable[[Any], None] | None = None) -> None:
     """Yes: reopen the draft's screen. No: ask once more, then discard it (audited). Échap: keep it.
 
@@ -31,7 +35,7 @@ def ask_resume(app: Any, draft: Any, otherwise: Callable[[], None] | None = None
     def discard(sure: bool | None) -> None:
         if sure:
             try:
-                app.store.discard_draft(draft.id, actor=app.actor)
+                app.db.discard_draft(draft.id, actor=app.actor)
             except ParcoursError as exc:
                 app.status(app.t("tui.status.store_error", code=exc.code), error=True)
         else:

@@ -7,16 +7,17 @@ same-day safety assessment whatever the total; the nurse must see it and say so 
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 
 from tui.keys import Key, install_keys
 from tui.plain import Label, Static
+from tui.screens.base import ParcoursModal
 
 __all__ = ["SafetyBanner"]
 
 
-class SafetyBanner(ModalScreen[bool]):
+class SafetyBanner(ParcoursModal[bool]):
     """A red box that only `o` closes (returns True)."""
 
     DEFAULT_CSS = """
@@ -34,7 +35,7 @@ class SafetyBanner(ModalScreen[bool]):
         super().__init__(classes="safety")  # no fixed id: modals may stack (issue 17)
         self.date_text = date_text
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         t = self.app.t
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():

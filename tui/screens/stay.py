@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from parcours.store.rows import Saved
 from tui.forms import FieldSpec
 from tui.screens.form import FormScreen
 
@@ -22,7 +23,7 @@ STAY_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-class StayScreen(FormScreen):
+class StayScreen(FormScreen[Saved]):
     """Record one stay of the patient."""
 
     DRAFT_KIND = "medisis.stay"
@@ -37,7 +38,7 @@ class StayScreen(FormScreen):
         stay = parse_stay(orjson.dumps(doc))
         return self.app.t("tui.stay.valid", status=self.app.t(f"tui.stay.status.{stay.effective_status.value}"))
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.MEDISIS_STAY, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.MEDISIS_STAY, doc, actor=self.app.actor, patient_id=self.patient_id)

@@ -7,12 +7,16 @@ stopwatch on the space bar, and for a positive domain the step-2 instruments to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.widgets import Button, Collapsible
 
+from parcours.store.rows import Patient, Saved
 from tui.dates import parse_ui_date, show
+from tui.forms import FieldSpec
 from tui.keys import Key
 from tui.plain import Static
 from tui.screens.form import FormScreen
@@ -23,7 +27,7 @@ from tui.rows import FieldRow, Line
 __all__ = ["Step1Screen", "domain_line"]
 
 
-def domain_line(view: DomainView, t) -> str:  # noqa: ANN001 - t: catalog lookup
+def domain_line(view: DomainView, t: Callable[..., str]) -> str:  # t: catalog lookup
     """`Cognition : positif — mots rappelés < 3` (or only the name while nothing is typed)."""
     name = t(f"icope.domain.{view.domain}")
     if view.result is None:
@@ -34,14 +38,14 @@ def domain_line(view: DomainView, t) -> str:  # noqa: ANN001 - t: catalog lookup
     return text
 
 
-def _reason(code: str, t) -> str:  # noqa: ANN001
+def _reason(code: str, t: Callable[..., str]) -> str:
     try:
         return t(f"tui.reason.{code}")
     except KeyError:
         return code  # a reason added to icope later still shows, by its stable code
 
 
-class Step1Screen(FormScreen):
+class Step1Screen(FormScreen[Saved]):
     """ICOPE step 1 (docs/interchange.md §1) for one patient."""
 
     DRAFT_KIND = "icope.screening"
@@ -58,12 +62,12 @@ class Step1Screen(FormScreen):
     Step1Screen .instruction { color: $text-muted; height: auto; }
     """
 
-    def __init__(self, patient: Any = None, **kw: Any) -> None:
+    def __init__(self, patient: Patient | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.values.setdefault("date", None)
         self.views: dict[str, DomainView] = {}
 
-    def specs(self):  # noqa: ANN201
+    def specs(self) -> tuple[FieldSpec, ...]:
         return STEP1_FIELDS
 
     @property
@@ -80,7 +84,7 @@ class Step1Screen(FormScreen):
     def screening_date(self) -> date:
         return parse_ui_date(str(self.values.get("date") or "")) or self.app.today()
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         if not self.values.get("date"):
             self.values["date"] = show(self.app.today())
         t, lang = self.app.t, self.app.lang
@@ -133,12 +137,12 @@ class Step1Screen(FormScreen):
             return self.app.t("tui.s1.confirm_empty", due=due)
         return self.app.t("tui.s1.confirm_date", date=show(on), due=due)
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.ICOPE_SCREENING, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.ICOPE_SCREENING, doc, actor=self.app.actor, patient_id=self.patient_id)
 
-    def after_save(self, saved: Any) -> None:
+    def after_save(self, saved: Saved) -> None:
         overall = (saved.result or {}).get("overall", "")
         label = self.app.t(f"icope.result.{overall}") if overall else ""
         self.app.status(self.app.t("tui.s1.saved", result=label))

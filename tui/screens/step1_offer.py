@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button
 
@@ -70,7 +71,7 @@ class StepTwoOffer(Horizontal):
         self.label = t("tui.s1.step2_offer")
         self.wanted: tuple[str, ...] = ()
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         label = Line("", id=f"offer-label-{self.domain}")
         label.styles.width = cell_len(self.label)
         yield label

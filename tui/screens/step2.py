@@ -6,8 +6,12 @@ and "abnormal" appear as soon as the sheet is complete, and ctrl+s stores the as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from textual.app import ComposeResult
+
+from parcours.store.rows import Patient, Saved
 from tui.dates import show
 from tui.forms import FieldSpec
 from tui.patient_view import score_text
@@ -17,13 +21,13 @@ from tui.step2_model import INSTRUMENT_FIELDS, score_assessment
 __all__ = ["Step2Screen"]
 
 
-class Step2Screen(FormScreen):
+class Step2Screen(FormScreen[Saved]):
     """The form of one instrument for one patient."""
 
     DRAFT_KIND = "icope.assessment"
     TITLE_KEY = "tui.s2.title"
 
-    def __init__(self, instrument: str, patient: Any = None, **kw: Any) -> None:
+    def __init__(self, instrument: str, patient: Patient | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self.instrument = instrument
 
@@ -33,7 +37,7 @@ class Step2Screen(FormScreen):
     def heading(self) -> str:
         return self.app.t("tui.instrument." + self.instrument) + " — " + super().heading()
 
-    def compose_body(self):  # noqa: ANN201
+    def compose_body(self) -> ComposeResult:
         if not self.values.get("date"):
             self.values["date"] = show(self.app.today())
         yield from super().compose_body()
@@ -57,7 +61,7 @@ class Step2Screen(FormScreen):
             text += "\n" + t("tui.s2.urgent")
         return text
 
-    def after_save(self, saved: Any) -> None:
+    def after_save(self, saved: Saved) -> None:
         """An S1 result (PHQ-9 item 9 > 0, the engine's `urgent`) shows the safety banner first."""
         result = getattr(saved, "result", None) or {}
         if not result.get("urgent"):
@@ -68,13 +72,13 @@ class Step2Screen(FormScreen):
         self.app.push_screen(SafetyBanner(show(self.values.get("date")) or str(self.values.get("date", ""))),
                              lambda _: super(Step2Screen, self).after_save(saved))
 
-    def submit(self, doc: dict[str, Any]) -> Any:
+    def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.store.save_document(RecordKind.ICOPE_ASSESSMENT, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(RecordKind.ICOPE_ASSESSMENT, doc, actor=self.app.actor, patient_id=self.patient_id)
 
 
-def _band(t, instrument: str, band: str) -> str:  # noqa: ANN001
+def _band(t: Callable[..., str], instrument: str, band: str) -> str:
     try:
         return t(f"tui.band.{band}")
     except KeyError:

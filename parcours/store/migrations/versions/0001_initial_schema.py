@@ -91,14 +91,21 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], name=op.f('fk_patients_site_id_sites')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_patients')),
     sa.UniqueConstraint('fhir_id', name=op.f('uq_patients_fhir_id')),
-    sa.UniqueConstraint('identifier_system', 'identifier_value', name=op.f('uq_patients_identifier_system_identifier_value'))
+    sa.UniqueConstraint(
+        'identifier_system', 'identifier_value',
+        name=op.f('uq_patients_identifier_system_identifier_value'),
+    )
     )
     with op.batch_alter_table('patients', schema=None) as batch_op:
         batch_op.create_index('ix_patients_due', ['site_id', 'next_step1_due', 'id'], unique=False)
         batch_op.create_index('ix_patients_due_all', ['next_step1_due', 'id'], unique=False)
         batch_op.create_index('ix_patients_family_key', ['family_key', 'id'], unique=False)
         batch_op.create_index('ix_patients_site', ['site_id', 'family_key', 'id'], unique=False)
-        batch_op.create_index('ix_patients_step2_pending', ['site_id', 'last_screened_on', 'id'], unique=False, sqlite_where=sa.text('step2_pending <> 0'), postgresql_where=sa.text('step2_pending <> 0'))
+        batch_op.create_index(
+            'ix_patients_step2_pending', ['site_id', 'last_screened_on', 'id'], unique=False,
+            sqlite_where=sa.text('step2_pending <> 0'),
+            postgresql_where=sa.text('step2_pending <> 0'),
+        )
 
     op.create_table('drafts',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -114,7 +121,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_drafts'))
     )
     with op.batch_alter_table('drafts', schema=None) as batch_op:
-        batch_op.create_index('ix_drafts_live', ['kind', 'updated_at'], unique=False, sqlite_where=sa.text('discarded_at IS NULL'), postgresql_where=sa.text('discarded_at IS NULL'))
+        batch_op.create_index(
+            'ix_drafts_live', ['kind', 'updated_at'], unique=False,
+            sqlite_where=sa.text('discarded_at IS NULL'),
+            postgresql_where=sa.text('discarded_at IS NULL'),
+        )
 
     op.create_table('records',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -133,7 +144,10 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['patient_id'], ['patients.id'], name=op.f('fk_records_patient_id_patients')),
-    sa.ForeignKeyConstraint(['professional_id'], ['professionals.id'], name=op.f('fk_records_professional_id_professionals')),
+    sa.ForeignKeyConstraint(
+        ['professional_id'], ['professionals.id'],
+        name=op.f('fk_records_professional_id_professionals'),
+    ),
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], name=op.f('fk_records_site_id_sites')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_records'))
     )
@@ -158,8 +172,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_alerts'))
     )
     with op.batch_alter_table('alerts', schema=None) as batch_op:
-        batch_op.create_index('ix_alerts_open', ['site_id', 'raised_on', 'record_id'], unique=False, sqlite_where=sa.text('"open"'), postgresql_where=sa.text('"open"'))
-        batch_op.create_index('ix_alerts_open_all', ['raised_on', 'record_id'], unique=False, sqlite_where=sa.text('"open"'), postgresql_where=sa.text('"open"'))
+        batch_op.create_index(
+            'ix_alerts_open', ['site_id', 'raised_on', 'record_id'], unique=False,
+            sqlite_where=sa.text('"open"'),
+            postgresql_where=sa.text('"open"'),
+        )
+        batch_op.create_index(
+            'ix_alerts_open_all', ['raised_on', 'record_id'], unique=False,
+            sqlite_where=sa.text('"open"'),
+            postgresql_where=sa.text('"open"'),
+        )
         batch_op.create_index('ix_alerts_site_date', ['site_id', 'raised_on'], unique=False)
 
     op.create_table('assessments',
@@ -203,7 +225,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reconciliations', schema=None) as batch_op:
         batch_op.create_index('ix_reconciliations_patient', ['patient_id', 'reconciled_on'], unique=False)
-        batch_op.create_index('ix_reconciliations_review30', ['site_id', 'review30_due', 'record_id'], unique=False, sqlite_where=sa.text('awaiting_review30'), postgresql_where=sa.text('awaiting_review30'))
+        batch_op.create_index(
+            'ix_reconciliations_review30', ['site_id', 'review30_due', 'record_id'], unique=False,
+            sqlite_where=sa.text('awaiting_review30'),
+            postgresql_where=sa.text('awaiting_review30'),
+        )
 
     op.create_table('screenings',
     sa.Column('record_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -243,7 +269,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_stays'))
     )
     with op.batch_alter_table('stays', schema=None) as batch_op:
-        batch_op.create_index('ix_stays_awaiting', ['site_id', 'discharge_date', 'record_id'], unique=False, sqlite_where=sa.text('awaiting_discharge_reconciliation'), postgresql_where=sa.text('awaiting_discharge_reconciliation'))
+        batch_op.create_index(
+            'ix_stays_awaiting', ['site_id', 'discharge_date', 'record_id'], unique=False,
+            sqlite_where=sa.text('awaiting_discharge_reconciliation'),
+            postgresql_where=sa.text('awaiting_discharge_reconciliation'),
+        )
         batch_op.create_index('ix_stays_patient', ['patient_id', 'admission_date'], unique=False)
 
     # ### end Alembic commands ###
@@ -281,7 +311,11 @@ def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('stays', schema=None) as batch_op:
         batch_op.drop_index('ix_stays_patient')
-        batch_op.drop_index('ix_stays_awaiting', sqlite_where=sa.text('awaiting_discharge_reconciliation'), postgresql_where=sa.text('awaiting_discharge_reconciliation'))
+        batch_op.drop_index(
+            'ix_stays_awaiting',
+            sqlite_where=sa.text('awaiting_discharge_reconciliation'),
+            postgresql_where=sa.text('awaiting_discharge_reconciliation'),
+        )
 
     op.drop_table('stays')
     with op.batch_alter_table('screenings', schema=None) as batch_op:
@@ -290,7 +324,11 @@ def downgrade() -> None:
 
     op.drop_table('screenings')
     with op.batch_alter_table('reconciliations', schema=None) as batch_op:
-        batch_op.drop_index('ix_reconciliations_review30', sqlite_where=sa.text('awaiting_review30'), postgresql_where=sa.text('awaiting_review30'))
+        batch_op.drop_index(
+            'ix_reconciliations_review30',
+            sqlite_where=sa.text('awaiting_review30'),
+            postgresql_where=sa.text('awaiting_review30'),
+        )
         batch_op.drop_index('ix_reconciliations_patient')
 
     op.drop_table('reconciliations')
@@ -311,11 +349,19 @@ def downgrade() -> None:
 
     op.drop_table('records')
     with op.batch_alter_table('drafts', schema=None) as batch_op:
-        batch_op.drop_index('ix_drafts_live', sqlite_where=sa.text('discarded_at IS NULL'), postgresql_where=sa.text('discarded_at IS NULL'))
+        batch_op.drop_index(
+            'ix_drafts_live',
+            sqlite_where=sa.text('discarded_at IS NULL'),
+            postgresql_where=sa.text('discarded_at IS NULL'),
+        )
 
     op.drop_table('drafts')
     with op.batch_alter_table('patients', schema=None) as batch_op:
-        batch_op.drop_index('ix_patients_step2_pending', sqlite_where=sa.text('step2_pending <> 0'), postgresql_where=sa.text('step2_pending <> 0'))
+        batch_op.drop_index(
+            'ix_patients_step2_pending',
+            sqlite_where=sa.text('step2_pending <> 0'),
+            postgresql_where=sa.text('step2_pending <> 0'),
+        )
         batch_op.drop_index('ix_patients_site')
         batch_op.drop_index('ix_patients_family_key')
         batch_op.drop_index('ix_patients_due_all')

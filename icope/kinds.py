@@ -8,25 +8,50 @@ so that a real save and the demo store the same thing.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from icope.vocab import DOMAIN_NAMES, INSTRUMENT_DOMAIN
+from icope.vocab import DOMAIN_NAMES, INSTRUMENT_DOMAIN, DomainResult
 from parcours.core.kinds import DocumentKind
 from parcours.core.records import RecordKind
 
-__all__ = ["KINDS", "assessment_row", "positive_mask", "screening_row"]
+__all__ = ["KINDS", "assessment_row", "positive_mask", "screening_row", "screening_values"]
 
 
-def positive_mask(domains: dict[str, Any], result: str = "positive") -> int:
+def positive_mask(domains: dict[str, Any], result: str = DomainResult.POSITIVE) -> int:
     """Bit i set when DOMAIN_NAMES[i] has `result` in a step-1 JSON result's `domains` (docs/icope.md §1)."""
     return sum(1 << i for i, name in enumerate(DOMAIN_NAMES) if domains[name]["result"] == result)
+
+
+@cache
+def _domain_values(results: tuple[str, ...]) -> dict[str, Any]:
+    """Six domain results (DOMAIN_NAMES order) -> the positive mask (bit i: domain i) and each result.
+
+    Why: the part of a screening's side row that only depends on its six results (3^6 at most, so
+    kept once each; callers copy it); plain strings, so a database driver stores them as they are.
+    """
+    positive = DomainResult.POSITIVE
+    return {"positive_mask": sum(1 << i for i, r in enumerate(results) if r == positive),
+            **dict(zip(DOMAIN_NAMES, map(str, results), strict=True))}
+
+
+def screening_values(overall: str, next_step1_due: date, results: tuple[str, ...]) -> dict[str, Any]:
+    """A screening's worklist values from its result's parts: overall, next due date, positive domains.
+
+    `results`: the six domain results in DOMAIN_NAMES order. Why: `parcours demo` holds the typed
+    result (no JSON to read back); it and `screening_row` build the side row here, so both store
+    the same values.
+    """
+    row = _domain_values(results).copy()
+    row["overall"], row["next_step1_due"] = str(overall), next_step1_due
+    return row
 
 
 def screening_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:
     """A screening's worklist values: overall, next due date, positive domains (mask and each result)."""
     domains = result["domains"]
-    return {"overall": result["overall"], "next_step1_due": date.fromisoformat(str(result["next_step1_due"])),
-            "positive_mask": positive_mask(domains), **{name: domains[name]["result"] for name in DOMAIN_NAMES}}
+    return screening_values(result["overall"], date.fromisoformat(str(result["next_step1_due"])),
+                            tuple(domains[name]["result"] for name in DOMAIN_NAMES))
 
 
 #: instrument name -> its domain's name (docs/icope.md §2); a StrEnum member finds its value's entry.

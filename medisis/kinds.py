@@ -10,25 +10,36 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from medisis.vocab import Discrepancy, Moment
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.core.kinds import DocumentKind
 from parcours.core.records import RecordKind
 
-__all__ = ["KINDS", "consultation_row", "reconciliation_row", "stay_row"]
+__all__ = ["KINDS", "awaits_discharge_reconciliation", "consultation_row", "reconciliation_row", "stay_row"]
 
 
 def stay_row(model: Any, result: None) -> dict[str, Any]:
-    """A stay's worklist values: its number and dates (awaiting a discharge reconciliation is the store's)."""
+    """A stay's worklist values: its number and dates (whether one awaits its reconciliation: see below)."""
     return {"stay": model.stay, "admission_date": model.admission_date, "discharge_date": model.discharge_date}
+
+
+def awaits_discharge_reconciliation(stay: dict[str, Any], discharge_reconciled: bool) -> bool:
+    """A stay's row (`stay_row`) awaits a discharge reconciliation (docs/medisis.md §1.4 worklist).
+
+    Once discharged, until a discharge reconciliation covers it; which ones cover it (dated on or
+    after its admission: PROJECT DECISION) is the caller's reading of the patient's history.
+    """
+    return stay["discharge_date"] is not None and not discharge_reconciled
 
 
 def reconciliation_row(model: Any, result: dict[str, Any]) -> dict[str, Any]:
     """A reconciliation's worklist values; a discharge one awaits its 30-day review (docs/medisis.md §8)."""
     on: date = model.date
-    discharge = result["moment"] == "discharge"
+    discharge = result["moment"] == Moment.DISCHARGE
     lines = result["lines"]
-    return {"moment": result["moment"], "reconciled_on": on,
-            "unintentional": sum(1 for line in lines if line["discrepancy"] == "unintentional"),
+    unintentional = Discrepancy.UNINTENTIONAL
+    return {"moment": str(result["moment"]), "reconciled_on": on,
+            "unintentional": sum(1 for line in lines if line["discrepancy"] == unintentional),
             "review30_due": _review30_due(on) if discharge else None, "awaiting_review30": discharge,
             "lines": [{"position": i, "bm_id": line["bm_id"], "order_id": line["order_id"], "status": line["status"],
                        "discrepancy": line["discrepancy"]} for i, line in enumerate(lines)]}

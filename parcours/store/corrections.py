@@ -251,14 +251,11 @@ def _safety(parsed: Any) -> list[tuple[str, str]]:
 
 
 def _insert_assessment(conn: Connection, record_id: int, patient_id: int, parsed: Any) -> None:
-    from icope.vocab import INSTRUMENT_DOMAIN, Instrument
+    from parcours.kinds import side_rows
 
-    result = parsed.result
-    conn.execute(insert(assessments).values(
-        record_id=record_id, patient_id=patient_id, instrument=result["instrument"],
-        domain=INSTRUMENT_DOMAIN[Instrument(result["instrument"])].value, assessed_on=parsed.recorded_on,
-        score=None if result["score"] is None else str(result["score"]), abnormal=result["abnormal"],
-    ))
+    row = side_rows(RecordKind.ICOPE_ASSESSMENT, parsed.model, parsed.result) or {}  # icope.kinds.assessment_row
+    conn.execute(insert(assessments).values(record_id=record_id, patient_id=patient_id,
+                                            assessed_on=parsed.recorded_on, **row))
 
 
 def delete_record(conn: Connection, record_id: str, *, reason: str, actor: str, version: int | None = None) -> None:

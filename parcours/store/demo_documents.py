@@ -12,6 +12,8 @@ import random
 from datetime import date
 from typing import Any
 
+from icope.vocab import DOMAINS, Domain, Instrument
+
 __all__ = ["DEMO_SITES", "FAMILIES", "GIVEN_F", "GIVEN_M", "TODAY", "assessment", "reconciliation", "screening"]
 
 DEMO_SITES = (  # FINESS-shaped, fictitious
@@ -24,8 +26,8 @@ FAMILIES = ("MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND
 GIVEN_F = ("Jeanne", "Marie", "Monique", "Françoise", "Hélène", "Josette", "Colette", "Odile")
 GIVEN_M = ("Jean", "Pierre", "Michel", "André", "René", "Gérard", "Bernard", "Roger")
 #: Per-domain probability of a positive answer pattern (≈ 91 % of people positive overall).
-POSITIVE = {"cognition": 0.35, "locomotion": 0.40, "nutrition": 0.20, "vision": 0.45, "hearing": 0.30,
-            "psychology": 0.25}
+POSITIVE = {Domain.COGNITION: 0.35, Domain.LOCOMOTION: 0.40, Domain.NUTRITION: 0.20, Domain.VISION: 0.45,
+            Domain.HEARING: 0.30, Domain.PSYCHOLOGY: 0.25}
 DECLINE = 0.05  # per domain and visit: a negative domain turns positive
 STEP2_SHARE = 0.7  # a positive domain gets its step-2 assessment within a month
 HOSPITAL_SHARE = 0.10  # people with a hospital stay and reconciliations
@@ -44,7 +46,7 @@ _COGNITION = (_cognition(False), _cognition(True))
 _VISION = ({"eye_problems": False}, {"eye_problems": True})
 _HEARING = ({"whisper_right": "pass", "whisper_left": "pass"}, {"whisper_right": "fail", "whisper_left": "pass"})
 _PSYCHOLOGY = ({"feeling_down": False, "little_interest": False}, {"feeling_down": True, "little_interest": False})
-_SHARES = tuple(POSITIVE.values())  # DOMAIN order: cognition, locomotion, nutrition, vision, hearing, psychology
+_SHARES = tuple(POSITIVE[d] for d in DOMAINS)  # DOMAINS order, as the flags below
 
 
 def screening(rng: random.Random, day: str, birth: str, state: list[Any]) -> dict[str, Any]:
@@ -74,6 +76,9 @@ def screening(rng: random.Random, day: str, birth: str, state: list[Any]) -> dic
 _FOOD = ("moderate_decrease", "no_decrease")
 _LOSS = ("none", "1_to_3kg")
 _ACUITY = (0.3, 0.5, 0.8)
+#: The step-2 instrument the demo uses for each positive domain, as document text.
+_MMSE, _SPPB, _MNA_SF = Instrument.MMSE.value, Instrument.SPPB.value, Instrument.MNA_SF.value
+_VISUAL_ACUITY, _HEARWHO, _GDS15 = Instrument.VISUAL_ACUITY.value, Instrument.HEARWHO.value, Instrument.GDS15.value
 
 
 def assessment(rng: random.Random, domain: str, on: str) -> dict[str, Any]:
@@ -82,21 +87,21 @@ def assessment(rng: random.Random, domain: str, on: str) -> dict[str, Any]:
     Integer and choice draws scale one `rng.random()` (uniform like `randint`/`choice`, cheaper).
     """
     draw = rng.random
-    if domain == "cognition":
-        return {"instrument": "mmse", "date": on, "score": 16 + int(15 * draw())}  # randint(16, 30)
-    if domain == "locomotion":
-        return {"instrument": "sppb", "date": on, "side_by_side_s": 10, "semi_tandem_s": 10,
+    if domain == Domain.COGNITION:
+        return {"instrument": _MMSE, "date": on, "score": 16 + int(15 * draw())}  # randint(16, 30)
+    if domain == Domain.LOCOMOTION:
+        return {"instrument": _SPPB, "date": on, "side_by_side_s": 10, "semi_tandem_s": 10,
                 "tandem_s": round(10 * draw(), 1), "gait_times_s": [round(3.5 + 5.5 * draw(), 1)],
                 "chair_single_stand": True, "chair_stands_s": round(10 + 10 * draw(), 1)}
-    if domain == "nutrition":
-        return {"instrument": "mna_sf", "date": on, "food_intake": _FOOD[int(2 * draw())],
+    if domain == Domain.NUTRITION:
+        return {"instrument": _MNA_SF, "date": on, "food_intake": _FOOD[int(2 * draw())],
                 "weight_loss": _LOSS[int(2 * draw())], "mobility": "goes_out",
                 "acute_disease_or_stress": False, "neuropsychological": "none", "bmi": round(18 + 12 * draw(), 1)}
-    if domain == "vision":
-        return {"instrument": "visual_acuity", "date": on, "right": _ACUITY[int(3 * draw())], "left": 0.8}
-    if domain == "hearing":
-        return {"instrument": "hearwho", "date": on, "score": 30 + int(51 * draw())}  # randint(30, 80)
-    return {"instrument": "gds15", "date": on, "answers": [draw() < 0.3 for _ in range(15)]}
+    if domain == Domain.VISION:
+        return {"instrument": _VISUAL_ACUITY, "date": on, "right": _ACUITY[int(3 * draw())], "left": 0.8}
+    if domain == Domain.HEARING:
+        return {"instrument": _HEARWHO, "date": on, "score": 30 + int(51 * draw())}  # randint(30, 80)
+    return {"instrument": _GDS15, "date": on, "answers": [draw() < 0.3 for _ in range(15)]}
 
 
 def reconciliation(moment: str, day: str, birth: str, rng: random.Random) -> dict[str, Any]:

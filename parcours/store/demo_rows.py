@@ -1,7 +1,11 @@
 """The rows of one `parcours demo` chunk: documents computed by the real engines, as plain tuples.
 
 Why: building rows is most of the demo's CPU, so what is not the engines' own work is kept small:
-dates are ISO text from a table, draws scale one `rng.random()`, constants are made once.
+dates are ISO text from a table, draws scale one `rng.random()`, constants are made once. What a
+side row holds is never restated here: its values come from the kinds' side-row functions
+(icope.kinds, medisis.kinds) and the store's own (parcours.store.indexing, counts), as a real
+save writes them; this module only lays them out as tuples in bulk.COLUMNS order with their ids
+(tests/store/test_store_demo_equivalence.py saves the same documents one by one and compares).
 """
 
 from __future__ import annotations
@@ -10,19 +14,22 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import orjson
 
 from parcours.core.identity import INS_TEST_SYSTEM, ins_key
+from parcours.core.records import RecordKind
 from parcours.store.bulk import COLUMNS
+from parcours.store.counts import COUNT_COLUMNS, screening_change
 from parcours.store.demo_documents import (
     FAMILIES, GIVEN_F, GIVEN_M, HOSPITAL_SHARE, STEP2_SHARE, TODAY, assessment, reconciliation, screening,
 )
 from parcours.store.ids import patient_fhir_id
-from icope.vocab import DOMAIN_NAMES
-from parcours.core.ids import doc_hash as document_hash
+from icope.vocab import DOMAIN_NAMES, DOMAINS, DeclineRule
+from medisis.vocab import Moment
+from parcours.store.indexing import NEW_ALERT, alert_document, first_save_keys
 from parcours.store.patients import family_key
 
 __all__ = ["ACTOR", "RECORD_STRIDE", "Built", "ChunkPlan", "build_chunk"]
@@ -39,11 +46,19 @@ _VISITS = (1, 1, 2, 2, 3)
 _AFTER = {kind: orjson.dumps({"kind": kind}).decode() for kind in (
     "icope.screening", "icope.alert", "icope.assessment", "medisis.stay", "medisis.reconciliation")}
 _RESULT = attrgetter("result")
+_BY_DOMAIN = itemgetter(*DOMAIN_NAMES)  # a screening row's six results, in bulk.COLUMNS order
 #: bit mask -> the indexes of its set bits (domain i is bit i, DOMAIN_NAMES order)
 _BITS = tuple(tuple(i for i in range(len(DOMAIN_NAMES)) if mask >> i & 1) for mask in range(1 << len(DOMAIN_NAMES)))
+#: positive mask -> counts.screening_change(mask) as (COUNT_COLUMNS index, change) pairs
+_SCREENED = tuple(tuple((COUNT_COLUMNS.index(name), change) for name, change in screening_change(mask).items())
+                  for mask in range(1 << len(DOMAIN_NAMES)))
+_DUE, _OPEN_ALERTS = COUNT_COLUMNS.index("due"), COUNT_COLUMNS.index("open_alerts")
+_D1 = DeclineRule.D1
+_ALERT = RecordKind.ICOPE_ALERT.value  # a derived record: insert_alert stores no document or FHIR key
+_NO_KEYS = (None, None, None)
+_ADMISSION, _DISCHARGE = Moment.ADMISSION.value, Moment.DISCHARGE.value
 
-#: (site id, ISO day) -> changes in parcours.store.counts.COUNT_COLUMNS order:
-#: screened, positive_<domain> × 6, due, open_alerts
+#: (site id, ISO day) -> changes in parcours.store.counts.COUNT_COLUMNS order
 Counts = dict[tuple[int, str], list[int]]
 #: rows per table (bulk.COLUMNS order), the table's FIXED values (bulk.FIXED order), count changes
 Built = tuple[dict[str, list[tuple[Any, ...]]], dict[str, tuple[Any, ...]], Counts]
@@ -67,17 +82,18 @@ def _engines() -> dict[str, Any]:
     """The engines each process imports once."""
     from icope.followup import Followup, evaluate_followup
     from icope.step1 import read_screening, score_screening
-    from icope.kinds import assessment_row
+    from icope.kinds import assessment_row, screening_values
     from icope.step2 import assess_instrument, parse_assessment
-    from icope.vocab import DeclineRule
-    from medisis.kinds import reconciliation_row
+    from medisis.kinds import awaits_discharge_reconciliation, reconciliation_row, stay_row
     from medisis.reconciliation import parse_reconciliation, reconcile
+    from medisis.stays import parse_stay
     from icope.step1_json import render_step1  # the command's own bytes (cached fragments)
 
     return {"icope": (read_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
-                      render_step1),
+                      render_step1, screening_values),
             "step2": (parse_assessment, assess_instrument, assessment_row),
-            "medisis": (parse_reconciliation, reconcile, reconciliation_row)}
+            "medisis": (parse_reconciliation, reconcile, reconciliation_row, parse_stay, stay_row,
+                        awaits_discharge_reconciliation)}
 
 
 def build_chunk(plan: ChunkPlan) -> Built:
@@ -87,18 +103,13 @@ def build_chunk(plan: ChunkPlan) -> Built:
         chunk.patient()
     stamp = plan.stamp.replace(tzinfo=None).isoformat(" ") if plan.sqlite else plan.stamp  # as SQLAlchemy stores it
     fixed = {"patients": (1, INS_TEST_SYSTEM, stamp, stamp), "records": (1, ACTOR, stamp, stamp), "screenings": (True,),
-             "alerts": ("new", True), "audit": (stamp, ACTOR, "create", None)}
+             "alerts": (NEW_ALERT["status"], NEW_ALERT["open"]), "audit": (stamp, ACTOR, "create", None)}
     return chunk.rows, fixed, chunk.counts
 
 
-def _summary(results: tuple[Any, ...], cache: dict[tuple[Any, ...], tuple[int, tuple[str, ...]]] = {}  # noqa: B006
-             ) -> tuple[int, tuple[str, ...]]:
-    """Six DomainResults -> (positive mask, their plain values): icope.kinds.screening_row memoized (3^6 at most)."""
-    found = cache.get(results)
-    if found is None:
-        found = cache[results] = (sum(1 << i for i, r in enumerate(results) if r.value == "positive"),
-                                  tuple(r.value for r in results))
-    return found
+def _iso(day: date | None) -> str | None:
+    """A side row's date as the demo writes dates (ISO text: the driver stores it as SQLAlchemy does)."""
+    return None if day is None else day.isoformat()
 
 
 class _Chunk:
@@ -127,10 +138,9 @@ class _Chunk:
         self.next_record = rid + 1
         if rid >= self.record_limit:
             raise RuntimeError("demo patient with more records than RECORD_STRIDE")  # a bug, never data
-        digest = document_hash(doc)  # H; the FHIR key fixed at first save (docs/fhir.md "Ids"); an alert is
-        # derived: no content key (as in saving.save_document)
+        keys = _NO_KEYS if kind == _ALERT else first_save_keys(kind, doc)  # as saving / indexing.insert_alert
         self.records.append((rid, pid, kind, day, site, raw.decode(), None if result is None else result.decode(),
-                             digest, None if kind == "icope.alert" else digest, digest))
+                             *keys))
         self.audit.append(("record", str(rid), _AFTER[kind]))
         return rid
 
@@ -151,7 +161,7 @@ class _Chunk:
         family, key = _FAMILIES[int(20 * draw())]
         given, gkey = _GIVEN[female][int(8 * draw())]
         first = _TODAY - int(541 * draw())  # randint(0, 540) days ago
-        parse, score, followup, evaluate, rules, render = self.engines["icope"]
+        parse, score, followup, evaluate, rules, render, screening_values = self.engines["icope"]
         parse_step2, assess, assessment_row = self.engines["step2"]
         state: list[Any] = []
         models: list[Any] = []
@@ -171,23 +181,22 @@ class _Chunk:
                      if len(models) > 1 else None)
             result = found.latest if found is not None else score(models[-1])  # as save_document stores it
             rid = self.record(pid, "icope.screening", day, site, doc, raw, render(result).rstrip(b"\n"))
-            due = result.next_step1_due.isoformat()
-            mask, values = _summary(tuple(map(_RESULT, result.domains.values())))
-            rows["screenings"].append((rid, pid, site, day, result.overall.value, due, mask, *values))
+            row = screening_values(result.overall, result.next_step1_due,  # the side row a real save writes
+                                   tuple(map(_RESULT, map(result.domains.__getitem__, DOMAINS))))
+            due, mask = row["next_step1_due"].isoformat(), row["positive_mask"]
+            rows["screenings"].append((rid, pid, site, day, row["overall"], due, mask, *_BY_DOMAIN(row)))
             change = self.count(site, day)
-            change[0] += 1
-            for i in _BITS[mask]:
-                change[1 + i] += 1
+            for at, by in _SCREENED[mask]:
+                change[at] += by
             # the first visit raises D1 per positive domain (baseline rule, as save_document stores it)
             raised = ([(a.rule.value, a.domain.value) for a in found.alerts] if found is not None
-                      else [("D1", DOMAIN_NAMES[i]) for i in _BITS[mask]] if "D1" in rules else [])
+                      else [(_D1.value, DOMAIN_NAMES[i]) for i in _BITS[mask]] if _D1 in rules else [])
+            link = {"screening": str(rid)} if found is None else {"screening": str(rid), "previous": str(last_id)}
             for rule, domain in raised:
-                adoc = {"rule": rule, "domain": domain, "date": day, "status": "new", "screening": str(rid)}
-                if found is not None:
-                    adoc["previous"] = str(last_id)
-                aid = self.record(pid, "icope.alert", day, site, adoc, orjson.dumps(adoc), None)
+                adoc = alert_document(rule, domain, day, link)
+                aid = self.record(pid, _ALERT, day, site, adoc, orjson.dumps(adoc), None)
                 rows["alerts"].append((aid, pid, site, rid, rule, domain, day))
-                change[8] += 1
+                change[_OPEN_ALERTS] += 1
             last, last_id, pending = (day, due), rid, mask
             for i in _BITS[mask]:  # each positive domain: assessed within 7–30 days, if that is not in the future
                 if draw() < STEP2_SHARE and (assessed := on + 7 + int(24 * draw())) <= _TODAY:
@@ -207,14 +216,14 @@ class _Chunk:
             "female" if female else "male", site, last[1] if last else None, last[0] if last else None, pending))
         self.audit.append(("patient", str(pid), None))
         if last is not None:
-            self.count(site, last[1])[7] += 1
+            self.count(site, last[1])[_DUE] += 1
         if draw() < HOSPITAL_SHARE:
             self.hospital(pid, self.sites[2], birth)
 
     def hospital(self, pid: int, site: int, birth: str) -> None:
         """A stay with its admission reconciliation; most are discharged and reconciled at discharge."""
         rng, rows = self.rng, self.rows
-        parse, reconcile, reconciliation_row = self.engines["medisis"]
+        parse, reconcile, reconciliation_row, parse_stay, stay_row, awaits = self.engines["medisis"]
         admission = _TODAY - 5 - int(116 * rng.random())  # randint(5, 120) days ago
         discharge = admission + 2 + int(14 * rng.random())  # randint(2, 15) days later
         discharged = discharge <= _TODAY
@@ -222,10 +231,13 @@ class _Chunk:
         admitted_on, discharged_on = _ISO[admission - _BASE], _ISO[discharge - _BASE]
         stay_doc = {"stay": f"DEMO-{pid}", "admission_date": admitted_on,
                     "discharge_date": discharged_on if discharged else None}
-        stay_id = self.record(pid, "medisis.stay", admitted_on, site, stay_doc, orjson.dumps(stay_doc), None)
-        rows["stays"].append((stay_id, pid, site, stay_doc["stay"], admitted_on, stay_doc["discharge_date"],
-                              discharged and not reconciled))  # a stay is a fact: no result
-        for moment, on in [("admission", admitted_on)] + ([("discharge", discharged_on)] if reconciled else []):
+        stay_raw = orjson.dumps(stay_doc)
+        stay_id = self.record(pid, "medisis.stay", admitted_on, site, stay_doc, stay_raw, None)  # a fact: no result
+        row = stay_row(parse_stay(stay_raw), None)  # the side row a real save writes; its discharge reconciliation
+        # (if any) follows in this load, where a real save would clear the flag when it comes (indexing)
+        rows["stays"].append((stay_id, pid, site, row["stay"], _iso(row["admission_date"]),
+                              _iso(row["discharge_date"]), awaits(row, reconciled)))
+        for moment, on in [(_ADMISSION, admitted_on)] + ([(_DISCHARGE, discharged_on)] if reconciled else []):
             doc = reconciliation(moment, on, birth, rng)
             raw = orjson.dumps(doc)
             model = parse(raw)
@@ -233,7 +245,7 @@ class _Chunk:
             rid = self.record(pid, "medisis.reconciliation", on, site, doc, raw, orjson.dumps(result))
             row = reconciliation_row(model, result)  # the side rows a real save writes
             due = row["review30_due"]
-            rows["reconciliations"].append((rid, pid, site, row["moment"], on, row["unintentional"],
-                                            None if due is None else due.isoformat(), row["awaiting_review30"]))
+            rows["reconciliations"].append((rid, pid, site, row["moment"], _iso(row["reconciled_on"]),
+                                            row["unintentional"], _iso(due), row["awaiting_review30"]))
             rows["reconciliation_lines"] += [
                 (rid, x["position"], x["bm_id"], x["order_id"], x["status"], x["discrepancy"]) for x in row["lines"]]

@@ -19,9 +19,12 @@ import orjson
 from sqlalchemy import Connection, delete, exists, insert, select, update
 
 from icope.vocab import DOMAIN_NAMES
+from medisis.kinds import awaits_discharge_reconciliation
+from medisis.vocab import Moment
 from parcours.core.records import RecordKind
 from parcours.store import audit, counts
-from parcours.store.indexing import _plan_due, _stripped, domain_mask, insert_alert
+from parcours.kinds import side_rows
+from parcours.store.indexing import _plan_due, _stripped, insert_alert
 from parcours.store.schema import (
     alerts,
     assessments,
@@ -35,7 +38,6 @@ from parcours.store.schema import (
 __all__ = ["refresh_icope", "refresh_medisis", "reschedule", "withdraw_alert", "withdraw_alerts_of"]
 
 _LIVE = records.c.deleted_at.is_(None)
-_CLOSED_REVIEW30 = ("done", "declined", "not_applicable")  # as parcours.store.indexing (no longer awaited)
 
 
 def _live_documents(conn: Connection, patient_id: int, kind: RecordKind) -> Sequence[Any]:
@@ -114,16 +116,14 @@ def _put_screening_row(conn: Connection, *, record_id: int, patient_id: int, sit
     """The screening's side row and the daily counts, replaced by what `result` says."""
     old = conn.execute(select(screenings.c.site_id, screenings.c.screened_on, screenings.c.positive_mask,
                               screenings.c.live).where(screenings.c.record_id == record_id)).first()
-    mask = domain_mask(result["domains"])
+    row = side_rows(RecordKind.ICOPE_SCREENING, None, result) or {}  # icope.kinds.screening_row, as a save
+    mask = row["positive_mask"]
     if old is not None:
         if old.live:
             counts.bump(conn, old.site_id, old.screened_on, **counts.screening_change(old.positive_mask, -1))
         conn.execute(delete(screenings).where(screenings.c.record_id == record_id))
-    conn.execute(insert(screenings).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, screened_on=on, overall=result["overall"],
-        next_step1_due=date.fromisoformat(result["next_step1_due"]), positive_mask=mask,
-        **{name: result["domains"][name]["result"] for name in DOMAIN_NAMES},
-    ))
+    conn.execute(insert(screenings).values(record_id=record_id, patient_id=patient_id, site_id=site_id,
+                                           screened_on=on, **row))
     counts.bump(conn, site_id, on, **counts.screening_change(mask))
 
 
@@ -204,27 +204,32 @@ def refresh_medisis(conn: Connection, patient_id: int) -> None:
 
     As at save time (parcours.store.indexing): a discharged stay waits until a live discharge
     reconciliation dated on or after its admission; a discharge reconciliation waits until a
-    done / declined / not-applicable consultation names it, or, naming none, was saved after it.
+    consultation closing it (medisis.consultation30.CLOSES_REVIEW30, docs/medisis.md §8) names it,
+    or, naming none, was saved after it.
     """
+    from medisis.consultation30 import CLOSES_REVIEW30
+
+    discharge = Moment.DISCHARGE.value
     live_discharges = select(reconciliations.c.reconciled_on).join(
         records, records.c.id == reconciliations.c.record_id).where(
-        reconciliations.c.patient_id == patient_id, reconciliations.c.moment == "discharge", _LIVE)
+        reconciliations.c.patient_id == patient_id, reconciliations.c.moment == discharge, _LIVE)
     for stay in conn.execute(select(stays.c.record_id, stays.c.admission_date, stays.c.discharge_date,
                                     records.c.deleted_at).join(records, records.c.id == stays.c.record_id)
                              .where(stays.c.patient_id == patient_id)).all():
         covered = live_discharges.where(reconciliations.c.reconciled_on >= stay.admission_date)
-        waiting = (stay.deleted_at is None and stay.discharge_date is not None
-                   and conn.execute(select(exists(covered))).scalar() is False)
+        waiting = stay.deleted_at is None and awaits_discharge_reconciliation(
+            {"discharge_date": stay.discharge_date},
+            stay.discharge_date is not None and conn.execute(select(exists(covered))).scalar() is True)
         conn.execute(update(stays).where(stays.c.record_id == stay.record_id)
                      .values(awaiting_discharge_reconciliation=waiting))
     closing = [(r.id, orjson.loads(r.document).get("reconciliation"))
                for r in _live_documents(conn, patient_id, RecordKind.MEDISIS_CONSULTATION30)
-               if orjson.loads(r.document).get("status") in _CLOSED_REVIEW30]
+               if orjson.loads(r.document).get("status") in CLOSES_REVIEW30]
     for rec in conn.execute(select(reconciliations.c.record_id, reconciliations.c.moment, records.c.deleted_at)
                             .join(records, records.c.id == reconciliations.c.record_id)
                             .where(reconciliations.c.patient_id == patient_id)).all():
         reviewed = any(str(link) == str(rec.record_id) if link is not None and str(link).isdigit()
                        else consultation > rec.record_id for consultation, link in closing)
-        waiting = rec.deleted_at is None and rec.moment == "discharge" and not reviewed
+        waiting = rec.deleted_at is None and rec.moment == discharge and not reviewed
         conn.execute(update(reconciliations).where(reconciliations.c.record_id == rec.record_id)
                      .values(awaiting_review30=waiting))

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import Connection, insert, select, text, update
 
-from icope.kinds import positive_mask as domain_mask  # the side-row rule, one implementation
 from icope.vocab import DOMAIN_NAMES  # docs/icope.md §1 order
+from medisis.kinds import awaits_discharge_reconciliation
+from medisis.vocab import Moment
 from parcours.core.ids import doc_hash as document_hash  # docs/fhir.md §2.3 H, one implementation
 from parcours.core.records import RecordKind
-from parcours.kinds import side_rows
+from parcours.kinds import by_record, side_rows
 from parcours.store import audit, counts
+from parcours.store.alerts import OPEN, AlertStatus
 from parcours.store.patients import move_due, set_schedule
 from parcours.store.schema import (
     alerts, assessments, patients, reconciliation_lines, reconciliations, records, screenings, stays,
@@ -28,9 +31,29 @@ from parcours.store.schema import (
 if TYPE_CHECKING:
     from parcours.core.kinds import Parsed
 
-__all__ = ["INDEXERS", "document_hash", "domain_mask", "index_record", "on_delete"]
+__all__ = ["INDEXERS", "NEW_ALERT", "alert_document", "document_hash", "first_save_keys", "index_record", "on_delete"]
 
-OPEN_ALERT = frozenset({"new", "confirmed"})
+#: An alert's side-row status when raised (parcours.store.alerts): new, hence open.
+NEW_ALERT: dict[str, Any] = {"status": AlertStatus.NEW.value, "open": AlertStatus.NEW in OPEN}
+
+
+def first_save_keys(kind: RecordKind | str, document: dict[str, Any]) -> tuple[str, str, str | None]:
+    """(document_hash, content_key, fhir_key) of a document's first save (docs/fhir.md §2.3 H).
+
+    The FHIR key, fixed at first save, only for a kind the FHIR export maps (docs/fhir.md "Ids").
+    """
+    key = document_hash(document)
+    return key, key, key if _exported(kind) else None
+
+
+@cache
+def _exported(kind: str) -> bool:
+    return by_record(kind).fhir
+
+
+def alert_document(rule: str, domain: str, on: str, link: dict[str, str]) -> dict[str, Any]:
+    """The stored document of an alert raised on ISO day `on` by the records `link` names."""
+    return {"rule": rule, "domain": domain, "date": on, "status": NEW_ALERT["status"], **link}
 
 
 def _stripped(document: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +139,7 @@ def insert_alert(conn: Connection, *, patient_id: int, site_id: int | None, sour
 
     `source_id` is the record that raised it: the screening (D1–D6) or the assessment (S1).
     """
-    document = {"rule": rule, "domain": domain, "date": on.isoformat(), "status": "new", **link}
+    document = alert_document(rule, domain, on.isoformat(), link)
     stamp = audit.now()
     alert_id = conn.execute(insert(records).values(
         version=1, patient_id=patient_id, kind=RecordKind.ICOPE_ALERT.value, recorded_on=on, site_id=site_id,
@@ -124,7 +147,7 @@ def insert_alert(conn: Connection, *, patient_id: int, site_id: int | None, sour
     ).returning(records.c.id)).scalar_one()
     conn.execute(insert(alerts).values(
         record_id=alert_id, patient_id=patient_id, site_id=site_id, screening_id=source_id,
-        rule=rule, domain=domain, raised_on=on, status="new", open=True,
+        rule=rule, domain=domain, raised_on=on, **NEW_ALERT,
     ))
     counts.bump(conn, site_id, on, open_alerts=1)
     audit.append(conn, actor=actor, action="create", entity="record", entity_id=alert_id,
@@ -157,16 +180,15 @@ def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: i
 def _stay(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
           actor: str) -> None:
     row = _rows(RecordKind.MEDISIS_STAY, parsed)
-    conn.execute(insert(stays).values(
-        record_id=record_id, patient_id=patient_id, site_id=site_id, **row,
-        awaiting_discharge_reconciliation=row["discharge_date"] is not None and not _discharge_reconciled(
-            conn, patient_id, row["admission_date"]),
-    ))
+    awaiting = awaits_discharge_reconciliation(row, row["discharge_date"] is not None and _discharge_reconciled(
+        conn, patient_id, row["admission_date"]))
+    conn.execute(insert(stays).values(record_id=record_id, patient_id=patient_id, site_id=site_id, **row,
+                                      awaiting_discharge_reconciliation=awaiting))
 
 
 def _discharge_reconciled(conn: Connection, patient_id: int, since: date) -> bool:
     found = conn.execute(select(reconciliations.c.record_id).where(
-        reconciliations.c.patient_id == patient_id, reconciliations.c.moment == "discharge",
+        reconciliations.c.patient_id == patient_id, reconciliations.c.moment == Moment.DISCHARGE.value,
         reconciliations.c.reconciled_on >= since,
     ).limit(1)).first()
     return found is not None
@@ -190,7 +212,7 @@ def _reconciliation(conn: Connection, *, record_id: int, patient_id: int, site_i
 def _consultation(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                   actor: str) -> None:
     link = parsed.document.get("reconciliation")
-    if not _rows(RecordKind.MEDISIS_CONSULTATION30, parsed)["closes_review30"]:  # medisis.consultation30.CLOSES_REVIEW30
+    if not _rows(RecordKind.MEDISIS_CONSULTATION30, parsed)["closes_review30"]:  # consultation30.CLOSES_REVIEW30
         return
     query = update(reconciliations).where(reconciliations.c.patient_id == patient_id,
                                           reconciliations.c.awaiting_review30)

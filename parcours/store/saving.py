@@ -104,7 +104,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
         patient = find_or_create_patient(conn, identity, site=site, actor=actor)
     if conn.dialect.name == "postgresql":  # one writer per patient: schedule, alerts, counts read then write
         conn.execute(select(patients.c.id).where(patients.c.id == patient).with_for_update())
-    content_key = indexing.document_hash(parsed.document)
+    document_hash, content_key, fhir_key = indexing.first_save_keys(kind, parsed.document)
     same = conn.execute(select(records.c.id, records.c.result).where(
         records.c.patient_id == patient, records.c.kind == kind.value, records.c.content_key == content_key)).first()
     if same is not None:  # the same document for this patient: stored once (content key, migration 0005)
@@ -117,7 +117,7 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
         insert(records).values(
             version=1, patient_id=patient, kind=kind.value, recorded_on=parsed.recorded_on, site_id=site,
             professional_id=professional, document=document_text, result=result_text,
-            document_hash=content_key, content_key=content_key, fhir_key=content_key if by_record(kind).fhir else None,
+            document_hash=document_hash, content_key=content_key, fhir_key=fhir_key,
             actor=actor, created_at=stamp, updated_at=stamp,
         ).returning(records.c.id)
     ).scalar_one()

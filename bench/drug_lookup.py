@@ -2,9 +2,10 @@
 
 Run from the repository root: `python bench/drug_lookup.py [--db URL] [--specialties N]`. It writes a
 synthetic BDPM download (the four files an import reads) to a temporary folder, imports it with
-`Store.import_drugs`, then times `Store.find_drugs` by name prefix (2 to 5 letters, accents and case
-varied), by CIS and by CIP13, against a primary-key read of one specialty through the same store
-engine in the same run (the baseline). Target (issue 17): a lookup answers in under 50 ms.
+`Store.import_drugs` with a UCD correspondence file (one UCD per pack, `;`-separated with a header,
+docs/medisis.md §7.3), then times `Store.find_drugs` by name prefix (2 to 5 letters, accents and case
+varied), by CIS, by CIP13, by UCD13 and by UCD7, against a primary-key read of one specialty through
+the same store engine in the same run (the baseline). Target (issue 17): a lookup answers in under 50 ms.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select
 
-from medisis.codes import cip13_from_cip7
+from medisis.codes import cip13_from_cip7, ucd13_from_ucd7
+from medisis.ucd import parse_columns
 from parcours.store import open_store
 from parcours.store.schema import drug_specialties
 
@@ -63,6 +65,13 @@ def write_bdpm(folder: Path, specialties: int, packs: int, seed: int = 7) -> lis
     return names
 
 
+def write_ucd(path: Path, packs: int) -> None:
+    """One UCD per pack (UCD7 = 9 000 000 + pack number), linked by its CIP13, as a pharmacy export would."""
+    rows = ["Code UCD;Libellé;Code CIP13"] + [
+        f"{ucd13_from_ucd7(f'{9000000 + j}')};UNITÉ {j};{cip13_from_cip7(f'{9000000 + j}')}" for j in range(packs)]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+
+
 def timed(call, repeat: int = REPEAT) -> tuple[float, float]:
     """(median, max) seconds of `call()` over `repeat` runs."""
     times = []
@@ -82,10 +91,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         names = write_bdpm(folder, args.specialties, args.packs)
+        write_ucd(Path(tmp) / "cip_ucd.csv", args.packs)
         store = open_store(args.db or f"sqlite:///{tmp}/bench.db")
         try:
             start = time.perf_counter()
-            done = store.import_drugs(str(folder), actor="bench")
+            done = store.import_drugs(str(folder), actor="bench", ucd=str(Path(tmp) / "cip_ucd.csv"),
+                                      ucd_columns=parse_columns("Code UCD,Code CIP13"))
             load = time.perf_counter() - start
 
             def baseline() -> None:
@@ -100,9 +111,12 @@ def main() -> None:
                 "name, 12 letters": [n[:12] for n in rng.sample(names, 20)],
                 "CIS": [f"{60000000 + rng.randrange(args.specialties)}" for _ in range(20)],
                 "CIP13": [cip13_from_cip7(f"{9000000 + rng.randrange(args.packs)}") for _ in range(20)],
+                "UCD13": [ucd13_from_ucd7(f"{9000000 + rng.randrange(args.packs)}") for _ in range(20)],
+                "UCD7": [f"{9000000 + rng.randrange(args.packs)}" for _ in range(20)],
             }
             print(f"database:                 {store.engine.dialect.name}")
-            print(f"imported:                 {done.specialties} specialties, {done.presentations} packs "
+            print(f"imported:                 {done.specialties} specialties, {done.presentations} packs, "
+                  f"{done.ucd.links} UCD "
                   f"in {load:.2f} s")
             print(f"baseline (primary key):   {base * 1000:8.3f} ms median")
             for label, texts in queries.items():

@@ -1,8 +1,8 @@
-"""The drug field of a reconciliation line: type a few letters (or a CIS / CIP13), pick with ↑↓ and Enter.
+"""The drug field of a reconciliation line: type a few letters (or a CIS, CIP13, UCD13, UCD7), pick with ↑↓, Enter.
 
-Why: the pharmacist names a drug as she reads it on a box or a prescription; the store's drug
-database (imported from the BDPM) answers, and the pick fills the line's ATC, form, route and dose
-(the screen does the filling; this widget only asks and shows).
+Why: the pharmacist names a drug as she reads it on a box, a prescription or a hospital unit; the
+store's drug database (the BDPM, with the hospital's UCD correspondence) answers, and the pick fills
+the line's ATC, form, route and dose (the screen does the filling; this widget only asks and shows).
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ class DrugField(TextField):
             line = f"{match.name}" + (f"  {match.atc}" if match.atc else "")
             if not match.marketed:
                 line += f"  ({message('tui.drug.not_marketed', self.lang)})"
-            text.append(("▸ " if i == self.highlight else "  ") + line + "\n", style="reverse" if i == self.highlight else "")
+            chosen = i == self.highlight
+            text.append(("▸ " if chosen else "  ") + line + "\n", style="reverse" if chosen else "")
         text.append(self.note or message("tui.drug.choose", self.lang), style="dim")
         box.update(text)
         box.display = True

@@ -22,6 +22,7 @@ from parcours.catalog import (
     tui_common,
     tui_icope,
     tui_medisis,
+    ucd,
     vocabulary,
     worklist,
 )
@@ -44,4 +45,5 @@ PARTS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
     "worklist": worklist.PAIRS,
     "drugs": drugs.PAIRS,
     "records": records.PAIRS,
+    "ucd": ucd.PAIRS,
 }

@@ -153,6 +153,8 @@ def _add_tool_commands(groups, common, h, lang: Lang) -> None:  # noqa: ANN001 -
             cmd.add_argument("--validate", action="store_true", help=h("validate"))
         elif key == ("drugs", "import"):
             cmd.add_argument("folder", metavar="DIR", help=h("drugs.folder"))
+            cmd.add_argument("--ucd", metavar="FILE", help=h("drugs.ucd"))
+            cmd.add_argument("--ucd-columns", metavar="UCD,LINK", help=h("drugs.ucd_columns"))
         elif key in (("records", "correct"), ("records", "delete"), ("patients", "correct")):
             from parcours.cli.records_commands import add_arguments
 

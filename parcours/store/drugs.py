@@ -1,9 +1,11 @@
-"""The drug database: load the BDPM files into the store, look a drug up by name or code.
+"""The drug database: load the BDPM files into the store, look a drug up by name or code (CIS, CIP13, UCD).
 
 Why: the pharmacist picks a drug by typing a few letters of its name or scanning a code, and the
 line is filled from the official database (ATC, form, route, dose). The files are parsed by
 `medisis.bdpm` (docs/medisis.md §7.2) and read as contract fields by `medisis.bdpm_fields`; an import
-replaces the previous one in one transaction, so a failed or half-read import changes nothing.
+replaces the previous one in one transaction, so a failed or half-read import changes nothing. The
+BDPM has no UCD: a hospital's UCD correspondence file (`medisis.ucd`, docs/medisis.md §7.3) is loaded
+with it and links each UCD13 to its specialty.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from medisis.bdpm import FIELD_COUNTS, Table, parse_table
 from medisis.bdpm_fields import name_key, route_of, single_strength, strength_in_name
-from medisis.codes import cip13_problem, is_atc, is_cis, ucd13_problem
+from medisis.codes import UCD13_PREFIX, cip13_problem, is_atc, is_cis, ucd13_from_ucd7, ucd13_problem
+from medisis.ucd import UcdColumns, UcdFileError, parse_ucd
 from parcours.store.errors import StoreError
-from parcours.store.schema import drug_imports, drug_presentations, drug_specialties
+from parcours.store.schema import drug_imports, drug_presentations, drug_specialties, drug_ucd
 
-__all__ = ["DRUG_FILES", "DrugFileError", "DrugImport", "DrugMatch", "find_drugs", "import_drugs", "read_bdpm"]
+__all__ = ["DRUG_FILES", "DrugFileError", "DrugImport", "DrugMatch", "UcdImport", "find_drugs", "import_drugs",
+           "read_bdpm", "read_ucd", "ucd_count"]
 
 #: The BDPM files an import reads (all four are in every download of the database).
 DRUG_FILES = ("CIS_bdpm.txt", "CIS_CIP_bdpm.txt", "CIS_COMPO_bdpm.txt", "CIS_MITM.txt")
@@ -34,7 +38,8 @@ DEFAULT_LIMIT = 10
 
 
 class DrugFileError(StoreError):
-    """A BDPM file is missing (`problem` = missing), unreadable or has no usable line (garbled)."""
+    """A BDPM file is missing (`problem` = missing), unreadable or has no usable line (garbled); the UCD
+    file's problems are `ucd_` + missing, unreadable, unusable or a `medisis.ucd.UcdFileError` problem."""
 
     code = "drug_file"
 
@@ -52,6 +57,22 @@ class DrugMatch:
     dose_unit: str | None  # medisis.vocab.DoseUnit
     marketed: bool
     cip13: str | None = None  # when found by its pack code
+    ucd13: str | None = None  # when found by its UCD13 or UCD7
+
+
+@dataclass(frozen=True, slots=True)
+class UcdImport:
+    """What the UCD file gave: (UCD13, CIS) pairs stored, how it was read, skipped lines per reason.
+
+    `skipped` maps a reason (medisis.ucd.SkippedLine, or not_in_bdpm) to (count, first line, its code).
+    """
+
+    file: str
+    links: int
+    encoding: str
+    separator: str
+    header: bool
+    skipped: dict[str, tuple[int, int, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +82,7 @@ class DrugImport:
     specialties: int
     presentations: int
     files: dict[str, dict[str, object]]
+    ucd: UcdImport | None = None
 
 
 def _table(folder: Path, name: str) -> Table:
@@ -77,7 +99,10 @@ def _table(folder: Path, name: str) -> Table:
     return table
 
 
-def read_bdpm(folder: str | Path) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[str, dict[str, object]]]:
+Rows = list[dict[str, object]]
+
+
+def read_bdpm(folder: str | Path) -> tuple[Rows, Rows, dict[str, dict[str, object]]]:
     """(specialty rows, presentation rows, per-file notes) from the four files; DrugFileError naming a bad file."""
     base = Path(folder)
     tables = {name: _table(base, name) for name in DRUG_FILES}
@@ -118,19 +143,65 @@ def read_bdpm(folder: str | Path) -> tuple[list[dict[str, object]], list[dict[st
     return list(specialties.values()), list(presentations.values()), notes
 
 
+def _tally(skipped: dict[str, tuple[int, int, str]], reason: str, line: int, value: str) -> None:
+    count, first, code = skipped.get(reason, (0, line, value))
+    skipped[reason] = (count + 1, first, code)
+
+
+def read_ucd(path: str | Path, columns: UcdColumns | None, specialties: set[str], packs: dict[str, str]
+             ) -> tuple[list[dict[str, object]], UcdImport]:
+    """(drug_ucd rows, what was read) from a correspondence file; its CIP13 / CIS must be in the BDPM read."""
+    file = Path(path)
+    if not file.is_file():
+        raise DrugFileError(file=str(file), problem="ucd_missing")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DrugFileError(file=str(file), problem="ucd_unreadable", reason=exc.strerror or str(exc)) from exc
+    try:
+        table = parse_ucd(data, columns)
+    except UcdFileError as exc:
+        raise DrugFileError(file=str(file), problem=f"ucd_{exc.problem}", **exc.params) from exc
+    skipped: dict[str, tuple[int, int, str]] = {}
+    for bad in table.skipped:
+        _tally(skipped, bad.reason, bad.line, bad.value)
+    pairs: dict[tuple[str, str], None] = {}  # a UCD in several packs of one specialty is stored once
+    for link in table.links:
+        cis = packs.get(link.cip13) if link.cip13 is not None else link.cis
+        if cis is None or cis not in specialties:
+            _tally(skipped, "not_in_bdpm", link.line, link.cip13 or link.cis or "")
+            continue
+        pairs[link.ucd13, cis] = None
+    if not pairs:
+        count = sum(n for n, _, _ in skipped.values())
+        reason, (_, line, value) = min(skipped.items(), key=lambda item: item[1][1])
+        raise DrugFileError(file=str(file), problem="ucd_unusable", skipped=count, line=line, reason=reason,
+                            value=value)
+    rows: list[dict[str, object]] = [{"ucd13": u, "cis": c} for u, c in pairs]
+    return rows, UcdImport(str(file), len(rows), table.encoding, table.separator, table.header, skipped)
+
+
 def _chunks(rows: list[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start:start + CHUNK]
 
 
 def import_drugs(conn: Connection, folder: str | Path, *, actor: str,
-                 progress: Callable[[int, int], None] | None = None) -> DrugImport:
-    """Replace the drug tables with the BDPM of `folder`, in the caller's transaction; progress(done, total)."""
+                 progress: Callable[[int, int], None] | None = None, ucd: str | Path | None = None,
+                 ucd_columns: UcdColumns | None = None) -> DrugImport:
+    """Replace the drug tables with the BDPM of `folder` and the UCD file `ucd` (none: no UCD), in the
+    caller's transaction; progress(done, total). Every file is read before anything is deleted."""
     specialties, presentations, notes = read_bdpm(folder)
-    total, done = len(specialties) + len(presentations), 0
+    links: list[dict[str, object]] = []
+    ucd_import = None
+    if ucd is not None:
+        packs = {str(p["cip13"]): str(p["cis"]) for p in presentations}
+        links, ucd_import = read_ucd(ucd, ucd_columns, {str(s["cis"]) for s in specialties}, packs)
+    total, done = len(specialties) + len(presentations) + len(links), 0
+    conn.execute(delete(drug_ucd))
     conn.execute(delete(drug_presentations))
     conn.execute(delete(drug_specialties))
-    for table, rows in ((drug_specialties, specialties), (drug_presentations, presentations)):
+    for table, rows in ((drug_specialties, specialties), (drug_presentations, presentations), (drug_ucd, links)):
         for chunk in _chunks(rows):
             conn.execute(insert(table), chunk)
             done += len(chunk)
@@ -138,8 +209,10 @@ def import_drugs(conn: Connection, folder: str | Path, *, actor: str,
                 progress(done, total)
     conn.execute(insert(drug_imports).values(
         imported_at=datetime.now(UTC), actor=actor, specialties=len(specialties), presentations=len(presentations),
-        files=orjson.dumps(notes).decode()))
-    return DrugImport(len(specialties), len(presentations), notes)
+        files=orjson.dumps(notes if ucd_import is None else {**notes, Path(ucd_import.file).name: {
+            "encoding": ucd_import.encoding, "ucd": ucd_import.links,
+            "skipped": sum(n for n, _, _ in ucd_import.skipped.values())}}).decode()))
+    return DrugImport(len(specialties), len(presentations), notes, ucd_import)
 
 
 _COLUMNS = (drug_specialties.c.cis, drug_specialties.c.name, drug_specialties.c.form, drug_specialties.c.route,
@@ -147,16 +220,25 @@ _COLUMNS = (drug_specialties.c.cis, drug_specialties.c.name, drug_specialties.c.
             drug_specialties.c.marketed)
 
 
-def _match(row: object, cip13: str | None = None) -> DrugMatch:
-    return DrugMatch(*row, cip13=cip13)  # type: ignore[misc]
+def _match(row: object, cip13: str | None = None, ucd13: str | None = None) -> DrugMatch:
+    return DrugMatch(*row, cip13=cip13, ucd13=ucd13)  # type: ignore[misc]
+
+
+def _by_ucd(conn: Connection, ucd13: str, limit: int) -> list[DrugMatch]:
+    rows = conn.execute(select(*_COLUMNS).join_from(drug_ucd, drug_specialties).where(drug_ucd.c.ucd13 == ucd13)
+                        .order_by(drug_specialties.c.name_key, drug_specialties.c.cis).limit(limit)).all()
+    return [_match(r, ucd13=ucd13) for r in rows]
 
 
 def find_drugs(conn: Connection, text: str, limit: int = DEFAULT_LIMIT) -> list[DrugMatch]:
-    """Specialties whose name starts with `text` (accents and case ignored), or whose CIS / CIP13 it is."""
+    """Specialties whose name starts with `text` (accents and case ignored), or whose CIS / CIP13 / UCD13 /
+    UCD7 it is (a UCD through the correspondence loaded with the BDPM, docs/medisis.md §7.3)."""
     query = text.strip()
+    if query.isdigit() and len(query) == 7:
+        return _by_ucd(conn, ucd13_from_ucd7(query), limit)
     if query.isdigit() and len(query) == 13:
-        if ucd13_problem(query) is None:
-            return []  # the BDPM files carry no UCD: a UCD13 is not in the drug database
+        if query.startswith(UCD13_PREFIX):
+            return _by_ucd(conn, query, limit) if ucd13_problem(query) is None else []
         row = conn.execute(select(*_COLUMNS).join_from(drug_presentations, drug_specialties)
                            .where(drug_presentations.c.cip13 == query)).first()
         return [_match(row, query)] if row is not None else []
@@ -176,3 +258,8 @@ def find_drugs(conn: Connection, text: str, limit: int = DEFAULT_LIMIT) -> list[
 def drug_count(conn: Connection) -> int:
     """How many specialties the drug database holds (0: never imported)."""
     return conn.execute(select(func.count()).select_from(drug_specialties)).scalar_one()
+
+
+def ucd_count(conn: Connection) -> int:
+    """How many (UCD13, specialty) pairs the UCD correspondence holds (0: none loaded)."""
+    return conn.execute(select(func.count()).select_from(drug_ucd)).scalar_one()

@@ -21,7 +21,7 @@ from parcours.store.settings import create_private_file
 __all__ = ["HEAD_REVISION", "current_revision", "driver_connection", "make_engine", "upgrade", "writer"]
 
 #: The newest migration (parcours/store/migrations/versions); a test checks Alembic agrees.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 #: Execution option of a connection that will write: SQLite begins it IMMEDIATE (see `_begin`).
 WRITE_OPTION = "parcours_write"
 BULK_OPTION = "parcours_bulk"

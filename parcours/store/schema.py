@@ -31,8 +31,8 @@ from sqlalchemy.sql.elements import TextClause
 from icope.vocab import DOMAIN_NAMES
 
 __all__ = [
-    "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations", "drug_specialties",
-    "metadata", "patients", "professionals",
+    "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations",
+    "drug_specialties", "drug_ucd", "metadata", "patients", "professionals",
     "reconciliations", "reconciliation_lines", "records", "screenings", "sites", "stays",
 ]
 
@@ -309,6 +309,14 @@ drug_presentations = Table(
     Column("cip7", String(7)),
     Column("label", Text),
     Index("ix_drug_presentations_cis", "cis"),
+)
+
+#: The UCD correspondence loaded with the BDPM (`drugs import --ucd FILE`, docs/medisis.md §7.3; migration 0009):
+#: which specialty a UCD13 (hospital dispensing unit) is; a UCD7 is looked up as its UCD13.
+drug_ucd = Table(
+    "drug_ucd", metadata,
+    Column("ucd13", String(13), primary_key=True),
+    Column("cis", ForeignKey("drug_specialties.cis"), primary_key=True),
 )
 
 #: One row per import (the last one is the database in use): when, from which files, what was skipped.

@@ -288,19 +288,28 @@ class Store:
                                                territory=territory)
 
     # drug database ---------------------------------------------------------------------
-    def import_drugs(self, folder: str, *, actor: str, progress: Any = None) -> Any:
-        """Replace the drug database with the BDPM files of `folder`, all or nothing (DrugImport)."""
+    def import_drugs(self, folder: str, *, actor: str, progress: Any = None, ucd: str | None = None,
+                     ucd_columns: Any = None) -> Any:
+        """Replace the drug database with the BDPM files of `folder` (and the UCD correspondence file
+        `ucd`, columns `medisis.ucd.UcdColumns`), all or nothing (DrugImport)."""
         from parcours.store.drugs import import_drugs
 
         with self._write() as conn:
-            return import_drugs(conn, folder, actor=actor, progress=progress)
+            return import_drugs(conn, folder, actor=actor, progress=progress, ucd=ucd, ucd_columns=ucd_columns)
 
     def find_drugs(self, text: str, *, limit: int = 10) -> list[Any]:
-        """Drugs by name prefix (accents and case ignored), CIS or CIP13 (DrugMatch list)."""
+        """Drugs by name prefix (accents and case ignored), CIS, CIP13, UCD13 or UCD7 (DrugMatch list)."""
         from parcours.store.drugs import find_drugs
 
         with self._read() as conn:
             return find_drugs(conn, text, limit)
+
+    def ucd_count(self) -> int:
+        """(UCD13, specialty) pairs of the UCD correspondence (0: none loaded)."""
+        from parcours.store.drugs import ucd_count
+
+        with self._read() as conn:
+            return ucd_count(conn)
 
     def drug_count(self) -> int:
         """Specialties in the drug database (0: never imported)."""

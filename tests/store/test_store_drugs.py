@@ -64,7 +64,7 @@ def test_lookup_by_cis_cip13_and_ucd13(store):
     (by_cip,) = store.find_drugs("3400991000015")
     assert by_cip.cis == "61000001" and by_cip.cip13 == "3400991000015"
     assert store.find_drugs("3400991000016") == []  # wrong check digit: no pack
-    assert store.find_drugs("3400893213322") == []  # a UCD13: the BDPM has no UCD
+    assert store.find_drugs("3400893213322") == []  # a UCD13: the BDPM has no UCD, none loaded beside it
     assert store.find_drugs("61999999") == []
 
 

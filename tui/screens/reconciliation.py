@@ -79,6 +79,7 @@ class ReconciliationScreen(FormScreen[Saved]):
     def __init__(self, patient: Patient | None = None, lines: dict[str, int] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
         self._drugs: int | None = None  # specialties in the drug database, asked once
+        self._ucd: int | None = None  # UCD codes of the UCD correspondence, asked once
         #: line slots per side (at least one each); kept in the draft with the values
         self.lines = {side: max(1, line_count(self.values, side), int((lines or {}).get(side, 0))) for side in SIDES}
 
@@ -114,11 +115,16 @@ class ReconciliationScreen(FormScreen[Saved]):
 
     # --- drug lookup (tui/drug_lookup.py) ----------------------------------------------------------
     def find_drugs(self, text: str) -> tuple[list[Any], str]:
-        """(matches, note): the drugs whose name starts with `text`, or whose CIS / CIP13 it is."""
+        """(matches, note): the drugs whose name starts with `text`, or whose CIS / CIP13 / UCD13 / UCD7 it is."""
         t = self.app.t
-        if ucd13_problem(text) is None:
-            return [], t("tui.drug.ucd", code=text)
         try:
+            if ucd13_problem(text) is None:  # through the UCD correspondence (docs/medisis.md §7.3)
+                if self._ucd is None:
+                    self._ucd = self.app.db.ucd_count()
+                if not self._ucd:
+                    return [], t("tui.drug.ucd_not_loaded", code=text)
+                found = self.app.db.find_drugs(text, limit=SHOWN)
+                return found, "" if found else t("tui.drug.ucd_unknown", code=text)
             if self._drugs is None:
                 self._drugs = self.app.db.drug_count()
             if not self._drugs:
@@ -139,8 +145,9 @@ class ReconciliationScreen(FormScreen[Saved]):
         else:
             dose = match.dose_value
             shown = None if dose is None else (f"{dose:g}".replace(".", ",") if self.app.lang == "fr" else f"{dose:g}")
-            filled = {"label": match.name, "cis": match.cis, "cip13": match.cip13, "ucd13": None, "atc": match.atc,
-                      "form": match.form, "dose.value": shown, "dose.unit": match.dose_unit, "route": match.route}
+            filled = {"label": match.name, "cis": match.cis, "cip13": match.cip13, "ucd13": match.ucd13,
+                      "atc": match.atc, "form": match.form, "dose.value": shown, "dose.unit": match.dose_unit,
+                      "route": match.route}
         for name, value in filled.items():
             if value is None and name not in PICKED_CODES:
                 continue  # what the database does not know stays as typed
@@ -150,7 +157,8 @@ class ReconciliationScreen(FormScreen[Saved]):
         self.resume_key = prefix + "label"
         self.autosave()
         self.refresh_view()
-        self.app.status(self.app.t("tui.drug.filled", name=match.name) if match else self.app.t("tui.drug.ucd", code=text))
+        t = self.app.t
+        self.app.status(t("tui.drug.filled", name=match.name) if match else t("tui.drug.ucd_kept", code=text))
         after = [s for s in line_fields(side, i)[1:] if s.path[-1] not in ("atc", "form")]
         empty = next((s for s in after if is_empty(self.values.get(s.key))), after[0])
         self.set_focus(self._row(empty.key).control)

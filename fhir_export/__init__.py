@@ -6,7 +6,14 @@ ReportLab); names load from their module on first use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
+    from fhir_export.bulk import BulkWriter, export_bulk
+    from fhir_export.bundle import build, bundle_bytes
+    from fhir_export.ids import doc_hash, rid
+    from fhir_export.patient import map_patient, patient_resource_id
+    from fhir_export.validate import FhirValidationFailed, validate_resource
 
 __all__ = [
     "BulkWriter",

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import orjson
 
 from fhir_export import urls as U
 from icope.vocab import DOMAIN_NAMES
+
+if TYPE_CHECKING:
+    from parcours.lang import Lang
 
 __all__ = ["DEFINITIONS_DIR", "code_systems", "definitions", "structure_definitions", "write"]
 
@@ -49,7 +52,7 @@ _TITLES = {
 }
 
 
-def _m(key: str, lang: str, **params: Any) -> str:
+def _m(key: str, lang: Lang, **params: Any) -> str:
     from parcours.messages import message
 
     return message(key, lang, **params)
@@ -57,6 +60,14 @@ def _m(key: str, lang: str, **params: Any) -> str:
 
 def _pair(key: str, **params: Any) -> tuple[str, str]:
     return _m(key, "fr", **params), _m(key, "en", **params)
+
+
+def _composed(key: str, fixed: dict[str, Any] | None = None, **parts: str) -> tuple[str, str]:
+    """(fr, en) of entry `key` whose parameters `parts` are catalog entries too (param -> their key)."""
+    def one(lang: Lang) -> str:
+        return _m(key, lang, **(fixed or {}), **{param: _m(part, lang) for param, part in parts.items()})
+
+    return one("fr"), one("en")
 
 
 def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
@@ -85,17 +96,16 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
     step1 = [("screening", _pair("fhir.display.icope-step1.screening"))]
     step1 += [(d.value, _pair(f"fhir.display.domain.{d.value}")) for d in Domain]
     for d in Domain:
-        model = ScreeningItems.model_fields[d.value].annotation.__args__[0]
+        model = get_args(ScreeningItems.model_fields[d.value].annotation)[0]  # `XItems | None`
         step1 += [(code, _pair(f"tui.s1.{code}")) for code in items(d.value, model)]
     instruments = [(i.value, _pair(f"report.instrument.{i.value}")) for i in Instrument]
     instruments += [(s, _pair(f"fhir.display.sub.{s}")) for s in SUB_RESULTS]
     from fhir_export.items import item_codes
 
-    instruments += [(code, tuple(_m("fhir.display.item", lang, instrument=_m(f"report.instrument.{inst}", lang),
-                                    item=label) for lang in ("fr", "en")))
+    instruments += [(code, _composed("fhir.display.item", {"item": label}, instrument=f"report.instrument.{inst}"))
                     for code, inst, label in item_codes() if code not in SUB_RESULTS]
-    bands = [(f"{i}.{b}", tuple(_m("fhir.display.icope-band", lang, instrument=_m(f"report.instrument.{i}", lang),
-                                   band=_m(f"report.band.{b}", lang)) for lang in ("fr", "en")))
+    bands = [(f"{i}.{b}", _composed("fhir.display.icope-band", instrument=f"report.instrument.{i}",
+                                    band=f"report.band.{b}"))
              for i, names in INSTRUMENT_BANDS.items() for b in names]
     risk = []
     for score, names in RISK_ITEMS.items():
@@ -111,11 +121,8 @@ def _concepts() -> dict[str, list[tuple[str, tuple[str, str]]]]:
         "icope-answer": [(c, _pair(f"fhir.display.icope-answer.{c}"))
                          for c in ("correct", "wrong", "unknown", "yes", "no", "pass", "fail")],
         "icope-administered-by": [(a.value, _pair(f"report.role.{a.value}")) for a in AdministeredBy],
-        "icope-step2": [
-            (d.value, tuple(_m("fhir.display.icope-step2", lang, domain=_m(f"fhir.display.domain.{d.value}", lang))
-                            for lang in ("fr", "en")))
-            for d in Domain
-        ],
+        "icope-step2": [(d.value, _composed("fhir.display.icope-step2", domain=f"fhir.display.domain.{d.value}"))
+                        for d in Domain],
         "icope-instrument": instruments,
         "icope-band": bands,
         "icope-alert": [(r, _pair(f"report.rule.{r}")) for r in (*DeclineRule, *SafetyRule)],

@@ -105,5 +105,7 @@ def build(kind: str, doc: dict[str, Any], result: dict[str, Any]) -> tuple[str, 
     """
     ctx = BUILDERS[kind](doc, result)
     h = ctx.prefix.rsplit("|", 2)[-2]
-    command = by_name(kind).command[1]  # type: ignore[index]
+    spec = by_name(kind).command
+    assert spec is not None, f"{kind} has a FHIR mapping, so a command (parcours.kinds)"
+    command = spec[1]
     return rid("Bundle", f"{ctx.pk}|{h}|{command}"), ctx.sink.items

@@ -76,6 +76,8 @@ def _instrument_domain(doc: dict[str, Any], result: dict[str, Any]) -> str | Non
     from icope.vocab import INSTRUMENT_DOMAIN, Instrument
 
     name = result.get("instrument") or doc.get("instrument")
+    if not isinstance(name, str):
+        return None
     try:
         return INSTRUMENT_DOMAIN[Instrument(name)].value
     except (ValueError, KeyError):
@@ -85,12 +87,10 @@ def _instrument_domain(doc: dict[str, Any], result: dict[str, Any]) -> str | Non
 class _Mapper:
     """The state of one patient's mapping: key, actors, record prefixes, order closures."""
 
-    def __init__(self, sink: Sink, records: PatientRecords | DeletedRecords,
-                 documents: tuple[StoredDocument, ...] | None = None) -> None:
+    def __init__(self, sink: Sink, records: PatientRecords | DeletedRecords, docs: tuple[StoredDocument, ...]) -> None:
         self.sink = sink
         self.pk = patient_key_db(records)
         self.patient = records.patient or {}
-        docs = records.documents if documents is None else documents
         self.birth = self.patient.get("birth_date") or next(
             (d.document["birth_date"] for d in docs if d.document.get("birth_date")), None)
         self.by_id = {d.record_id: d for d in docs}
@@ -106,24 +106,24 @@ class _Mapper:
 
     def _orders(self, docs: tuple[StoredDocument, ...]) -> None:
         """Which orders are fulfilled, and by what (docs/fhir.md "Orders")."""
-        screenings = [d for d in docs if d.kind is K.ICOPE_SCREENING and d.result]
-        screenings.sort(key=lambda d: str(d.document.get("date")))  # stable: store order breaks ties
+        screenings = [(d, d.result) for d in docs if d.kind is K.ICOPE_SCREENING and d.result]
+        screenings.sort(key=lambda s: str(s[0].document.get("date")))  # stable: store order breaks ties
         #: screening record id -> {domain: [assessment record ids]}; assessment id -> [(screening, domain)]
         self.step2_done: dict[str, set[str]] = {}
         self.based_on: dict[str, list[tuple[StoredDocument, str]]] = {}
         #: screening id -> the next screening; next screening id -> the one whose re-screen it fulfils
         self.rescreen_done: set[str] = set()
-        self.fulfils_rescreen: dict[str, StoredDocument] = {}
-        for before, after in pairwise(screenings):
+        self.fulfils_rescreen: dict[str, tuple[StoredDocument, dict[str, Any]]] = {}
+        for (before, before_result), (after, _) in pairwise(screenings):
             self.rescreen_done.add(before.record_id)
-            self.fulfils_rescreen[after.record_id] = before
-        assessments = [d for d in docs if d.kind is K.ICOPE_ASSESSMENT and d.result]
-        for s in screenings:
-            wanted = {str(p["domain"]) for p in s.result.get("step2", ())}
+            self.fulfils_rescreen[after.record_id] = before, before_result
+        assessments = [(d, d.result) for d in docs if d.kind is K.ICOPE_ASSESSMENT and d.result]
+        for s, s_result in screenings:
+            wanted = {str(p["domain"]) for p in s_result.get("step2", ())}
             on = str(s.document.get("date"))
-            for a in assessments:
-                domain = _instrument_domain(a.document, a.result)
-                if domain in wanted and str(a.document.get("date")) >= on:
+            for a, a_result in assessments:
+                domain = _instrument_domain(a.document, a_result)
+                if domain is not None and domain in wanted and str(a.document.get("date")) >= on:
                     self.step2_done.setdefault(s.record_id, set()).add(domain)
                     self.based_on.setdefault(a.record_id, []).append((s, domain))
 
@@ -132,7 +132,7 @@ class _Mapper:
         out = [str(d.document[k]) for k in _LINKS.get(d.kind, ()) if d.document.get(k) is not None]
         out += [s.record_id for s, _ in self.based_on.get(d.record_id, ())]
         if d.record_id in self.fulfils_rescreen:
-            out.append(self.fulfils_rescreen[d.record_id].record_id)
+            out.append(self.fulfils_rescreen[d.record_id][0].record_id)
         return [i for i in out if i in self.by_id]
 
     def prefix(self, d: StoredDocument) -> str:
@@ -161,6 +161,10 @@ class _Mapper:
         """A ctx computing the ids of a linked record (emitted on its own when kept)."""
         target = self.by_id.get(str(key)) if key is not None else None
         return None if target is None else Ctx(self.sink, self.pk, self.prefix(target))
+
+    def known(self, d: StoredDocument) -> Ctx:
+        """`linked` for a record of this patient's documents, so never None."""
+        return Ctx(self.sink, self.pk, self.prefix(self.by_id[d.record_id]))
 
     def _close(self, start: int, rtype: str, ids: set[str]) -> None:
         for item in self.sink.items[start:]:
@@ -195,11 +199,11 @@ class _Mapper:
             closed.add(ctx.id("ServiceRequest", f"rescreen|{result['next_step1_due']}"))
         if closed:
             self._close(start, "ServiceRequest", closed)
-        before = self.fulfils_rescreen.get(d.record_id)
-        if before is not None:
-            prev = self.linked(before.record_id)
-            self._based_on(start, panel, [ctx.ref("ServiceRequest", prev.id(
-                "ServiceRequest", f"rescreen|{before.result['next_step1_due']}"))])
+        fulfilled = self.fulfils_rescreen.get(d.record_id)
+        if fulfilled is not None:
+            before, before_result = fulfilled
+            self._based_on(start, panel, [ctx.ref("ServiceRequest", self.known(before).id(
+                "ServiceRequest", f"rescreen|{before_result['next_step1_due']}"))])
 
     def assessment(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
         """Step 2; its Observation `basedOn` the step-2 orders it fulfils."""
@@ -209,7 +213,7 @@ class _Mapper:
         self.assessments.append((d, obs))
         orders = self.based_on.get(d.record_id)
         if orders:
-            self._based_on(start, obs, [ctx.ref("ServiceRequest", self.linked(s.record_id).id(
+            self._based_on(start, obs, [ctx.ref("ServiceRequest", self.known(s).id(
                 "ServiceRequest", "step2|" + dom)) for s, dom in orders])
 
     def alert(self, d: StoredDocument, doc: dict[str, Any], result: dict[str, Any]) -> None:
@@ -288,7 +292,7 @@ def map_patient(sink: Sink, records: PatientRecords, since: date | None = None) 
     `since` (a date) keeps the records dated on or after it (`--dated-from`); a patient read for an
     incremental export (`records.changed_only`) writes its Patient and its changed records.
     """
-    mapper = _Mapper(sink, records)
+    mapper = _Mapper(sink, records, records.documents)
     docs = _kept(mapper, records, since)
     if not docs and (since is not None or (records.changed_only is not None and not (
             records.updated_at is not None and records.updated_at >= records.changed_only))):

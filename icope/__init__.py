@@ -7,7 +7,41 @@ Names load lazily (PEP 562) so that `parcours icope score` builds only the step-
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
+    from icope.careplan import (
+        CarePlan,
+        CarePlanRecord,
+        CarePlanStatus,
+        PlannedIntervention,
+        ProposedIntervention,
+        confirmed_domains,
+        parse_care_plan_record,
+        propose_interventions,
+        rescreen_due,
+    )
+    from icope.errors import IcopeError, InvalidAssessment, InvalidCarePlan, InvalidFollowup, InvalidScreening
+    from icope.followup import Alert, Followup, FollowupResult, evaluate_followup, parse_followup
+    from icope.options import Step1Options
+    from icope.results import DomainOutcome, Step1Result, Step2Proposal
+    from icope.safety import is_urgent, safety_alerts
+    from icope.schedule import add_months, age_on
+    from icope.screening import Screening, ScreeningItems
+    from icope.step1 import parse_screening, read_screening, score_screening
+    from icope.step2 import Step2Result, assess_instrument, parse_assessment
+    from icope.vocab import (
+        ALERT_RULES,
+        DOMAINS,
+        DOMAIN_NAMES,
+        DeclineRule,
+        Domain,
+        DomainResult,
+        Instrument,
+        InterventionType,
+        STEP2_INSTRUMENTS,
+        SafetyRule,
+    )
 
 _WHERE: dict[str, str] = {
     "ALERT_RULES": "icope.vocab",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+import datetime as dt
 from datetime import date
 from enum import StrEnum
 from functools import partial
@@ -64,7 +65,7 @@ class CarePlanRecord(CarePlan):
 
     date: date
     status: CarePlanStatus = CarePlanStatus.ACTIVE
-    review_date: date | None = None
+    review_date: dt.date | None = None  # `dt.`: in this class `date` is the field
     screening: str | None = None
 
 

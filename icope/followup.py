@@ -22,7 +22,7 @@ from icope.schedule import add_months, latest_start
 from icope.screening import ORIENTATION_ITEMS, ScreeningItems, check_screening
 from icope.step1 import due_beyond_issue, score_screening
 from icope.step2 import AssessmentInput, parse_assessment_list
-from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, OrientationAnswer
+from icope.vocab import DOMAINS, INSTRUMENT_DOMAIN, DeclineRule, Domain, DomainResult, Instrument, OrientationAnswer
 from icope.nutrition import WEIGHT_LOSS_KG
 from icope.weights import has_relative_loss, measured_weight_loss
 from parcours.core.date_checks import birth_after_document
@@ -211,8 +211,7 @@ def hearwho_dropped(before: ScreeningItems, now: ScreeningItems) -> bool:
 
 
 def _step2_since(assessments: tuple[AssessmentInput, ...], domain: Domain, since: date) -> bool:
-    # `instrument` is validated: its value keys INSTRUMENT_DOMAIN directly (a StrEnum hashes as its value)
-    return any(INSTRUMENT_DOMAIN[a.instrument] is domain and a.date >= since for a in assessments)
+    return any(INSTRUMENT_DOMAIN[Instrument(a.instrument)] is domain and a.date >= since for a in assessments)
 
 
 def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = None) -> FollowupResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from typing import Annotated
 
@@ -42,7 +43,7 @@ class LocomotionItems(InputModel):
     """Five chair rises without the arms, timed."""
 
     completed: bool | None = None
-    chair_rise_seconds: plausible("chair_rise_seconds") | None = None
+    chair_rise_seconds: Annotated[float, plausible("chair_rise_seconds")] | None = None
     used_arms: bool | None = None
 
 
@@ -50,9 +51,9 @@ class NutritionItems(InputModel):
     """Unintentional weight loss, appetite loss and today's measured weight."""
 
     weight_loss: WeightLossAnswer | None = None
-    weight_loss_kg: plausible("weight_loss_kg") | None = None
+    weight_loss_kg: Annotated[float, plausible("weight_loss_kg")] | None = None
     appetite_loss: bool | None = None
-    weight_kg: plausible("weight_kg") | None = None
+    weight_kg: Annotated[float, plausible("weight_kg")] | None = None
 
 
 class VisionItems(InputModel):
@@ -67,7 +68,7 @@ class HearingItems(InputModel):
     whisper_right: WhisperResult | None = None
     whisper_left: WhisperResult | None = None
     hearwho_score: Annotated[float, Field(ge=0, le=100)] | None = None
-    audiometry_db: plausible("audiometry_db") | None = None  # docs/plausibility.md
+    audiometry_db: Annotated[float, plausible("audiometry_db")] | None = None  # docs/plausibility.md
 
 
 class PsychologyItems(InputModel):
@@ -84,7 +85,7 @@ class ScreeningItems(InputModel):
     """
 
     date: date
-    birth_date: date | None = None
+    birth_date: dt.date | None = None  # `dt.`: in this class `date` is the field
     administered_by: AdministeredBy | None = None
     cognition: CognitionItems | None = None
     locomotion: LocomotionItems | None = None
@@ -95,7 +96,7 @@ class ScreeningItems(InputModel):
     options: Step1Options | None = None
 
     @property
-    def effective_birth_date(self) -> date | None:
+    def effective_birth_date(self) -> dt.date | None:
         """`birth_date`, or the patient's when only the context object has it."""
         return effective_birth_date(self)
 

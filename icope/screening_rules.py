@@ -22,8 +22,9 @@ ORIENTATION_TIME_ITEMS = ORIENTATION_ITEMS[:4]
 
 def effective_birth_date(doc: Any) -> date | None:
     """`birth_date`, or the patient's when only the context object has it (docs/interchange.md §5.2)."""
-    if doc.birth_date is not None:
-        return doc.birth_date
+    birth_date: date | None = doc.birth_date
+    if birth_date is not None:
+        return birth_date
     patient = getattr(doc, "patient", None)  # a screening inside a follow-up has no context object
     return patient.birth_date if patient is not None else None
 

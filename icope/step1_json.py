@@ -16,7 +16,7 @@ from operator import attrgetter
 import orjson
 
 from icope.results import DomainOutcome, Step1Result
-from icope.step1 import Outcomes, by_results, domain_outcomes, next_step1_due, read_screening
+from icope.step1 import by_results, domain_outcomes, next_step1_due, read_screening
 from icope.vocab import DOMAINS, DomainResult
 
 __all__ = ["render_outcomes", "render_step1", "score_bytes"]
@@ -31,10 +31,10 @@ _INDEXES = range(len(DOMAINS))
 
 def render_step1(result: Step1Result) -> bytes:
     """`orjson.dumps(result.to_json()) + b"\\n"` (domains in DOMAINS order), from cached fragments."""
-    return render_outcomes(tuple(result.domains.values()), result.next_step1_due)  # type: ignore[arg-type]
+    return render_outcomes(tuple(result.domains.values()), result.next_step1_due)
 
 
-def render_outcomes(outcomes: Outcomes, due: date) -> bytes:
+def render_outcomes(outcomes: tuple[DomainOutcome, ...], due: date) -> bytes:
     """The step-1 result JSON of six outcomes and the next due date, one line."""
     try:  # map over dict.__getitem__ stays in C; a KeyError means a fragment not cached yet
         domains = b",".join(map(dict.__getitem__, _FRAGMENTS, outcomes))

@@ -10,7 +10,36 @@ and the one-shot commands import only the engines they use.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
+    from medisis.bands import Bands
+    from medisis.classify import ReconciledLine
+    from medisis.codes import cip13_problem, ean13_check_digit, ean13_valid, is_atc, is_cis, ucd13_problem
+    from medisis.config import Protocol, load_protocol, parse_protocol
+    from medisis.errors import (
+        BdpmError,
+        InvalidDrugCode,
+        InvalidFollowupConsultation,
+        InvalidIndicators,
+        InvalidIntervention,
+        InvalidProtocol,
+        InvalidReconciliation,
+        InvalidReview,
+        InvalidRiskInput,
+        MedisisError,
+        NotConfigured,
+    )
+    from medisis.indicators import IndicatorCounts, Indicators, compute_indicators, parse_indicators
+    from medisis.reconciliation import (
+        Reconciliation,
+        ReconciliationResult,
+        check_reconciliation,
+        parse_reconciliation,
+        reconcile,
+    )
+    from medisis.review import Review, ReviewResult, parse_review, review_drugs
+    from medisis.risk import RiskResult, RiskScore, parse_risk, score_risk
 
 _WHERE: dict[str, str] = {
     "Bands": "medisis.bands",
@@ -37,7 +66,6 @@ _WHERE: dict[str, str] = {
     "RiskScore": "medisis.risk",
     "check_reconciliation": "medisis.reconciliation",
     "cip13_problem": "medisis.codes",
-    "classify": "medisis.classify",
     "compute_indicators": "medisis.indicators",
     "ean13_check_digit": "medisis.codes",
     "ean13_valid": "medisis.codes",
@@ -80,7 +108,6 @@ __all__ = [
     "RiskScore",
     "check_reconciliation",
     "cip13_problem",
-    "classify",
     "compute_indicators",
     "ean13_check_digit",
     "ean13_valid",

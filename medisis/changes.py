@@ -65,7 +65,8 @@ def substance_changed(a: DrugLine, b: DrugLine) -> bool:
     if a.atc is not None and b.atc is not None:
         return a.atc != b.atc
     for name in SPECIALTY_FIELDS:
-        x, y = getattr(a, name), getattr(b, name)
+        x: str | None = getattr(a, name)
+        y: str | None = getattr(b, name)
         if x is not None and y is not None:
             return x != y
     return True  # no common kind: an equivalence the engine cannot see is flagged (PROJECT DECISION)
@@ -74,7 +75,8 @@ def substance_changed(a: DrugLine, b: DrugLine) -> bool:
 def same_specialty(a: DrugLine, b: DrugLine) -> bool:
     """§2.7 B: the first of cis, ucd13, cip13 present on both decides; none in common = same."""
     for name in SPECIALTY_FIELDS:
-        x, y = getattr(a, name), getattr(b, name)
+        x: str | None = getattr(a, name)
+        y: str | None = getattr(b, name)
         if x is not None and y is not None:
             return x == y
     return True
@@ -84,13 +86,17 @@ def frequencies_differ(a: Frequency, b: Frequency) -> bool:
     """§2.7 A (frequency): compare the exact rates (fast paths for two forms alike)."""
     if a.times_per_day is not None and b.times_per_day is not None:
         return a.times_per_day != b.times_per_day
-    if a.period is not None and a.period == b.period:
-        return a.times * b.every != b.times * a.every  # type: ignore[operator]  # same period: cross-multiply
+    # A set `period` means the whole periodic form is (Frequency's validator); the checker is told so.
+    at, ae, bt, be = a.times, a.every, b.times, b.every
+    if a.period is not None and a.period == b.period and at and ae and bt and be:
+        return at * be != bt * ae  # same period: cross-multiply
     per_day, periodic = (a, b) if a.times_per_day is not None else (b, a)
-    days = PERIOD_DAYS.get(periodic.period)  # type: ignore[arg-type]
-    if per_day.times_per_day is not None and days is not None and per_day.times_per_day.is_integer():
+    days = None if periodic.period is None else PERIOD_DAYS.get(periodic.period)
+    times, every = periodic.times, periodic.every
+    if (per_day.times_per_day is not None and days is not None and times and every
+            and per_day.times_per_day.is_integer()):
         # n per day vs times ÷ (every × days), in integers (fast path of the exact comparison)
-        return int(per_day.times_per_day) * periodic.every * days != periodic.times  # type: ignore[operator]
+        return int(per_day.times_per_day) * every * days != times
     return rate(a) != rate(b)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from medisis import hospital_score, lace
 from medisis.acb import DEFAULT_ACB_TABLE
@@ -34,6 +34,8 @@ REVIEW_30D_FIELDS: tuple[str, ...] = (
     "medication_taken", "adherence", "adverse_events", "readmission_or_ed_visit", "interventions",
     "transmission", "notes",
 )
+
+T = TypeVar("T")
 
 _STR, _INT, _NUM, _BOOL, _STRS, _TABLE = "string", "integer", "number", "boolean", "list of strings", "table"
 
@@ -81,6 +83,11 @@ class Protocol:
             raise NotConfigured(key)
         return value
 
+    def _or_default(self, key: str, default: T) -> T:
+        """The value of a key that has a shipped default; load_protocol checked its kind against SCHEMA."""
+        value: T = self.values.get(key, default)
+        return value
+
     def risk_bands(self, score: str) -> Bands:
         """Bands of `lace`, `lace_modified` or `hospital` (UNCONFIRMED defaults [M32][M18])."""
         table = self.values.get(f"risk.{score}.bands")
@@ -91,7 +98,7 @@ class Protocol:
     @property
     def review_30d_days(self) -> int:
         """Nominal day of the review consultation after discharge (30, UNCONFIRMED)."""
-        return self.values.get("stages.review_30d.days_after_discharge", DEFAULT_REVIEW_30D_DAYS)
+        return self._or_default("stages.review_30d.days_after_discharge", DEFAULT_REVIEW_30D_DAYS)
 
     @property
     def review_30d_form(self) -> tuple[str, ...]:
@@ -106,12 +113,12 @@ class Protocol:
     @property
     def acb_threshold(self) -> int:
         """ACB total that raises ACB-TOTAL (3, UNCONFIRMED [M27])."""
-        return self.values.get("review.acb_threshold", DEFAULT_ACB_THRESHOLD)
+        return self._or_default("review.acb_threshold", DEFAULT_ACB_THRESHOLD)
 
     @property
     def recurrent_falls_min(self) -> int:
         """Falls in 12 months counted as recurrent (2, PROJECT DECISION)."""
-        return self.values.get("review.recurrent_falls_min", DEFAULT_RECURRENT_FALLS_MIN)
+        return self._or_default("review.recurrent_falls_min", DEFAULT_RECURRENT_FALLS_MIN)
 
     @property
     def review_rules(self) -> tuple[str, ...]:
@@ -127,7 +134,7 @@ class Protocol:
     @property
     def medication_ig_base(self) -> str:
         """Base URI of the FR Medication IG code systems."""
-        return self.values.get("fhir.medication_ig_base", DEFAULT_MEDICATION_IG_BASE)
+        return self._or_default("fhir.medication_ig_base", DEFAULT_MEDICATION_IG_BASE)
 
 
 def _kind_ok(kind: str, value: Any) -> bool:

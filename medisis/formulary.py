@@ -31,7 +31,9 @@ class Equivalence:
 
     def matches(self, bm: DrugLine, order: DrugLine) -> bool:
         """True when the BM line is the `from` product and the order line the `to` product."""
-        return getattr(bm, self.from_kind) == self.from_code and getattr(order, self.to_kind) == self.to_code
+        given: str | None = getattr(bm, self.from_kind)
+        ordered: str | None = getattr(order, self.to_kind)
+        return given == self.from_code and ordered == self.to_code
 
 
 def _side(row: Mapping[str, Any], side: str) -> tuple[str, str] | None:

@@ -51,10 +51,10 @@ class MedisisPatient(PatientIdentity):
     """The `patient` of `reconcile` and `review`: clinical keys plus the identity keys of §5.2."""
 
     # Bounds: docs/plausibility.md (parcours.core.plausibility).
-    weight_kg: plausible("weight_kg") | None = None
-    egfr: plausible("egfr") | None = None  # mL/min/1.73 m², CKD-EPI (docs/medisis.md §6.2)
-    creatinine_umol_l: plausible("creatinine_umol_l") | None = None
-    potassium_mmol_l: plausible("potassium_mmol_l") | None = None
+    weight_kg: Annotated[float, plausible("weight_kg")] | None = None
+    egfr: Annotated[float, plausible("egfr")] | None = None  # mL/min/1.73 m², CKD-EPI (docs/medisis.md §6.2)
+    creatinine_umol_l: Annotated[float, plausible("creatinine_umol_l")] | None = None
+    potassium_mmol_l: Annotated[float, plausible("potassium_mmol_l")] | None = None
     allergies: list[str] | None = None
     falls_12m: Annotated[int, Field(ge=0)] | None = None
     conditions_icd10: list[Icd10] | None = None

@@ -28,7 +28,8 @@ class Pairing:
 def same_drug(a: DrugLine, b: DrugLine) -> bool:
     """§2.6 step 3: the first of atc, cis, ucd13, cip13 present on both lines decides."""
     for name in SAME_DRUG_FIELDS:
-        x, y = getattr(a, name), getattr(b, name)
+        x: str | None = getattr(a, name)
+        y: str | None = getattr(b, name)
         if x is not None and y is not None:
             return x == y
     return False
@@ -76,8 +77,8 @@ def pair(bm: Sequence[BmLine], orders: Sequence[OrderLine]) -> Pairing:
     bm_of_order: list[int | None] = [None] * len(orders)
     issues: list[FieldIssue] = []
     bm_index: dict[str, int] = {}
-    for j, line in enumerate(bm):
-        bm_index.setdefault(line.id, j)  # a duplicated id is reported elsewhere; the first wins
+    for n, line in enumerate(bm):
+        bm_index.setdefault(line.id, n)  # a duplicated id is reported elsewhere; the first wins
     automatic: list[int] = []
     for i, order in enumerate(orders):
         if "bm_id" not in order.model_fields_set:
@@ -88,8 +89,8 @@ def pair(bm: Sequence[BmLine], orders: Sequence[OrderLine]) -> Pairing:
         j = bm_index.get(order.bm_id)
         if j is None:
             issues.append(FieldIssue(("orders", i, "bm_id"), "unknown_bm_id", {"id": order.bm_id}))
-        elif order_of_bm[j] is not None:
-            first = orders[order_of_bm[j]].id
+        elif (paired := order_of_bm[j]) is not None:
+            first = orders[paired].id
             issues.append(FieldIssue(("orders", i, "bm_id"), "bm_already_paired", {"id": order.bm_id, "order": first}))
         else:
             order_of_bm[j], bm_of_order[i] = i, j

@@ -79,9 +79,9 @@ class HospitalInput(_RiskDocument):
     """`hospital`: the seven discharge items."""
 
     score: Literal["hospital"]
-    hemoglobin_g_dl: plausible("hemoglobin_g_dl")  # docs/plausibility.md
+    hemoglobin_g_dl: Annotated[float, plausible("hemoglobin_g_dl")]  # docs/plausibility.md
     oncology_discharge: bool
-    sodium_mmol_l: plausible("sodium_mmol_l")
+    sodium_mmol_l: Annotated[float, plausible("sodium_mmol_l")]
     procedure: bool
     urgent_admission: bool
     admissions_12m: Count
@@ -151,7 +151,7 @@ def _check_trst(doc: TrstInput) -> Iterator[FieldIssue]:
         yield FieldIssue((other,), "not_for_variant", {"variant": doc.variant.value})
 
 
-_MODELS: dict[str, tuple[type[InputModel], Callable[[Any], Iterator[FieldIssue]] | None]] = {
+_MODELS: dict[str, tuple[type[RiskInput], Callable[[Any], Iterator[FieldIssue]] | None]] = {
     RiskScore.LACE: (LaceInput, _check_lace),
     RiskScore.LACE_MODIFIED: (LaceModifiedInput, None),
     RiskScore.HOSPITAL: (HospitalInput, None),
@@ -184,7 +184,7 @@ def parse_risk(raw: bytes | str, *, today: date | None = None) -> RiskInput:
     if name not in _MODELS:  # missing, unknown, or bytes orjson refuses: pydantic decides
         name = load(_Selector, raw, error=InvalidRiskInput).score.value
     model, check = _MODELS[name]
-    return load(model, raw, error=InvalidRiskInput, check=_dated(check, today))  # type: ignore[return-value]
+    return load(model, raw, error=InvalidRiskInput, check=_dated(check, today))
 
 
 def _bands(protocol: Protocol | None, score: RiskScore, default: Bands) -> Bands:
@@ -211,9 +211,10 @@ def score_risk(doc: RiskInput, protocol: Protocol | None = None) -> RiskResult:
         )
         return RiskResult(RiskScore.TRST, sum(comps.values()), trst.MAX_VALUE, trst.trst_band(comps), comps)
     modified = isinstance(doc, LaceModifiedInput)
+    charlson = None if isinstance(doc, LaceModifiedInput) else doc.charlson_index
     comps = lace.lace_components(
         doc.length_of_stay_days, doc.emergent_admission, doc.ed_visits_6m,
-        charlson=None if modified else doc.charlson_index, comorbidities=doc.comorbidities, modified=modified,
+        charlson=charlson, comorbidities=doc.comorbidities, modified=modified,
     )
     score = RiskScore.LACE_MODIFIED if modified else RiskScore.LACE
     value = sum(comps.values())

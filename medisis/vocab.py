@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TypeVar
 
 
 class Moment(StrEnum):
@@ -209,7 +210,10 @@ class ReconciliationWarning(StrEnum):
     INCOMPLETE_LINES = "incomplete_lines"  # revised 2026-12-01: dose or frequency on one side only
 
 
-def _codes(enum: type[StrEnum]) -> MappingProxyType:
+E = TypeVar("E", bound=StrEnum)
+
+
+def _codes(enum: type[E]) -> MappingProxyType[E, str]:
     return MappingProxyType({member: f"{10000001 + i}" for i, member in enumerate(enum)})
 
 

@@ -8,7 +8,14 @@ Names load lazily (PEP 562): importing `reports` loads neither ReportLab nor the
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
+    from reports.batch import write_reports
+    from reports.content import Identity, Report
+    from reports.history import history_report
+    from reports.inputs import build_report, report_kind
+    from reports.render import render_pdf
 
 _WHERE: dict[str, str] = {
     "Identity": "reports.content",

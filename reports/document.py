@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
+from typing import Any
 from datetime import UTC, date, datetime
 
 from reportlab.lib.pagesizes import A4
@@ -76,13 +77,13 @@ def _canvas_class(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas that keeps every page and draws the furniture once the page count is known."""
 
     class CountingCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own, absent from types-reportlab
 
         def save(self) -> None:
             total = len(self._pages)
@@ -140,7 +141,8 @@ def pdf_bytes(report: Report, lab: Labels, title: str, story: list[Flowable]) ->
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER - 6 * mm,
         bottomMargin=MARGIN + FOOTER - 6 * mm, title=title, author=author_of(report, lab),
         subject=lab(f"report.subject.{report.kind}"), creator=f"parcours {__version__}",
-        producer=f"parcours {__version__} (ReportLab)", keywords="ICOPE MEDISIS", lang=lab.tag,
+        producer=f"parcours {__version__} (ReportLab)", lang=lab.tag,
+        keywords="ICOPE MEDISIS",  # type: ignore[arg-type]  # ReportLab takes a string too; types-reportlab says list
         invariant=1 if epoch is not None else 0, initialFontName=regular, initialFontSize=9.5,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0,

@@ -7,6 +7,7 @@ Text is cut at the longest prefix that fits, followed by « … »; it still wra
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -34,7 +35,7 @@ def _cut(text: str, keep: int) -> str:
 class FittedParagraph(Paragraph):
     """A paragraph of plain text cut to at most `max_height` points tall once it knows its width."""
 
-    def __init__(self, text: str, style: ParagraphStyle, max_height: float = MAX_CELL_HEIGHT, **kwargs: object) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, max_height: float = MAX_CELL_HEIGHT, **kwargs: Any) -> None:
         self.plain, self.max_height, self._kwargs = text, max_height, kwargs
         super().__init__(markup(text), style, **kwargs)
 

@@ -43,7 +43,7 @@ def _side(line: dict[str, Any] | None, lab: Labels) -> list[Flowable]:
     if line is None:
         return [cell(lab("report.line.absent"), s.cell)]
     name, posology = lab.drug_line(line)
-    out = [cell(name, s.cell_bold)]
+    out: list[Flowable] = [cell(name, s.cell_bold)]
     if posology:
         out.append(cell(posology))
     if line.get("started"):
@@ -59,7 +59,7 @@ def _discrepancy(row: dict[str, Any], lab: Labels) -> list[Flowable]:
     category = row.get("category")
     if category not in (None, "none"):
         head = f"{head} ({lab.code('category', category)})"
-    out = [cell(head, s.cell_bold if row.get("is_discrepant") else s.cell)]
+    out: list[Flowable] = [cell(head, s.cell_bold if row.get("is_discrepant") else s.cell)]
     if row.get("changes"):
         out.append(cell(lab("report.line.changes", value=", ".join(lab.code("change", c) for c in row["changes"]))))
     if row.get("error_type"):

@@ -56,9 +56,11 @@ def _medisis(report: Report, lab: Labels, *, headings: bool) -> list[Flowable]:
             out.append(Paragraph(f"{title} — {lab.date(entry.document.get('date'))}", s.h1))
         out += medisis.reconciliation_sheet(entry, lab)
     if report.interventions:
-        out += [CondPageBreak(120)] + medisis.interventions(report.interventions, lab)
-    for entry in report.reviews:
-        out += [CondPageBreak(200)] + review.review_sheet(entry, lab)
+        out.append(CondPageBreak(120))
+        out += medisis.interventions(report.interventions, lab)
+    for reviewed in report.reviews:
+        out.append(CondPageBreak(200))
+        out += review.review_sheet(reviewed, lab)
     return out
 
 

@@ -7,6 +7,8 @@ every style here names the registered family so nothing falls back to it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -71,12 +73,11 @@ def bullet(text: str) -> Paragraph:
     return Paragraph(escape(text), styles().bullet, bulletText="•")
 
 
-def grid_table(
-    rows: list[list[object]], widths: list[float], *, header: bool = True, extra: list[tuple] | None = None
-) -> Table:
+def grid_table(rows: Sequence[list[Any] | tuple[Any, ...]], widths: list[float], *, header: bool = True,
+               extra: list[tuple[Any, ...]] | None = None) -> Table:
     """A bordered table, header row shaded and repeated on each page, cells top-aligned."""
     s = styles()
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), s.regular),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("GRID", (0, 0), (-1, -1), 0.4, LINE),

@@ -115,6 +115,7 @@ def schema_source(model: type[BaseModel], purpose: str) -> str:
         "",
     ]
     writer.imports.setdefault("parcours.core.compiled", set()).add("ValidatedObject")
+    writer.imports.setdefault("pydantic_core", set()).add("CoreConfig")  # typed for SchemaValidator
     for module, names in sorted(writer.imports.items()):
         line = f"from {module} import {', '.join(sorted(names))}"
         if len(line) > _WIDTH:
@@ -124,7 +125,7 @@ def schema_source(model: type[BaseModel], purpose: str) -> str:
     for name, cls in writer.classes.items():
         summary = (cls.__doc__ or name).strip().splitlines()[0]
         lines += ["", "", f"class {name}(ValidatedObject):", f'    """{summary}"""', "", "    __slots__ = ()"]
-    lines += ["", "", f"CONFIG = {config_text}", "", f"SCHEMA = {schema_text}", ""]
+    lines += ["", "", f"CONFIG: CoreConfig = {config_text}", "", f"SCHEMA = {schema_text}", ""]
     return "\n".join(lines)
 
 

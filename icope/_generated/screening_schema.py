@@ -19,6 +19,7 @@ from parcours.core.identifiers import (
     one_identifier,
     rpps_checked,
 )
+from pydantic_core import CoreConfig
 
 __all__ = ["CONFIG", "SCHEMA"]
 
@@ -101,7 +102,7 @@ class Organization(ValidatedObject):
     __slots__ = ()
 
 
-CONFIG = {
+CONFIG: CoreConfig = {
     'extra_fields_behavior': 'forbid',
     'strict': True,
     'allow_inf_nan': False,

@@ -165,4 +165,4 @@ def parse_assessment(raw: bytes | str, *, today: date | None = None) -> Assessme
 
 def assess_instrument(doc: AssessmentInput) -> Step2Result:
     """Score a validated step-2 input with its instrument's function."""
-    return INSTRUMENTS[doc.instrument][1](doc)  # validated: its value keys INSTRUMENTS (StrEnum)
+    return INSTRUMENTS[Instrument(doc.instrument)][1](doc)  # validated: one of the values

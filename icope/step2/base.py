@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icope.vocab import INSTRUMENT_DOMAIN, Domain, Instrument
 from parcours.core.models import InputModel
@@ -16,6 +16,8 @@ class AssessmentInput(InputModel):
     """The keys every step-2 input has; each instrument adds its items."""
 
     date: date
+    if TYPE_CHECKING:  # each instrument's model declares it: a Literal of its `Instrument` value
+        instrument: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ class MocaInput(AssessmentInput):
 
     instrument: Literal["moca"]
     raw_score: Score30
-    education_years: plausible_int("education_years")  # docs/plausibility.md
+    education_years: Annotated[int, plausible_int("education_years")]  # docs/plausibility.md
 
 
 class MiniCogInput(AssessmentInput):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 
 from icope.step2.base import AssessmentInput, Step2Result
@@ -58,12 +58,12 @@ class MnaSfInput(AssessmentInput):
     instrument: Literal["mna_sf"]
     food_intake: FoodIntake
     weight_loss: WeightLoss | None = None
-    weight_loss_kg: plausible("weight_loss_kg") | None = None  # docs/plausibility.md
+    weight_loss_kg: Annotated[float, plausible("weight_loss_kg")] | None = None  # docs/plausibility.md
     mobility: Mobility
     acute_disease_or_stress: bool
     neuropsychological: Neuropsychological
-    bmi: plausible("bmi") | None = None
-    calf_circumference_cm: plausible("calf_circumference_cm") | None = None
+    bmi: Annotated[float, plausible("bmi")] | None = None
+    calf_circumference_cm: Annotated[float, plausible("calf_circumference_cm")] | None = None
 
 
 def check_mna_sf(doc: MnaSfInput) -> Iterator[FieldIssue]:

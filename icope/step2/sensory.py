@@ -98,8 +98,8 @@ class AudiometryInput(AssessmentInput):
     """Pure-tone averages (0.5/1/2/4 kHz) of each ear, dB HL."""
 
     instrument: Literal["audiometry"]
-    pta_right_db: plausible("pta_right_db")
-    pta_left_db: plausible("pta_left_db")
+    pta_right_db: Annotated[float, plausible("pta_right_db")]
+    pta_left_db: Annotated[float, plausible("pta_left_db")]
 
 
 class HearWhoInput(AssessmentInput):

@@ -32,10 +32,10 @@ class SppbInput(AssessmentInput):
     side_by_side_s: HeldSeconds | None
     semi_tandem_s: HeldSeconds | None
     tandem_s: HeldSeconds | None
-    gait_times_s: Annotated[list[plausible("gait_times_s")], Field(min_length=1, max_length=2)] | None
+    gait_times_s: Annotated[list[Annotated[float, plausible("gait_times_s")]], Field(min_length=1, max_length=2)] | None
     gait_course_m: Literal[4, 3] = 4
     chair_single_stand: bool
-    chair_stands_s: plausible("chair_stands_s") | None  # docs/plausibility.md
+    chair_stands_s: Annotated[float, plausible("chair_stands_s")] | None  # docs/plausibility.md
 
 
 def balance_points(side_by_side: float | None, semi_tandem: float | None, tandem: float | None) -> int:

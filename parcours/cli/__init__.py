@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from operator import attrgetter
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from parcours import __version__
 from parcours.cli.output import OutputError, output_failed
 from parcours.core.errors import ParcoursError
 from parcours.kinds import Commands, by_name
 from parcours.lang import LANGS, Lang, detect_lang
+
+if TYPE_CHECKING:
+    from types import SimpleNamespace
 
 __all__ = ["DOCUMENT_COMMANDS", "FHIR_COMMANDS", "SAVE_COMMANDS", "TOOL_COMMANDS", "document_handler", "main"]
 
@@ -66,7 +69,7 @@ def _lang_from_argv(argv: Sequence[str]) -> Lang:
     for i, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
         if value in LANGS:
-            return value  # type: ignore[return-value]
+            return value
     return detect_lang()
 
 
@@ -249,7 +252,7 @@ def _parse(args_list: list[str], lang: Lang) -> argparse.Namespace:
     return args
 
 
-def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
+def _dispatch(args: argparse.Namespace | SimpleNamespace, lang: Lang) -> int:
     """Run the parsed command: a tool, the TUI, or a document command."""
     if getattr(args, "tool", None) is not None:
         return _resolve(args.tool)(args, lang)
@@ -265,6 +268,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         err.write((message("cli.no_fhir_form", lang) + "\n").encode())
         return runner.EXIT_INVALID
     store = None
+    handler: Callable[[bytes], Any]
     try:
         if args.format == "fhir":
             from parcours.cli.fhir_commands import bundle_line

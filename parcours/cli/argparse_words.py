@@ -58,7 +58,7 @@ def speaking(lang: Lang) -> Iterator[None]:
     def ngettext(singular: str, plural: str, n: int) -> str:
         return gettext(singular if n == 1 else plural)
 
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]  # argparse.py binds `_` at import; typeshed omits it
     argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
     try:
         yield

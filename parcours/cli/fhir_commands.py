@@ -53,7 +53,9 @@ def _check_frequencies(doc: dict[str, Any], lists: tuple[str, ...]) -> None:
     for name in lists:
         for i, line in enumerate(doc.get(name) or ()):
             frequency = line.get("frequency") if isinstance(line, dict) else None
-            for key in _FREQUENCY_INTEGERS if isinstance(frequency, dict) else ():
+            if not isinstance(frequency, dict):
+                continue
+            for key in _FREQUENCY_INTEGERS:
                 value = frequency.get(key)
                 if isinstance(value, int | float) and value > FHIR_INTEGER_MAX and float(value).is_integer():
                     issues.append(FieldIssue((name, i, "frequency", key), "fhir_integer", {"limit": FHIR_INTEGER_MAX}))
@@ -72,6 +74,7 @@ def bundle_line(name: str, raw: bytes, *, validate: bool = False) -> bytes:
     kind = by_name(name)
     parsed = kind.parse_bytes(raw)
     result = kind.to_json(kind.compute_result(parsed))
+    assert result is not None, "every kind with a FHIR command computes a result (parcours.kinds)"
     if kind.name == "icope.followup":  # §4.3: the newest screening as the parser ordered them
         result["latest_date"] = parsed.screenings[-1].date.isoformat()
     elif kind.name.startswith("medisis."):  # the MEDISIS mappings read plain JSON (decimals, nested models)

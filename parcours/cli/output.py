@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from parcours.core.errors import ParcoursError
+
+if TYPE_CHECKING:
+    from parcours.lang import Lang
 
 __all__ = ["EXIT_OUTPUT", "Output", "OutputError", "output_failed", "silence_stdout"]
 
@@ -59,12 +62,12 @@ def silence_stdout() -> None:
     os.close(devnull)
 
 
-def output_failed(exc: OutputError, lang: str) -> int:
+def output_failed(exc: OutputError, lang: Lang) -> int:
     """Say that stdout could not be written (not the input's fault); EXIT_OUTPUT."""
     from parcours.messages import message
 
     silence_stdout()
     key = "cli.output_closed" if isinstance(exc.cause, BrokenPipeError) else "cli.cannot_write_output"
-    sys.stderr.write(message(key, lang, reason=exc.cause.strerror or exc.cause) + "\n")  # type: ignore[arg-type]
+    sys.stderr.write(message(key, lang, reason=exc.cause.strerror or exc.cause) + "\n")
     sys.stderr.flush()
     return EXIT_OUTPUT

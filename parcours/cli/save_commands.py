@@ -10,10 +10,13 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parcours.core.errors import FieldIssue, InvalidInput
 from parcours.kinds import by_command
+
+if TYPE_CHECKING:
+    from parcours.lang import Lang
 
 __all__ = ["actor_for", "has_identity", "saving_handler"]
 
@@ -51,7 +54,7 @@ def has_identity(document: dict[str, Any]) -> bool:
 
 
 def saving_handler(key: tuple[str, str], handler: Callable[[bytes], Any], store: Any,
-                   lang: str = "fr") -> Callable[[bytes], Any]:
+                   lang: Lang = "fr") -> Callable[[bytes], Any]:
     """Wrap a document handler: compute (validating), then store, then return the same output.
 
     The record kind is the command's document kind's (parcours.kinds); a follow-up is no record of

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -224,7 +225,7 @@ def db_check(args: argparse.Namespace, lang: Lang) -> int:
     return _with_store(args, lang, body, migrate=False, on_damaged=damaged)
 
 
-def tui(args: argparse.Namespace, lang: Lang) -> int:
+def tui(args: argparse.Namespace | SimpleNamespace, lang: Lang) -> int:
     """`parcours` with no argument: the terminal UI on the default (or given) database.
 
     The app opens the store itself, in a worker thread after its first screen (SQLAlchemy's import

@@ -29,7 +29,7 @@ class ValidatedObject:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__  # type: ignore[no-any-return]
+        return self.__dict__ == other.__dict__
 
     __hash__ = None  # type: ignore[assignment]  # like a frozen model holding lists: compared, not hashed
 

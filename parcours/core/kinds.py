@@ -25,7 +25,8 @@ __all__ = ["DocumentKind", "Parsed", "resolve"]
 def resolve(spec: str) -> Callable[..., Any]:
     """The function named by `"module:function"`, imported now."""
     module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    fn: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return fn
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +78,14 @@ class DocumentKind:
     def clinical_date(self, model: Any) -> date | None:
         """The record's clinical date from the model; None when the document carries none."""
         for name in self.dates:
-            value = getattr(model, name, None)
+            value: date | None = getattr(model, name, None)
             if value is not None:
-                return value  # type: ignore[no-any-return]
+                return value
         return None
 
     def rows(self, model: Any, result: dict[str, Any] | None) -> dict[str, Any] | None:
         """The pure side-row values of one record (None when no worklist filters on this kind)."""
-        return None if self.side_rows is None else self._fn("side_rows")(model, result)  # type: ignore[no-any-return]
+        return None if self.side_rows is None else self._fn("side_rows")(model, result)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ parcours.core.documents turns a bound's error into the `implausible` message nam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import annotated_types
 
@@ -69,16 +69,19 @@ BOUNDS: dict[str, Bound] = {
 }
 
 
-def plausible(name: str) -> Any:
-    """`float` constrained to the bounds of `name` (for an input model's annotation)."""
+def plausible(name: str) -> annotated_types.Interval:
+    """The bounds of `name`, as a `float` field's constraint: `Annotated[float, plausible("bmi")]`.
+
+    Why metadata rather than a whole type: a call is not a type to a type checker, `Annotated` is.
+    """
     bound = BOUNDS[name]
-    return Annotated[float, annotated_types.Interval(ge=bound.low, le=bound.high)]
+    return annotated_types.Interval(ge=bound.low, le=bound.high)
 
 
-def plausible_int(name: str) -> Any:
-    """`int` constrained to the bounds of `name`."""
+def plausible_int(name: str) -> annotated_types.Interval:
+    """The bounds of `name` as integers, for an `int` field: `Annotated[int, plausible_int(...)]`."""
     bound = BOUNDS[name]
-    return Annotated[int, annotated_types.Interval(ge=int(bound.low), le=int(bound.high))]
+    return annotated_types.Interval(ge=int(bound.low), le=int(bound.high))
 
 
 def bound_at_edge(name: str | None, limit: object) -> Bound | None:

@@ -7,7 +7,11 @@ until the database is opened.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
+    from parcours.store.errors import Conflict, DatabaseError, NotFound, StoreError
+    from parcours.store.store import Store, open_store
 
 __all__ = ["Conflict", "DatabaseError", "NotFound", "Store", "StoreError", "open_store"]
 

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Engine, event, insert, select, text
 
+from parcours.store.engine import driver_connection
 from parcours.store.schema import audit
 
 __all__ = ["GENESIS", "ChainReport", "chain_bulk", "listen", "queue", "row_hash", "verify_chain"]
@@ -84,7 +85,7 @@ def _on_commit(conn: Connection) -> None:
 def flush(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Insert the queued rows, each chained to the one before it (serialized against other writers)."""
     if conn.dialect.name == "sqlite":
-        raw = conn.connection.driver_connection
+        raw = driver_connection(conn)
         raw.create_function(_SQLITE_FUNCTION, 8, row_hash)
         raw.executemany(_SQLITE_INSERT, [
             (_sqlite_at(r["at"]), r["actor"], r["action"], r["entity"], r["entity_id"], r["before"], r["after"])

@@ -61,7 +61,7 @@ def _compare(found: dict[str, str], expected: dict[str, str]) -> list[tuple[str,
 
 
 def _sqlite_guard(conn: Connection) -> list[tuple[str, dict[str, Any]]]:
-    found = dict(conn.execute(text(
+    found: dict[str, str] = dict(conn.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")).all())
     return _compare(found, SQLITE_TRIGGERS)
 

@@ -223,7 +223,7 @@ def correct_record(conn: Connection, record_id: str, raw: bytes | dict[str, Any]
     bumped = {row.id}
     _refresh(conn, kind, row.patient_id, min(on, row.recorded_on), actor=actor, why=why, bumped=bumped)
     if kind is RecordKind.ICOPE_SCREENING:
-        stored = orjson.loads(conn.execute(select(records.c.result).where(records.c.id == row.id)).scalar())
+        stored = orjson.loads(conn.execute(select(records.c.result).where(records.c.id == row.id)).scalar_one())
     after = {"version": expected + 1, "document": parsed.document, "result": stored or parsed.result}
     audit.append(conn, actor=actor, action="update", entity="record", entity_id=row.id, before=before, after=after)
     return Saved(str(row.id), str(row.patient_id), stored or parsed.result)

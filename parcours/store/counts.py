@@ -23,10 +23,12 @@ COUNT_COLUMNS = ("screened", *DOMAIN_COLUMNS, "due", "open_alerts")
 
 def _insert(conn: Connection) -> Any:
     if conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert
-    return insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert
+    from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+    return postgresql_insert
 
 
 def bump_many(conn: Connection, deltas: dict[tuple[int | None, date], dict[str, int]]) -> None:

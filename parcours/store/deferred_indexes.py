@@ -47,8 +47,8 @@ def restore_indexes(engine: Engine) -> list[str]:
         return []
     with engine.connect() as conn:
         present = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
-    missing = [index for name, index in _indexes().items() if name not in present]
-    for index in missing:
+    missing = {name: index for name, index in _indexes().items() if name not in present}
+    for index in missing.values():
         with engine.begin() as conn:
             conn.execute(CreateIndex(index, if_not_exists=True))  # another process may build it first
-    return [index.name for index in missing]
+    return list(missing)

@@ -41,7 +41,7 @@ PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than 
 DEFER_INDEXES_FROM = 20_000
 
 
-def plans(seed: int, count: int, first_patient: int, first_record: int, sites: tuple[int, int, int],
+def plans(seed: int, count: int, first_patient: int, first_record: int, sites: tuple[int, ...],
           sqlite: bool) -> Iterator[ChunkPlan]:
     """The chunks of `count` patients, each with its own seed and id ranges."""
     stamp = audit.now()
@@ -114,7 +114,7 @@ def generate(store: Any, count: int, *, seed: int = 1, progress: Callable[[int],
 _SEED_PROBE = 3
 
 
-def seed_loaded(conn: Connection, seed: int, sites: tuple[int, int, int]) -> bool:
+def seed_loaded(conn: Connection, seed: int, sites: tuple[int, ...]) -> bool:
     """True when this seed's first demo people are in the database, one after the other.
 
     Why: the Nth person of a seed has the same name and birth date in every run, but an INS made

@@ -72,7 +72,7 @@ class ChunkPlan:
     first_patient: int
     first_record: int
     size: int
-    sites: tuple[int, int, int]
+    sites: tuple[int, ...]  # DEMO_SITES: the three demo sites
     sqlite: bool
     stamp: datetime
 

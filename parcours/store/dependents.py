@@ -11,6 +11,7 @@ withdrawn (soft-deleted, with the reason), new ones are raised.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -39,7 +40,7 @@ __all__ = ["refresh_icope", "refresh_medisis", "reschedule", "withdraw_alert", "
 _LIVE = records.c.deleted_at.is_(None)
 
 
-def _live_documents(conn: Connection, patient_id: int, kind: RecordKind) -> list[Any]:
+def _live_documents(conn: Connection, patient_id: int, kind: RecordKind) -> Sequence[Any]:
     return conn.execute(select(records.c.id, records.c.document, records.c.result, records.c.site_id,
                                records.c.recorded_on).where(
         records.c.patient_id == patient_id, records.c.kind == kind.value, _LIVE,

@@ -8,8 +8,9 @@ schema, migrated on open so a new release never meets an old database.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -17,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 from parcours.store.errors import DatabaseError
 from parcours.store.settings import create_private_file
 
-__all__ = ["HEAD_REVISION", "current_revision", "make_engine", "upgrade", "writer"]
+__all__ = ["HEAD_REVISION", "current_revision", "driver_connection", "make_engine", "upgrade", "writer"]
 
 #: The newest migration (parcours/store/migrations/versions); a test checks Alembic agrees.
 HEAD_REVISION = "0009"
@@ -27,6 +28,18 @@ BULK_OPTION = "parcours_bulk"
 MIGRATION_LOCK = 0x70617263  # PostgreSQL advisory lock key held while migrating ("parc")
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536  # SQLite page cache per connection (64 MiB)
+
+
+def driver_connection(conn: Connection) -> Any:
+    """The driver's own connection under `conn` (sqlite3 or psycopg), for what SQLAlchemy cannot say.
+
+    Why a function: SQLAlchemy types it optional (None once the pool invalidated it), which a
+    connection in use never is.
+    """
+    raw = conn.connection.driver_connection
+    if raw is None:
+        raise DatabaseError(reason="the database connection was invalidated")
+    return raw
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
@@ -117,7 +130,7 @@ def upgrade(engine: Engine, target: str = "head") -> str:
             command.upgrade(config, target)
         return current_revision(engine) or ""
     except SQLAlchemyError as exc:
-        raise DatabaseError(reason=str(exc.orig if getattr(exc, "orig", None) else exc)) from exc
+        raise DatabaseError(reason=str(getattr(exc, "orig", None) or exc)) from exc  # a DBAPIError's driver error
 
 
 def ping(engine: Engine) -> None:
@@ -126,4 +139,4 @@ def ping(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(select(1))
     except SQLAlchemyError as exc:
-        raise DatabaseError(reason=str(exc.orig if getattr(exc, "orig", None) else exc)) from exc
+        raise DatabaseError(reason=str(getattr(exc, "orig", None) or exc)) from exc  # a DBAPIError's driver error

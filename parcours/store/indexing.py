@@ -157,10 +157,10 @@ def insert_alert(conn: Connection, *, patient_id: int, site_id: int | None, sour
 
 def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: int | None, parsed: Parsed,
                 actor: str) -> None:
-    row = _rows(RecordKind.ICOPE_ASSESSMENT, parsed)
-    domain = row["domain"]
+    side = _rows(RecordKind.ICOPE_ASSESSMENT, parsed)
+    domain = side["domain"]
     conn.execute(insert(assessments).values(record_id=record_id, patient_id=patient_id,
-                                            assessed_on=parsed.recorded_on, **row))
+                                            assessed_on=parsed.recorded_on, **side))
     from icope.safety import safety_alerts
     from icope.step2 import assess_instrument
 
@@ -170,7 +170,7 @@ def _assessment(conn: Connection, *, record_id: int, patient_id: int, site_id: i
                      domain=alert_domain.value, on=parsed.recorded_on, actor=actor,
                      link={"assessment": str(record_id)})
     row = conn.execute(select(patients.c.last_screened_on, patients.c.step2_pending)
-                       .where(patients.c.id == patient_id)).first()
+                       .where(patients.c.id == patient_id)).one()  # the record's patient exists
     bit = 1 << DOMAIN_NAMES.index(domain)
     if row.last_screened_on is not None and parsed.recorded_on >= row.last_screened_on and row.step2_pending & bit:
         conn.execute(update(patients).where(patients.c.id == patient_id)
@@ -230,7 +230,7 @@ def _care_plan(conn: Connection, *, record_id: int, patient_id: int, site_id: in
     from icope.careplan import plan_moves_rescreen
 
     due = plan_moves_rescreen(parsed.model)
-    row = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).first()
+    row = conn.execute(select(patients.c.last_screened_on).where(patients.c.id == patient_id)).one()
     if due is not None and (row.last_screened_on is None or parsed.recorded_on >= row.last_screened_on):
         move_due(conn, patient_id, due)
 
@@ -279,11 +279,11 @@ def on_delete(conn: Connection, record_id: int, kind: RecordKind) -> None:
                 screenings.c.record_id == record_id, screenings.c.live).values(live=False)).rowcount == 1:
             counts.bump(conn, row.site_id, row.screened_on, **counts.screening_change(row.positive_mask, -1))
     elif kind is RecordKind.ICOPE_ALERT:
-        row = conn.execute(select(alerts.c.site_id, alerts.c.raised_on)
-                           .where(alerts.c.record_id == record_id)).first()
-        if row is not None and conn.execute(update(alerts).where(
+        alert = conn.execute(select(alerts.c.site_id, alerts.c.raised_on)
+                             .where(alerts.c.record_id == record_id)).first()
+        if alert is not None and conn.execute(update(alerts).where(
                 alerts.c.record_id == record_id, text('alerts."open"')).values(open=False)).rowcount == 1:
-            counts.bump(conn, row.site_id, row.raised_on, open_alerts=-1)
+            counts.bump(conn, alert.site_id, alert.raised_on, open_alerts=-1)
     elif kind is RecordKind.MEDISIS_STAY:
         conn.execute(update(stays).where(stays.c.record_id == record_id)
                      .values(awaiting_discharge_reconciliation=False))

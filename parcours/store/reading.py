@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
+from typing import overload
 
 import orjson
 from sqlalchemy import Connection, Engine, select, union
@@ -23,6 +24,18 @@ from parcours.store.schema import alerts, patients, professionals, records, site
 
 __all__ = ["changed_patient_ids", "iter_changed_records", "iter_deleted_records", "iter_patient_records",
            "patient_records"]
+
+
+@overload
+def utc(stamp: datetime) -> datetime: ...
+
+
+@overload
+def utc(stamp: None) -> None: ...
+
+
+@overload
+def utc(stamp: datetime | None) -> datetime | None: ...
 
 
 def utc(stamp: datetime | None) -> datetime | None:

@@ -105,10 +105,10 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
     if conn.dialect.name == "postgresql":  # one writer per patient: schedule, alerts, counts read then write
         conn.execute(select(patients.c.id).where(patients.c.id == patient).with_for_update())
     document_hash, content_key, fhir_key = indexing.first_save_keys(kind, parsed.document)
-    stored = conn.execute(select(records.c.id, records.c.result).where(
+    same = conn.execute(select(records.c.id, records.c.result).where(
         records.c.patient_id == patient, records.c.kind == kind.value, records.c.content_key == content_key)).first()
-    if stored is not None:  # the same document for this patient: stored once (content key, migration 0005)
-        return Saved(str(stored.id), str(patient), orjson.loads(stored.result) if stored.result else None,
+    if same is not None:  # the same document for this patient: stored once (content key, migration 0005)
+        return Saved(str(same.id), str(patient), orjson.loads(same.result) if same.result else None,
                      duplicate=True)
     stamp = audit.now()
     document_text = orjson.dumps(parsed.document).decode()

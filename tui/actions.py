@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from parcours.lang import Lang
     from tui.store_api import StoreAPI
 
 __all__ = ["ExportDone", "export_dir", "export_fhir", "export_pdf"]
@@ -37,7 +38,7 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def export_pdf(store: StoreAPI, patient_id: str, lang: str, folder: Path, *, actor: str) -> ExportDone:
+def export_pdf(store: StoreAPI, patient_id: str, lang: Lang, folder: Path, *, actor: str) -> ExportDone:
     """The patient's history as PDF: `reports.history_report` + `reports.render_pdf`, written atomically."""
     from parcours.core.private_files import write_private
     from parcours.store.audit import Access

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from parcours.core.errors import ParcoursError
 
 if TYPE_CHECKING:
     from parcours.lang import Lang
 
-__all__ = ["EXIT_OUTPUT", "Output", "OutputError", "output_failed", "silence_stdout"]
+__all__ = ["EXIT_OUTPUT", "Output", "OutputError", "Sink", "output_failed", "silence_stdout"]
 
 #: sysexits.h EX_IOERR: the output could not be written (0 ok, 1 batch errors, 2 invalid input).
 EXIT_OUTPUT = 74
@@ -30,6 +30,14 @@ class OutputError(ParcoursError):
     def __init__(self, cause: OSError) -> None:
         super().__init__(str(cause))
         self.cause = cause
+
+
+class Sink(Protocol):
+    """Where a command writes its bytes: a binary stream or an `Output` around one."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> None: ...
 
 
 class Output:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from types import SimpleNamespace
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from parcours.core.errors import InvalidInput
 from parcours.lang import LANGS, Lang
+
+if TYPE_CHECKING:
+    from parcours.cli.output import Sink
 
 Handler = Callable[[bytes], Any]
 
@@ -37,7 +40,7 @@ def read_source(source: str) -> bytes:
     return raw[3:] if raw[:3] == UTF8_BOM else raw
 
 
-def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: BinaryIO, source: str) -> int:
+def run_one(handler: Handler, raw: bytes, lang: Lang, out: Sink, err: Sink, source: str) -> int:
     """Validate and compute one document; print the JSON result or the field errors."""
     try:
         result = handler(raw)
@@ -50,7 +53,7 @@ def run_one(handler: Handler, raw: bytes, lang: Lang, out: BinaryIO, err: Binary
     return EXIT_OK
 
 
-def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: BinaryIO, *, saving: bool = False) -> int:
+def run_batch(handler: Handler, lines: Iterable[bytes], lang: Lang, out: Sink, *, saving: bool = False) -> int:
     """One result (or `{"line": N, "error": [...]}`) per non-blank input line, in order.
 
     `saving` (`--save`): each line is printed and flushed as soon as its transaction committed,

@@ -56,7 +56,7 @@ class CrashGuard(App[None]):
         screen = CrashScreen(self.crash_log)
         try:
             self.push_screen(screen)
-        except Exception:  # noqa: BLE001 - the error handler of last resort: no screen, then a plain exit
+        except Exception:  # the error handler of last resort: no screen, then a plain exit
             self._give_up()
             return
         self.crash_screen = screen

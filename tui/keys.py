@@ -33,7 +33,7 @@ class Key(NamedTuple):
 
 def install_keys(node: Any, keys: list[Key] | tuple[Key, ...], lang: Lang) -> None:
     """Replace the node's bindings for these keys by translated ones."""
-    table = node._bindings.key_to_bindings  # noqa: SLF001 - Textual has no public per-instance API
+    table = node._bindings.key_to_bindings  # Textual has no public per-instance API
     for key in keys:
         text = message(key.short or key.label, lang)
         for name in key.keys.split(","):

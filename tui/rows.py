@@ -151,17 +151,17 @@ class FieldRow(Vertical):
         """Put a value back (draft resume) without posting a change."""
         control = self.control
         if not isinstance(control, (ChoiceField, TextField)):  # a checklist
-            control.set_reactive(type(control).value, control._as_list(value))  # noqa: SLF001
+            control.set_reactive(type(control).value, control._as_list(value))
             control.refresh()
         elif isinstance(control, ChoiceField):
             control.set_reactive(ChoiceField.value, value)
             control.refresh()
         else:
-            control._silent = True  # noqa: SLF001
+            control._silent = True
             try:
                 control.value = "" if value is None else str(value)
             finally:
-                control._silent = False  # noqa: SLF001
+                control._silent = False
 
 
 class InfoRow(Vertical):

@@ -17,13 +17,13 @@ BDPM, UCD = DATA / "bdpm", DATA / "cip_ucd.csv"
 COLUMNS = parse_columns("Code UCD,Code CIP13")
 
 
-def _box(screen, key: str) -> str:  # noqa: ANN001
+def _box(screen, key: str) -> str:
     return str(screen.query_one(f"#row-{key}-label").query_one("Suggestions").render())
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_a_ucd13_fills_the_line_with_its_specialty_and_keeps_the_ucd(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_a_ucd13_fills_the_line_with_its_specialty_and_keeps_the_ucd(make_app, store, patient, lang) -> None:
     store.import_drugs(str(BDPM), actor="test", ucd=str(UCD), ucd_columns=COLUMNS)
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -55,7 +55,7 @@ async def test_a_ucd13_fills_the_line_with_its_specialty_and_keeps_the_ucd(make_
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("lang", ["fr", "en"])
-async def test_without_a_correspondence_a_ucd13_says_how_to_load_one(make_app, store, patient, lang) -> None:  # noqa: ANN001
+async def test_without_a_correspondence_a_ucd13_says_how_to_load_one(make_app, store, patient, lang) -> None:
     store.import_drugs(str(BDPM), actor="test")  # the BDPM alone: it has no UCD
     app = make_app(lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -75,7 +75,7 @@ async def test_without_a_correspondence_a_ucd13_says_how_to_load_one(make_app, s
 
 
 @pytest.mark.asyncio
-async def test_a_ucd13_missing_from_the_correspondence_is_said_so(make_app, store, patient) -> None:  # noqa: ANN001
+async def test_a_ucd13_missing_from_the_correspondence_is_said_so(make_app, store, patient) -> None:
     store.import_drugs(str(BDPM), actor="test", ucd=str(UCD), ucd_columns=COLUMNS)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

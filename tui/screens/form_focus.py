@@ -73,6 +73,6 @@ class FormFocus(ParcoursScreen[Any]):
             row = self.start_field()
             if row is not None:
                 self.set_focus(row.control, scroll_visible=False)
-                row.control._forward_event(event)  # noqa: SLF001 - the path App gives a focused widget
+                row.control._forward_event(event)  # the path App gives a focused widget
                 return
         super()._forward_event(event)

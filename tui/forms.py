@@ -189,7 +189,9 @@ def _lists(node: Any) -> Any:
     return {k: _lists(v) for k, v in node.items()}
 
 
-def issues_by_field(specs: Iterable[FieldSpec], issues: Iterable[FieldIssue]) -> tuple[dict[str, FieldIssue], list[FieldIssue]]:
+def issues_by_field(
+    specs: Iterable[FieldSpec], issues: Iterable[FieldIssue]
+) -> tuple[dict[str, FieldIssue], list[FieldIssue]]:
     """Each issue attached to the field of its path (or of the nearest enclosing list); the rest apart."""
     keys = {spec.path: spec.key for spec in specs}
     by_field: dict[str, FieldIssue] = {}

@@ -89,7 +89,8 @@ def medisis_lines(docs: Iterable[StoredDocument], t: T) -> list[str]:
         kind, d, r = doc.kind.value, doc.document, doc.result or {}
         day = show(doc.recorded_on)
         if kind == "medisis.stay":
-            out.append(t("tui.pf.stay", admission=show(d.get("admission_date")), discharge=show(d.get("discharge_date")) or "—"))
+            admission, discharge = show(d.get("admission_date")), show(d.get("discharge_date")) or "—"
+            out.append(t("tui.pf.stay", admission=admission, discharge=discharge))
         elif kind == "medisis.reconciliation":
             s = r.get("summary", {})
             out.append(t("tui.pf.reconciliation", date=day, moment=t(f"tui.moment.{d.get('moment')}"),

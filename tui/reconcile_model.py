@@ -25,7 +25,8 @@ from medisis.vocab import (
 from tui.forms import BOOL, Choice, FieldSpec, is_empty
 
 __all__ = [
-    "DOSE_UNITS", "HEADER", "IP_FIELDS", "PICKED_CODES", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count", "line_fields", "line_filled",
+    "DOSE_UNITS", "HEADER", "IP_FIELDS", "PICKED_CODES", "RECONCILIATION_FIELDS", "SIDES", "assign_ids", "line_count",
+    "line_fields", "line_filled",
     "line_id", "reconciliation_fields", "remove_line",
 ]
 

@@ -21,13 +21,17 @@ if TYPE_CHECKING:
     from icope.results import Step1Result
 
 __all__ = [
-    "DOMAIN_FIELDS", "HEADER_FIELDS", "OPTION_FIELDS", "STEP1_FIELDS", "DomainView", "evaluate_domains", "screening_document",
+    "DOMAIN_FIELDS", "HEADER_FIELDS", "OPTION_FIELDS", "STEP1_FIELDS", "DomainView", "evaluate_domains",
+    "screening_document",
 ]
 
 _ORIENT = tuple(Choice(v, f"tui.orient.{v}") for v in ("correct", "wrong", "unknown"))
 _WEIGHT = tuple(Choice(v, f"tui.answer.{v}") for v in ("yes", "no", "unknown"))
 _WHISPER = tuple(Choice(v, f"tui.whisper.{v}") for v in ("pass", "fail"))
-_BY = tuple(Choice(v, f"tui.by.{v}") for v in ("nurse", "physiotherapist", "physician", "pharmacist", "caregiver", "self", "other"))
+_BY = tuple(
+    Choice(v, f"tui.by.{v}")
+    for v in ("nurse", "physiotherapist", "physician", "pharmacist", "caregiver", "self", "other")
+)
 
 
 def _f(path: tuple[str, ...], kind: Kind, choices: tuple[Choice, ...] = (), **kw: Any) -> FieldSpec:
@@ -118,7 +122,9 @@ def _score(doc: dict[str, Any]) -> Step1Result:
     return score_screening(parse_screening(orjson.dumps(doc)))
 
 
-def evaluate_domains(values: Mapping[str, Any], *, today: date, birth_date: date | None = None) -> dict[str, DomainView]:
+def evaluate_domains(
+    values: Mapping[str, Any], *, today: date, birth_date: date | None = None
+) -> dict[str, DomainView]:
     """Each domain's live view, computed by the domain package from that domain's fields only."""
     out: dict[str, DomainView] = {}
     for domain, specs in DOMAIN_FIELDS.items():
@@ -137,6 +143,8 @@ def evaluate_domains(values: Mapping[str, Any], *, today: date, birth_date: date
             out[domain] = DomainView(domain, None, issues=exc.issues)
             continue
         outcome = result.domains[next(d for d in result.domains if d.value == domain)]
-        instruments = next((tuple(i.value for i in p.instruments) for p in result.step2 if p.domain.value == domain), ())
+        instruments = next(
+            (tuple(i.value for i in p.instruments) for p in result.step2 if p.domain.value == domain), ()
+        )
         out[domain] = DomainView(domain, outcome.result.value, tuple(outcome.reasons), instruments)
     return out

@@ -38,11 +38,23 @@ INSTRUMENT_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("sppb", ("side_by_side_s",), "number", null_when_empty=True, hint="tui.hint.not_attempted"),
         _f("sppb", ("semi_tandem_s",), "number", null_when_empty=True, hint="tui.hint.not_attempted"),
         _f("sppb", ("tandem_s",), "number", null_when_empty=True, hint="tui.hint.not_attempted"),
-        _f("sppb", ("gait_course_m",), "choice", (Choice(4, "tui.s2.sppb.course.4"), Choice(3, "tui.s2.sppb.course.3"))),
+        _f(
+            "sppb",
+            ("gait_course_m",),
+            "choice",
+            (Choice(4, "tui.s2.sppb.course.4"), Choice(3, "tui.s2.sppb.course.3")),
+        ),
         _f("sppb", ("gait_times_s", 0), "number", null_when_empty=True, hint="tui.hint.unable"),
         _f("sppb", ("gait_times_s", 1), "number", null_when_empty=True),
         _f("sppb", ("chair_single_stand",), "choice", BOOL),
-        _f("sppb", ("chair_stands_s",), "number", null_when_empty=True, hint="tui.hint.unable", extra={"stopwatch": True}),
+        _f(
+            "sppb",
+            ("chair_stands_s",),
+            "number",
+            null_when_empty=True,
+            hint="tui.hint.unable",
+            extra={"stopwatch": True},
+        ),
     ),
     "mna_sf": (
         _DATE,
@@ -58,7 +70,11 @@ INSTRUMENT_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "gds15": (_DATE,) + tuple(_f("gds15", ("answers", i), "choice", _YES_NO) for i in range(15)),
     "phq9": (_DATE,) + tuple(_f("phq9", ("items", i), "choice", _FREQ) for i in range(9)),
     "moca": (_DATE, _f("moca", ("raw_score",), "int", width=4), _f("moca", ("education_years",), "int", width=4)),
-    "mini_cog": (_DATE, _f("mini_cog", ("words_recalled",), "int", width=4), _f("mini_cog", ("clock_normal",), "choice", BOOL)),
+    "mini_cog": (
+        _DATE,
+        _f("mini_cog", ("words_recalled",), "int", width=4),
+        _f("mini_cog", ("clock_normal",), "choice", BOOL),
+    ),
     "mmse": (_DATE, _f("mmse", ("score",), "int", width=4)),
     "visual_acuity": (
         _DATE,
@@ -66,7 +82,11 @@ INSTRUMENT_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("visual_acuity", ("left",), "acuity", hint="tui.hint.acuity"),
         _f("visual_acuity", ("near",), "text", hint="tui.hint.near"),
     ),
-    "audiometry": (_DATE, _f("audiometry", ("pta_right_db",), "number", width=8), _f("audiometry", ("pta_left_db",), "number", width=8)),
+    "audiometry": (
+        _DATE,
+        _f("audiometry", ("pta_right_db",), "number", width=8),
+        _f("audiometry", ("pta_left_db",), "number", width=8),
+    ),
     "hearwho": (_DATE, _f("hearwho", ("score",), "number", width=8)),
 }
 

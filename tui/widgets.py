@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
 __all__ = [
-    "LABEL_WIDTH", "WIDE_INDENT", "ChoiceField", "FieldChanged", "StopwatchInput", "TextField", "is_wide", "notify_change",
+    "LABEL_WIDTH", "WIDE_INDENT", "ChoiceField", "FieldChanged", "StopwatchInput", "TextField", "is_wide",
+    "notify_change",
 ]
 
 #: cells of a field's label column; a longer question is on its own line, the answer indented under it

@@ -145,4 +145,6 @@ class CarePlanScreen(FormScreen[Saved]):
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.db.save_document(RecordKind.ICOPE_CARE_PLAN, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(
+            RecordKind.ICOPE_CARE_PLAN, doc, actor=self.app.actor, patient_id=self.patient_id
+        )

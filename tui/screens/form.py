@@ -7,6 +7,7 @@ stays; saving sends the contract's document to the store, which validates it wit
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -182,7 +183,12 @@ class FormScreen(FormFocus, Generic[SavedT]):
 
     def autosave(self) -> None:
         """Write the typed values to the store's draft (one small transaction per change)."""
-        data = {"values": self.values, "screen": type(self).__name__, "args": self.draft_args(), "focus": self.resume_key}
+        data = {
+            "values": self.values,
+            "screen": type(self).__name__,
+            "args": self.draft_args(),
+            "focus": self.resume_key,
+        }
         try:
             self.draft_id = self.app.db.save_draft(
                 self.DRAFT_KIND, data, actor=self.app.actor, draft_id=self.draft_id, patient_id=self.patient_id,
@@ -271,10 +277,9 @@ class FormScreen(FormFocus, Generic[SavedT]):
             return
         self.saved = saved
         if self.draft_id is not None:
-            try:
+            # the record is saved; a leftover draft is offered again, never lost
+            with contextlib.suppress(ParcoursError):
                 self.app.db.discard_draft(self.draft_id, actor=self.app.actor)
-            except ParcoursError:
-                pass  # the record is saved; a leftover draft is offered again, never lost
             self.draft_id = self.draft_version = None
         self.after_save(saved)
 

@@ -28,7 +28,10 @@ class InterventionScreen(FormScreen[Saved]):
     DRAFT_KIND = "medisis.intervention"
     TITLE_KEY = "tui.ip.title"
     #: `obligatoire avec result = INTERVENTION`, `ne peut pas être après outcome_date`: said in words
-    ISSUE_MESSAGES = {"required_with": "tui.error.required_for_intervention", "date_after": "tui.error.outcome_before_date"}
+    ISSUE_MESSAGES = {
+        "required_with": "tui.error.required_for_intervention",
+        "date_after": "tui.error.outcome_before_date",
+    }
 
     def __init__(self, patient: Patient | None = None, drug: dict[str, Any] | None = None, **kw: Any) -> None:
         super().__init__(patient, **kw)
@@ -63,7 +66,8 @@ class InterventionScreen(FormScreen[Saved]):
         from medisis.interventions import parse_intervention
 
         record = parse_intervention(orjson.dumps(doc))
-        return self.app.t("tui.ip.valid", outcome=self.app.t(f"tui.ip.outcome.{record.outcome.value}") if record.outcome else "—")
+        outcome = self.app.t(f"tui.ip.outcome.{record.outcome.value}") if record.outcome else "—"
+        return self.app.t("tui.ip.valid", outcome=outcome)
 
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind

@@ -31,7 +31,8 @@ _LOS = _r("length_of_stay_days", "int", width=5)
 _ED = _r("ed_visits_6m", "int", width=5)
 _EMERGENT = _r("emergent_admission", "choice", BOOL)
 _COMORB = tuple(
-    FieldSpec(("comorbidities", i), "choice", f"tui.comorb.{c}", (Choice(c, "tui.yes"),)) for i, c in enumerate(COMORBIDITIES)
+    FieldSpec(("comorbidities", i), "choice", f"tui.comorb.{c}", (Choice(c, "tui.yes"),))
+    for i, c in enumerate(COMORBIDITIES)
 )
 
 RISK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -43,7 +44,11 @@ RISK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _r("admissions_12m", "int", width=5), _LOS,
     ),
     "trst": (
-        _r("variant", "choice", (Choice("original", "tui.risk.variant.original"), Choice("french", "tui.risk.variant.french"))),
+        _r(
+            "variant",
+            "choice",
+            (Choice("original", "tui.risk.variant.original"), Choice("french", "tui.risk.variant.french")),
+        ),
         _r("cognitive_impairment", "choice", BOOL), _r("walking_difficulty_or_falls", "choice", BOOL),
         _r("medication_count", "int", width=5), _r("recent_ed_or_hospitalisation", "choice", BOOL),
         _r("lives_alone_or_no_caregiver", "choice", BOOL), _r("professional_concern", "choice", BOOL),
@@ -79,8 +84,13 @@ class RiskScreen(FormScreen[Saved]):
 
         result = score_risk(parse_risk(orjson.dumps(doc))).to_json()
         t = self.app.t
-        return t("tui.risk.result", value=result["value"], max=result["max_value"], band=t(f"tui.band.{result['band']}"),
-                 verdict=t("tui.risk.high" if result["high_risk"] else "tui.risk.not_high"))
+        return t(
+            "tui.risk.result",
+            value=result["value"],
+            max=result["max_value"],
+            band=t(f"tui.band.{result['band']}"),
+            verdict=t("tui.risk.high" if result["high_risk"] else "tui.risk.not_high"),
+        )
 
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
@@ -129,7 +139,9 @@ class Consultation30Screen(FormScreen[Saved]):
         if self.patient is None:  # compose_body prefills a patient's form only
             return
         docs = self.app.db.patient_records(self.patient.id).documents
-        discharges = [d for d in docs if d.kind.value == "medisis.reconciliation" and d.document.get("moment") == "discharge"]
+        discharges = [
+            d for d in docs if d.kind.value == "medisis.reconciliation" and d.document.get("moment") == "discharge"
+        ]
         self.values["status"] = "planned"
         if discharges:
             self.reconciliation = discharges[-1].record_id

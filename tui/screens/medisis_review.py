@@ -111,4 +111,6 @@ class ReviewScreen(FormScreen[Saved]):
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.db.save_document(RecordKind.MEDISIS_REVIEW, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(
+            RecordKind.MEDISIS_REVIEW, doc, actor=self.app.actor, patient_id=self.patient_id
+        )

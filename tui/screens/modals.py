@@ -21,7 +21,9 @@ __all__ = ["ConfirmScreen", "PickScreen", "ReasonScreen", "ResumeScreen"]
 
 _CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 64; height: auto; max-height: 20; border: round $accent; background: $surface; padding: 0 1; }}
+{name} > Vertical {{
+    width: 64; height: auto; max-height: 20; border: round $accent; background: $surface; padding: 0 1;
+}}
 {name} Horizontal {{ height: auto; }}
 {name} Button {{ margin-right: 2; }}
 """
@@ -110,7 +112,8 @@ class PickScreen(ParcoursModal[Any]):
         install_keys(self, self.KEYS, self.app.lang)
         with Vertical():
             yield Label(self.title_text, classes="title")
-            yield OptionList(*(Option(cell(label), id=str(i)) for i, (_, label) in enumerate(self.options)), id="pick-list")
+            options = (Option(cell(label), id=str(i)) for i, (_, label) in enumerate(self.options))
+            yield OptionList(*options, id="pick-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

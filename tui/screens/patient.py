@@ -125,14 +125,17 @@ class PatientScreen(PatientForms, ParcoursScreen[None]):
         for doc in docs:
             if doc.kind.value == "icope.screening":
                 table.add_row(*map(cell, screening_cells(doc, t)))
-        self.query_one("#pf-step2", Static).update(text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2"))
+        step2_text = text_lines(step2_lines(docs, t, self.app.lang), t, "tui.pf.none.step2")
+        self.query_one("#pf-step2", Static).update(step2_text)
         # docs/icope.md "Safety rules": open S1 alerts on top of the file, and first in its list
         urgent = [d for d in docs if d.kind.value == "icope.alert" and d.document.get("rule") == "S1"
                   and d.document.get("status", "new") in ("new", "confirmed")]
         safety = self.query_one("#pf-safety", Static)
         safety.update("\n".join(t("tui.safety.open", date=show(d.document.get("date"))) for d in urgent))
         safety.set_class(not urgent, "-off")
-        alert_docs = sorted((d for d in docs if d.kind.value == "icope.alert"), key=lambda d: d.document.get("rule") != "S1")
+        alert_docs = sorted(
+            (d for d in docs if d.kind.value == "icope.alert"), key=lambda d: d.document.get("rule") != "S1"
+        )
         alerts = [
             t("tui.pf.alert", rule=rule_label(t, d.document.get("rule", "")),
               domain=t(f"icope.domain.{d.document.get('domain')}"),

@@ -48,7 +48,9 @@ _W = 22
 
 def pair_lines(doc: dict[str, Any], result: dict[str, Any], t: Callable[..., str]) -> list[str]:
     """`amlodipine 5 mg │ — │ Arrêté · DNI` for each pair or unpaired line, in the domain's order."""
-    labels = {line.get("id"): line.get("label") or line.get("atc") or line.get("id") for line in doc["bm"] + doc["orders"]}
+    labels = {
+        line.get("id"): line.get("label") or line.get("atc") or line.get("id") for line in doc["bm"] + doc["orders"]
+    }
     out = [f"{t('tui.rec.col.bm'):<{_W}} │ {t('tui.rec.col.order'):<{_W}} │ {t('tui.rec.col.class')}"]
     for line in result["lines"]:
         left = f"{line['bm_id']} {labels.get(line['bm_id'], '')}" if line["bm_id"] else "—"
@@ -178,7 +180,16 @@ class ReconciliationScreen(FormScreen[Saved]):
         t = self.app.t
         s = result["summary"]
         lines = pair_lines(doc, result, t)
-        lines.append(t("tui.rec.summary", lines=s["lines"], dni=s["dni"], dind=s["dind"], did=s["did"], unqualified=s["unqualified"]))
+        lines.append(
+            t(
+                "tui.rec.summary",
+                lines=s["lines"],
+                dni=s["dni"],
+                dind=s["dind"],
+                did=s["did"],
+                unqualified=s["unqualified"],
+            )
+        )
         lines += [t(f"tui.rec.warning.{w}") for w in result.get("warnings", [])]
         return "\n".join(lines)
 

@@ -121,7 +121,8 @@ class Step1Screen(FormScreen[Saved]):
         t = self.app.t
         text = t("tui.s1.overall", result=t(f"icope.result.{result.overall.value}"), due=show(result.next_step1_due))
         if result.step2:
-            text += "\n" + t("tui.s1.step2_list", domains=", ".join(t(f"icope.domain.{p.domain.value}") for p in result.step2))
+            domains = ", ".join(t(f"icope.domain.{p.domain.value}") for p in result.step2)
+            text += "\n" + t("tui.s1.step2_list", domains=domains)
         return text
 
     def confirm_save(self, doc: dict[str, Any]) -> str | None:
@@ -140,7 +141,9 @@ class Step1Screen(FormScreen[Saved]):
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.db.save_document(RecordKind.ICOPE_SCREENING, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(
+            RecordKind.ICOPE_SCREENING, doc, actor=self.app.actor, patient_id=self.patient_id
+        )
 
     def after_save(self, saved: Saved) -> None:
         overall = (saved.result or {}).get("overall", "")

@@ -75,7 +75,9 @@ class Step2Screen(FormScreen[Saved]):
     def submit(self, doc: dict[str, Any]) -> Saved:
         from parcours.core.records import RecordKind
 
-        return self.app.db.save_document(RecordKind.ICOPE_ASSESSMENT, doc, actor=self.app.actor, patient_id=self.patient_id)
+        return self.app.db.save_document(
+            RecordKind.ICOPE_ASSESSMENT, doc, actor=self.app.actor, patient_id=self.patient_id
+        )
 
 
 def _band(t: Callable[..., str], instrument: str, band: str) -> str:

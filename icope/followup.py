@@ -214,6 +214,17 @@ def _step2_since(assessments: tuple[AssessmentInput, ...], domain: Domain, since
     return any(INSTRUMENT_DOMAIN[Instrument(a.instrument)] is domain and a.date >= since for a in assessments)
 
 
+def newly_positive(latest: Step1Result, before: Step1Result | None) -> tuple[Domain, ...]:
+    """Rule D1's domains: positive now and not before (no earlier screening: every positive domain).
+
+    Why a function: the store's saves and the demo raise the first screening's baseline D1 alerts
+    with it (docs/icope.md §3.2), so the rule is written once.
+    """
+    positive = DomainResult.POSITIVE
+    return tuple(d for d in DOMAINS if latest.domains[d].result is positive
+                 and (before is None or before.domains[d].result is not positive))
+
+
 def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = None) -> FollowupResult:
     """Alerts for the newest screening against the previous one, by rule then domain.
 
@@ -236,11 +247,7 @@ def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = No
     found: list[tuple[DeclineRule, Domain]] = []
     rules = doc.rules
     if DeclineRule.D1 in rules:
-        found += [
-            (DeclineRule.D1, d)
-            for d in DOMAINS
-            if latest.domains[d].result is positive and (before is None or before.domains[d].result is not positive)
-        ]
+        found += [(DeclineRule.D1, d) for d in newly_positive(latest, before)]
     if DeclineRule.D2 in rules and before is not None and previous is not None:
         found += [
             (DeclineRule.D2, d)

@@ -80,7 +80,7 @@ class ChunkPlan:
 @cache
 def _engines() -> dict[str, Any]:
     """The engines each process imports once."""
-    from icope.followup import Followup, evaluate_followup
+    from icope.followup import Followup, evaluate_followup, newly_positive
     from icope.step1 import read_screening, score_screening
     from icope.kinds import assessment_row, screening_values
     from icope.step2 import assess_instrument, parse_assessment
@@ -90,7 +90,7 @@ def _engines() -> dict[str, Any]:
     from icope.step1_json import render_step1  # the command's own bytes (cached fragments)
 
     return {"icope": (read_screening, score_screening, Followup, evaluate_followup, frozenset(DeclineRule),
-                      render_step1, screening_values),
+                      render_step1, screening_values, newly_positive),
             "step2": (parse_assessment, assess_instrument, assessment_row),
             "medisis": (parse_reconciliation, reconcile, reconciliation_row, parse_stay, stay_row,
                         awaits_discharge_reconciliation)}
@@ -161,7 +161,7 @@ class _Chunk:
         family, key = _FAMILIES[int(20 * draw())]
         given, gkey = _GIVEN[female][int(8 * draw())]
         first = _TODAY - int(541 * draw())  # randint(0, 540) days ago
-        parse, score, followup, evaluate, rules, render, screening_values = self.engines["icope"]
+        parse, score, followup, evaluate, rules, render, screening_values, newly_positive = self.engines["icope"]
         parse_step2, assess, assessment_row = self.engines["step2"]
         state: list[Any] = []
         models: list[Any] = []
@@ -190,7 +190,7 @@ class _Chunk:
                 change[at] += by
             # the first visit raises D1 per positive domain (baseline rule, as save_document stores it)
             raised = ([(a.rule.value, a.domain.value) for a in found.alerts] if found is not None
-                      else [(_D1.value, DOMAIN_NAMES[i]) for i in _BITS[mask]] if _D1 in rules else [])
+                      else [(_D1.value, d.value) for d in newly_positive(result, None)] if _D1 in rules else [])
             link = {"screening": str(rid)} if found is None else {"screening": str(rid), "previous": str(last_id)}
             for rule, domain in raised:
                 adoc = alert_document(rule, domain, day, link)

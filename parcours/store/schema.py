@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import TextClause
 
-from icope.vocab import DOMAIN_NAMES
+from icope.vocab import DOMAIN_NAMES, SafetyRule
 
 __all__ = [
     "alerts", "assessments", "audit", "daily_counts", "drafts", "drug_imports", "drug_presentations",
@@ -51,7 +51,7 @@ metadata = MetaData(
 STEP2_PENDING = "step2_pending <> 0"
 ALERT_OPEN = '"open"'
 #: An open safety alert (docs/icope.md "Safety rules": S1 sorts first in the open-alerts worklist).
-ALERT_URGENT = "rule = 'S1'"
+ALERT_URGENT = f"rule = '{SafetyRule.S1.value}'"
 AWAITING_DISCHARGE = "awaiting_discharge_reconciliation"
 AWAITING_REVIEW30 = "awaiting_review30"
 DRAFT_LIVE = "discarded_at IS NULL"

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Column, Connection, Select, and_, or_, select
 
+from icope.vocab import SafetyRule
 from parcours.store import counts
 from parcours.store.indexing import DOMAIN_NAMES
 from parcours.store.rows import PopulationCounts, WorklistRow
@@ -75,7 +76,7 @@ def due_for_rescreening(conn: Connection, *, start: date, end: date, site: int |
 
 #: Cursor prefix of the rows of the first part of the open-alerts list (the S1 alerts).
 URGENT_CURSOR = "S1|"
-URGENT_RULE = "S1"  # icope.vocab.SafetyRule.S1 (schema.ALERT_URGENT)
+URGENT_RULE = SafetyRule.S1.value  # as schema.ALERT_URGENT
 
 
 def open_alerts(conn: Connection, *, site: int | None = None, after: str | None = None,

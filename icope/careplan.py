@@ -117,16 +117,22 @@ def confirmed_domains(step1: Step1Result | None, assessments: Iterable[Step2Resu
     return tuple(d for d in DOMAINS if d in abnormal)
 
 
-def _actions(domain: Domain, assessments: tuple[Step2Result, ...]) -> list[tuple[str, InterventionType, ProfessionalRole]]:
+def _actions(
+    domain: Domain, assessments: tuple[Step2Result, ...]
+) -> list[tuple[str, InterventionType, ProfessionalRole]]:
     """The spec's actions for one confirmed domain (docs/icope.md §2.1–§2.6, docs/icope.md "Step 3")."""
     actions = list(_ACTIONS[domain])
     if domain is Domain.LOCOMOTION and any(
         a.instrument is Instrument.SPPB and a.score <= SPPB_SEVERE_AT_MOST for a in assessments
     ):
         actions.append(("comprehensive_geriatric_assessment", InterventionType.EXERCISE, ProfessionalRole.PHYSICIAN))
-    if domain is Domain.NUTRITION and any(a.instrument is Instrument.MNA_SF and a.band == "malnourished" for a in assessments):
+    if domain is Domain.NUTRITION and any(
+        a.instrument is Instrument.MNA_SF and a.band == "malnourished" for a in assessments
+    ):
         actions.append(("oral_nutritional_supplements", InterventionType.NUTRITION, ProfessionalRole.PHYSICIAN))
-    if domain is Domain.HEARING and any(a.instrument is Instrument.AUDIOMETRY and a.band == "unilateral" for a in assessments):
+    if domain is Domain.HEARING and any(
+        a.instrument is Instrument.AUDIOMETRY and a.band == "unilateral" for a in assessments
+    ):
         # docs/icope.md §2.5: a unilateral loss is an ORL referral criterion, before any hearing aid.
         actions.insert(0, ("ent_referral", InterventionType.HEARING, ProfessionalRole.PHYSICIAN))
     return actions
@@ -145,10 +151,16 @@ def propose_interventions(
     proposals: list[ProposedIntervention] = []
     if safety_alerts(assessments):
         proposals.append(ProposedIntervention(SAFETY_ACTION, PlannedIntervention.model_construct(
-            domain=Domain.PSYCHOLOGY, type=InterventionType.PSYCH, assignee_role=ProfessionalRole.PHYSICIAN, due=start)))
+            domain=Domain.PSYCHOLOGY,
+            type=InterventionType.PSYCH,
+            assignee_role=ProfessionalRole.PHYSICIAN,
+            due=start,
+        )))
     for domain in confirmed_domains(step1, assessments):
         proposals += [
-            ProposedIntervention(code, PlannedIntervention.model_construct(domain=domain, type=kind, assignee_role=role, due=due))
+            ProposedIntervention(
+                code, PlannedIntervention.model_construct(domain=domain, type=kind, assignee_role=role, due=due)
+            )
             for code, kind, role in _actions(domain, assessments)
         ]
     return tuple(proposals)

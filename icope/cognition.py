@@ -18,7 +18,9 @@ _Answers = tuple[OrientationAnswer | None, ...]
 
 
 @cache  # memoized: every argument is discrete (at most 4^5 × 5 × 3 combinations)
-def cognition_outcome(answers: _Answers | None, words_recalled: int | None, memory_complaint: bool | None) -> DomainOutcome:
+def cognition_outcome(
+    answers: _Answers | None, words_recalled: int | None, memory_complaint: bool | None
+) -> DomainOutcome:
     """Positive if any orientation sub-answer is wrong or unknown, or fewer than 3 words recalled.
 
     `answers` are in ORIENTATION_ITEMS order (None: orientation not given). Orientation counts
@@ -28,7 +30,7 @@ def cognition_outcome(answers: _Answers | None, words_recalled: int | None, memo
     reasons: list[str] = []
     asked = False
     if answers is not None:
-        for name, answer in zip(ORIENTATION_ITEMS, answers):
+        for name, answer in zip(ORIENTATION_ITEMS, answers, strict=True):
             if answer is not None and answer != OrientationAnswer.CORRECT:
                 reasons.append(f"orientation_{name}_{OrientationAnswer(answer).value}")
         *time_items, place = answers  # place is the last of ORIENTATION_ITEMS

@@ -256,12 +256,10 @@ def evaluate_followup(doc: Followup, *, previous_result: Step1Result | None = No
             and before.domains[d].result is positive
             and not _step2_since(doc.assessments, d, previous.date)
         ]
-    if previous is not None:
-        if DeclineRule.D3 in rules and chair_rise_worsened(previous, newest):
-            found.append((DeclineRule.D3, Domain.LOCOMOTION))
-    if DeclineRule.D4 in rules:
-        if weight_loss_alert(doc.screenings, newest_index, loss):
-            found.append((DeclineRule.D4, Domain.NUTRITION))
+    if previous is not None and DeclineRule.D3 in rules and chair_rise_worsened(previous, newest):
+        found.append((DeclineRule.D3, Domain.LOCOMOTION))
+    if DeclineRule.D4 in rules and weight_loss_alert(doc.screenings, newest_index, loss):
+        found.append((DeclineRule.D4, Domain.NUTRITION))
     if previous is not None:
         if DeclineRule.D5 in rules and cognition_worsened(previous, newest):
             found.append((DeclineRule.D5, Domain.COGNITION))

@@ -31,4 +31,6 @@ class Step1Options(InputModel):
     weight_loss_unknown: UnknownWeightLoss = _D.weight_loss_unknown
     whisper_rule: WhisperRule = _D.whisper_rule
     audiometry_pass_max_db: Annotated[float, Field(ge=0, le=120)] = _D.audiometry_pass_max_db
-    rescreen_months: Annotated[int, Field(ge=RESCREEN_MONTHS_RANGE[0], le=RESCREEN_MONTHS_RANGE[1])] = _D.rescreen_months
+    rescreen_months: Annotated[int, Field(ge=RESCREEN_MONTHS_RANGE[0], le=RESCREEN_MONTHS_RANGE[1])] = (
+        _D.rescreen_months
+    )

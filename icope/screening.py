@@ -16,7 +16,8 @@ from parcours.core.models import InputModel
 from parcours.core.plausibility import plausible
 
 __all__ = [
-    "ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "CognitionItems", "HearingItems", "LocomotionItems", "NutritionItems",
+    "ORIENTATION_ITEMS", "ORIENTATION_TIME_ITEMS", "CognitionItems", "HearingItems", "LocomotionItems",
+    "NutritionItems",
     "Orientation", "PsychologyItems", "Screening", "ScreeningItems", "VisionItems", "check_screening",
 ]
 

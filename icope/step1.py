@@ -74,7 +74,7 @@ def score_screening(doc: ScreeningItems, *, measured_loss_kg: float | None = Non
     """
     outcomes = domain_outcomes(doc, measured_loss_kg)
     overall, step2, flags = summarize(outcomes)
-    return Step1Result(overall, dict(zip(DOMAINS, outcomes)), step2, flags, next_step1_due(doc))
+    return Step1Result(overall, dict(zip(DOMAINS, outcomes, strict=True)), step2, flags, next_step1_due(doc))
 
 
 def domain_outcomes(doc: ScreeningItems, measured_loss_kg: float | None = None) -> Outcomes:
@@ -96,7 +96,11 @@ def domain_outcomes(doc: ScreeningItems, measured_loss_kg: float | None = None) 
         cognition_result = cognition_outcome(answers, cognition.words_recalled, cognition.memory_complaint)
 
     # Only the age-adjusted option needs the age: skipping the call saves ~0.3 µs per screening.
-    cutoff = chair_rise_cutoff(options, effective_birth_date(doc), doc.date) if options.age_adjusted_chair_rise else CHAIR_RISE_CUTOFF_S
+    cutoff = (
+        chair_rise_cutoff(options, effective_birth_date(doc), doc.date)
+        if options.age_adjusted_chair_rise
+        else CHAIR_RISE_CUTOFF_S
+    )
     adjusted = cutoff != CHAIR_RISE_CUTOFF_S
     if locomotion is None:
         locomotion_result = locomotion_outcome(None, None, None, adjusted)
@@ -111,7 +115,9 @@ def domain_outcomes(doc: ScreeningItems, measured_loss_kg: float | None = None) 
     else:
         kg = nutrition.weight_loss_kg
         given_over = None if kg is None else kg > WEIGHT_LOSS_KG
-        nutrition_result = nutrition_outcome(given_over, measured_over, nutrition.weight_loss, nutrition.appetite_loss, unknown_positive)
+        nutrition_result = nutrition_outcome(
+            given_over, measured_over, nutrition.weight_loss, nutrition.appetite_loss, unknown_positive
+        )
 
     if hearing is None:
         hearing_result = MISSING
@@ -145,7 +151,7 @@ def summarize(outcomes: Outcomes) -> tuple[DomainResult, tuple[Step2Proposal, ..
 @cache  # memoized: at most 3^6 combinations of the six results
 def by_results(results: tuple[DomainResult, ...]) -> tuple[DomainResult, tuple[Step2Proposal, ...]]:
     """docs/icope.md §1.1: overall positive if any domain is, else incomplete if any is; step-2 proposals."""
-    step2 = tuple(proposal for proposal, result in zip(_PROPOSALS, results) if result == _POSITIVE)
+    step2 = tuple(proposal for proposal, result in zip(_PROPOSALS, results, strict=True) if result == _POSITIVE)
     if step2:
         return _POSITIVE, step2
     return (_INCOMPLETE if _INCOMPLETE in results else _NEGATIVE), ()

@@ -16,7 +16,9 @@ from medisis.lines import Dose, DrugLine, Frequency
 from medisis.vocab import Change, DoseUnit, Period, Release
 
 #: §2.7 A: g × 1000 → mg, ug ÷ 1000 → mg.
-MASS_TO_MG: dict[DoseUnit, Fraction] = {DoseUnit.MG: Fraction(1), DoseUnit.G: Fraction(1000), DoseUnit.UG: Fraction(1, 1000)}
+MASS_TO_MG: dict[DoseUnit, Fraction] = {
+    DoseUnit.MG: Fraction(1), DoseUnit.G: Fraction(1000), DoseUnit.UG: Fraction(1, 1000)
+}
 #: §2.7 A: a week is 7 days; months compare only with months.
 PERIOD_DAYS: dict[Period, int] = {Period.DAY: 1, Period.WEEK: 7}
 #: §2.7 B: the fields naming a specialty (product), in this order.
@@ -125,7 +127,9 @@ def changes(bm: DrugLine, order: DrugLine) -> tuple[Change, ...]:
             bm.dose is not None and order.dose is not None and doses_differ(bm.dose, order.dose)):
         out.append(_DOSE)
     if (bm.frequency is None) != (order.frequency is None) or (
-            bm.frequency is not None and order.frequency is not None and frequencies_differ(bm.frequency, order.frequency)):
+            bm.frequency is not None
+            and order.frequency is not None
+            and frequencies_differ(bm.frequency, order.frequency)):
         out.append(_FREQUENCY)
     if bool(bm.as_needed) != bool(order.as_needed):
         out.append(_AS_NEEDED)

@@ -81,7 +81,8 @@ def status_of(bm: BmLine | None, order: OrderLine | None, changed: tuple[Change,
 def error_type_of(status: Status, bm: BmLine | None, changed: tuple[Change, ...]) -> ErrorType:
     """§2.7 E: precedence substance > form/release > posology > other (PROJECT DECISION)."""
     if status is Status.STOPPED:
-        return ErrorType.OMISSION_SELF_MEDICATION if bm is not None and bm.self_medication else ErrorType.OMISSION_PRESCRIBED
+        self_medication = bm is not None and bm.self_medication
+        return ErrorType.OMISSION_SELF_MEDICATION if self_medication else ErrorType.OMISSION_PRESCRIBED
     if status is Status.INITIATED:
         return ErrorType.ADDITION
     if Change.SUBSTANCE in changed:
@@ -111,7 +112,9 @@ def classify(bm: BmLine | None, order: OrderLine | None) -> ReconciledLine:
         )
     if intentional:
         category = _DID if documented else _DIND
-        return ReconciledLine(bm_id, order_id, status, True, changed, _INTENTIONAL_D, documented, category, None, None, resolution)
+        return ReconciledLine(
+            bm_id, order_id, status, True, changed, _INTENTIONAL_D, documented, category, None, None, resolution
+        )
     return ReconciledLine(
         bm_id, order_id, status, True, changed, _UNINTENTIONAL_D, documented, _DNI,
         error_type_of(status, bm, changed), _answer(bm, order, "severity"), resolution,

@@ -171,7 +171,12 @@ def _semantic(values: Mapping[str, Any]) -> list[FieldIssue]:
         table = values.get(key)
         if table is not None:
             ok = all(isinstance(v, int) and not isinstance(v, bool) for v in table.values())
-            if not ok or table.get("high") is None or len(set(table.values())) != len(table) or min(table.values(), default=1) != 0:
+            if (
+                not ok
+                or table.get("high") is None
+                or len(set(table.values())) != len(table)
+                or min(table.values(), default=1) != 0
+            ):
                 issues.append(FieldIssue(tuple(key.split(".")), "bad_bands"))
     for key in ("review.acb_threshold", "review.recurrent_falls_min", "stages.review_30d.days_after_discharge"):
         if key in values and values[key] < 1:

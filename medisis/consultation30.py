@@ -133,6 +133,9 @@ def classify_taken(
     discharge_date: date, discharge_orders: Sequence[OrderLine], taken: Sequence[OrderLine]
 ) -> ReconciliationResult:
     """Pair and classify the drugs taken at D+30 against the discharge prescription (no source warning)."""
-    reference = [BmLine.model_validate(line.model_dump(exclude={"bm_id", "equivalence"}, exclude_unset=True)) for line in discharge_orders]
+    reference = [
+        BmLine.model_validate(line.model_dump(exclude={"bm_id", "equivalence"}, exclude_unset=True))
+        for line in discharge_orders
+    ]
     doc = Reconciliation.model_construct(moment=Moment.DISCHARGE, date=discharge_date, bm=reference, orders=list(taken))
     return reconcile(doc)

@@ -93,9 +93,12 @@ def check_indicators(doc: IndicatorCounts) -> Iterator[FieldIssue]:
         missing = "readmitted_30d" if doc.readmitted_30d is None else "discharged_patients"
         other = "discharged_patients" if missing == "readmitted_30d" else "readmitted_30d"
         yield FieldIssue((missing,), "required_with", {"other": other})
-    elif doc.discharged_patients is not None and doc.readmitted_30d is not None:
-        if doc.readmitted_30d > doc.discharged_patients:
-            yield FieldIssue(("readmitted_30d",), "not_above", {"other": "discharged_patients"})
+    elif (
+        doc.discharged_patients is not None
+        and doc.readmitted_30d is not None
+        and doc.readmitted_30d > doc.discharged_patients
+    ):
+        yield FieldIssue(("readmitted_30d",), "not_above", {"other": "discharged_patients"})
 
 
 def parse_indicators(raw: bytes | str) -> IndicatorCounts:

@@ -143,8 +143,10 @@ def reconcile(doc: Reconciliation, *, checked: bool = False) -> ReconciliationRe
         if issues:
             raise InvalidReconciliation(issues)
     orders = doc.orders
-    lines = [classify(bm, None if k is None else orders[k]) for bm, k in zip(doc.bm, pairing.order_of_bm)]  # §2.7 G
-    lines.extend(classify(None, order) for order, j in zip(orders, pairing.bm_of_order) if j is None)
+    lines = [  # §2.7 G
+        classify(bm, None if k is None else orders[k]) for bm, k in zip(doc.bm, pairing.order_of_bm, strict=True)
+    ]
+    lines.extend(classify(None, order) for order, j in zip(orders, pairing.bm_of_order, strict=True) if j is None)
     counts = {c: 0 for c in Category}
     for line in lines:
         counts[line.category] += 1
@@ -159,6 +161,6 @@ def reconcile(doc: Reconciliation, *, checked: bool = False) -> ReconciliationRe
         warnings.append(ReconciliationWarning.UNQUALIFIED_DISCREPANCIES)
     if summary.dind:
         warnings.append(ReconciliationWarning.UNDOCUMENTED_INTENTIONAL_DISCREPANCIES)
-    if any(incomplete(bm, orders[k]) for bm, k in zip(doc.bm, pairing.order_of_bm) if k is not None):
+    if any(incomplete(bm, orders[k]) for bm, k in zip(doc.bm, pairing.order_of_bm, strict=True) if k is not None):
         warnings.append(ReconciliationWarning.INCOMPLETE_LINES)  # §2.8 (revised)
     return ReconciliationResult(doc.moment, tuple(lines), summary, tuple(warnings))

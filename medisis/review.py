@@ -1,4 +1,6 @@
-"""Medication relevance review: the rule engine (docs/medisis.md §6, docs/interchange.md §4.3); the document is in review_input.
+"""Medication relevance review: the rule engine (docs/medisis.md §6, docs/interchange.md §4.3).
+
+The document is in review_input.
 
 Every rule produces a suggestion citing its criterion id, never a change. Conventions of §6.2:
 comparisons exactly as written; a rule whose input is missing is not evaluated and, when its drug
@@ -144,7 +146,7 @@ def _start_c1(c: _Context) -> list[tuple[int, ...]]:
 
 
 def _acb(c: _Context) -> list[tuple[int, ...]]:
-    hits = [d.index for d, s in zip(c.drugs, c.acb_scores) if s >= 1]
+    hits = [d.index for d, s in zip(c.drugs, c.acb_scores, strict=True) if s >= 1]
     return _when(hits, c.acb_total >= c.acb_threshold)
 
 
@@ -164,7 +166,9 @@ def _fr_anxiolytic(c: _Context) -> list[tuple[int, ...]]:
 RULES: Mapping[str, Rule] = {
     "STOPP-A3": _a3,
     "STOPP-B3": _both(rd.BETA_BLOCKERS, rd.RATE_LIMITING_CCB),
-    "STOPP-B12": lambda c: _when(c.having(rd.RAS_BLOCKERS), c.potassium is not None and c.potassium > rd.HYPERKALAEMIA_MMOL_L),
+    "STOPP-B12": lambda c: _when(
+        c.having(rd.RAS_BLOCKERS), c.potassium is not None and c.potassium > rd.HYPERKALAEMIA_MMOL_L
+    ),
     "STOPP-C1": _c1,
     "STOPP-C10": _both(rd.NSAIDS, rd.ANTICOAGULANTS),
     "STOPP-D8": _duration(rd.BENZODIAZEPINES, rd.BZD_MAX_DAYS),
@@ -212,7 +216,8 @@ def review_drugs(doc: Review, protocol: Protocol | None = None) -> ReviewResult:
     )
     scores = tuple(table.get(d.atc, 0) for d in doc.drugs)
     total = sum(table.get(atc, 0) for atc in {d.atc for d in doc.drugs})  # §6.5: per distinct ATC
-    conditions = None if patient.conditions_icd10 is None else tuple(c.replace(".", "") for c in patient.conditions_icd10)
+    icd10 = patient.conditions_icd10
+    conditions = None if icd10 is None else tuple(c.replace(".", "") for c in icd10)
     ctx = _Context(
         drugs, patient.egfr, patient.potassium_mmol_l,
         None if patient.falls_12m is None else patient.falls_12m >= falls_min,
@@ -229,5 +234,5 @@ def review_drugs(doc: Review, protocol: Protocol | None = None) -> ReviewResult:
         gap = GAPS[rule_id](ctx) if rule_id in GAPS else None
         if gap is not None:  # §6.2: "nothing found" never hides "could not check"
             unchecked.append(Unchecked(rule_id, tuple(doc.drugs[i].id for i in gap[0]), gap[1]))
-    acb = tuple((d.id, s) for d, s in zip(doc.drugs, scores) if s >= 1)
+    acb = tuple((d.id, s) for d, s in zip(doc.drugs, scores, strict=True) if s >= 1)
     return ReviewResult(age, tuple(findings), total, acb, tuple(unchecked))

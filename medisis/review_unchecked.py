@@ -50,7 +50,9 @@ def _dose(d: DrugFacts) -> tuple[str, ...]:
     return out + (() if d.frequency_usable else (f"drugs[{d.index}].frequency",))
 
 
-def _gap(drugs: list[DrugFacts], patient: tuple[str, ...], per_drug: Callable[[DrugFacts], tuple[str, ...]]) -> Gap | None:
+def _gap(
+    drugs: list[DrugFacts], patient: tuple[str, ...], per_drug: Callable[[DrugFacts], tuple[str, ...]]
+) -> Gap | None:
     """One entry for the drugs whose check needs a missing value; None when every check was made."""
     drug_missing = [(d, per_drug(d)) for d in drugs]
     hit = [(d, m) for d, m in drug_missing if patient or m]

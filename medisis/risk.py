@@ -159,7 +159,9 @@ _MODELS: dict[str, tuple[type[RiskInput], Callable[[Any], Iterator[FieldIssue]] 
 }
 
 
-def _dated(check: Callable[[Any], Iterator[FieldIssue]] | None, today: date | None) -> Callable[[Any], Iterator[FieldIssue]]:
+def _dated(
+    check: Callable[[Any], Iterator[FieldIssue]] | None, today: date | None
+) -> Callable[[Any], Iterator[FieldIssue]]:
     """The variant's check, then the date rules when the document is dated (docs/plausibility.md §1)."""
     def run(doc: Any) -> Iterator[FieldIssue]:
         if check is not None:

@@ -49,7 +49,8 @@ class Stay(InputModel):
 
 def check_stay(doc: Stay, today: date | None = None) -> Iterator[FieldIssue]:
     """A discharge cannot come before the admission; neither after today, nor a birth after the admission."""
-    yield from future_dates(((("admission_date",), doc.admission_date), (("discharge_date",), doc.discharge_date)), today)
+    dates = ((("admission_date",), doc.admission_date), (("discharge_date",), doc.discharge_date))
+    yield from future_dates(dates, today)
     yield from birth_after_document(doc.patient, doc.admission_date, ("admission_date",))
     if doc.discharge_date is not None and doc.discharge_date < doc.admission_date:
         yield FieldIssue(("discharge_date",), "date_before", {"other": "admission_date"})

@@ -150,7 +150,11 @@ def score_audiometry(doc: AudiometryInput) -> Step2Result:
     if is_unilateral(better, max(doc.pta_right_db, doc.pta_left_db)):
         return Step2Result(Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, "unilateral", True)
     return Step2Result(
-        Instrument.AUDIOMETRY, better, AUDIOMETER_MAX_DB, audiometry_grade(better), better >= AUDIOMETRY_ABNORMAL_FROM_DB
+        Instrument.AUDIOMETRY,
+        better,
+        AUDIOMETER_MAX_DB,
+        audiometry_grade(better),
+        better >= AUDIOMETRY_ABNORMAL_FROM_DB,
     )
 
 

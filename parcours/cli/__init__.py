@@ -67,7 +67,10 @@ def message(key: str, lang: Lang, /, **params: object) -> str:
 def _lang_from_argv(argv: Sequence[str]) -> Lang:
     """`--lang` wherever it stands (it is read again by argparse), else the locale."""
     for i, arg in enumerate(argv):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        value = (
+            arg.partition("=")[2] if arg.startswith("--lang=")
+            else (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        )
         if value in LANGS:
             return value
     return detect_lang()
@@ -197,7 +200,10 @@ def _resolve(spec: str):  # noqa: ANN202 - a tool's `(args, lang) -> status`
 
 
 def document_handler(name: str) -> Callable[[bytes], Any]:
-    """The bytes -> JSON handler of a document kind: its `json_line` when it has one, else parse -> compute -> to_json."""
+    """The bytes -> JSON handler of a document kind.
+
+    Its `json_line` when it has one, else parse -> compute -> to_json.
+    """
     kind = by_name(name)
     if kind.json_line is not None:
         from parcours.core.kinds import resolve

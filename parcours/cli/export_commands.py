@@ -123,7 +123,8 @@ def export_fhir(args: Any, lang: Lang) -> int:
         except OSError as exc:
             return _fail(message("fhir.export.cannot_write", lang, path=out, reason=exc.strerror or exc))
         except FhirValidationFailed as exc:
-            sys.stderr.write(message("fhir.validation_failed", lang, type=exc.rtype, role=exc.role, detail=exc.detail) + "\n")
+            text = message("fhir.validation_failed", lang, type=exc.rtype, role=exc.role, detail=exc.detail)
+            sys.stderr.write(text + "\n")
             return EXIT_BUG
     finally:
         if progress is not None:

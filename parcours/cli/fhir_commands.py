@@ -42,7 +42,10 @@ def _emit(kind: str, doc: dict[str, Any], result: dict[str, Any], validate: bool
 FHIR_INTEGER_MAX = 2_147_483_647
 _FREQUENCY_INTEGERS = ("times_per_day", "times", "every")
 #: The drug lists of each kind whose lines carry a frequency.
-_FREQUENCY_LISTS: dict[str, tuple[str, ...]] = {"medisis.reconciliation": ("bm", "orders"), "medisis.review": ("drugs",)}
+_FREQUENCY_LISTS: dict[str, tuple[str, ...]] = {
+    "medisis.reconciliation": ("bm", "orders"),
+    "medisis.review": ("drugs",),
+}
 
 
 def _check_frequencies(doc: dict[str, Any], lists: tuple[str, ...]) -> None:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parcours.core.errors import InvalidInput
 from parcours.core.visible import shown_key
 from parcours.messages import Lang, message, render_error
+
+if TYPE_CHECKING:
+    from reports import Report
 
 __all__ = ["report", "write_atomically"]
 
@@ -33,7 +37,7 @@ def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
     write_private(path, data, force=force)
 
 
-def _document_report(source: str, lang: Lang):
+def _document_report(source: str, lang: Lang) -> Report | None:
     from parcours.cli.runner import read_source
     from reports import build_report
 
@@ -46,7 +50,7 @@ def _document_report(source: str, lang: Lang):
         return None
 
 
-def _patient_report(key: str, db: str | None, lang: Lang):
+def _patient_report(key: str, db: str | None, lang: Lang) -> Report | None:
     from parcours.store import open_store
     from parcours.store.errors import NotFound, StoreError
     from reports import history_report
@@ -91,7 +95,10 @@ def report(args: argparse.Namespace, lang: Lang) -> int:
         _say(message("report.cli.bad_epoch", lang))
         return EXIT_INVALID
     try:
-        built = _document_report(args.source, lang) if args.source is not None else _patient_report(args.patient, getattr(args, "db", None), lang)
+        if args.source is not None:
+            built = _document_report(args.source, lang)
+        else:
+            built = _patient_report(args.patient, getattr(args, "db", None), lang)
     except OSError as exc:
         _say(message("cli.cannot_read", lang, source=args.source, reason=exc.strerror or exc))
         return EXIT_INVALID

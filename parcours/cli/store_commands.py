@@ -180,7 +180,8 @@ def _summary(doc: Any) -> str:
     """A few words per record: what the engines said (no clinical logic here)."""
     result, document = doc.result or {}, doc.document
     if "overall" in result:
-        return f"{result['overall']} ({', '.join(d for d, v in result['domains'].items() if v['result'] == 'positive')})"
+        positive = ", ".join(d for d, v in result["domains"].items() if v["result"] == "positive")
+        return f"{result['overall']} ({positive})"
     if "instrument" in result:
         return f"{result['instrument']} {result['score']}/{result['max_score']}"
     if "summary" in result:

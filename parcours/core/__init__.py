@@ -7,4 +7,7 @@ nothing heavy, `identifiers`, `compiled` and `documents` need only pydantic_core
 builds no pydantic model).
 """
 
-__all__ = ["clock", "compiled", "date_checks", "documents", "errors", "identifiers", "identity", "ids", "kinds", "models", "plausibility", "private_files", "records", "visible"]
+__all__ = [
+    "clock", "compiled", "date_checks", "documents", "errors", "identifiers", "identity", "ids", "kinds", "models",
+    "plausibility", "private_files", "records", "visible",
+]

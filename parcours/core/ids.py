@@ -2,7 +2,8 @@
 
 In the kernel because the store (a patient's FHIR id, a record's document hash) and the FHIR
 exporter compute the same ids, and the store must not import an output package. Why: the same
-input must give byte-identical output and a server must recognise a re-sent resource; every id is a UUID v5 of content. `rid` computes the UUID v5 with hashlib directly
+input must give byte-identical output and a server must recognise a re-sent resource; every id is
+a UUID v5 of content. `rid` computes the UUID v5 with hashlib directly
 (RFC 4122 §4.3, checked against `uuid.uuid5` in the tests): 7× cheaper than building UUID objects.
 """
 

@@ -43,7 +43,9 @@ class Bound:
 BOUNDS: dict[str, Bound] = {
     # Body measurements (ICOPE step 1 nutrition, MNA-SF, MEDISIS patient)
     "weight_kg": Bound(20, 350, "kg", "adult body weight; outside: grams, pounds or a lost decimal point"),
-    "weight_loss_kg": Bound(-50, 100, "kg", "change over 3 months; negative = a gain; beyond: a weight typed as a loss"),
+    "weight_loss_kg": Bound(
+        -50, 100, "kg", "change over 3 months; negative = a gain; beyond: a weight typed as a loss"
+    ),
     "bmi": Bound(8, 100, "kg/m²", "extreme starvation to extreme obesity; outside: weight/height swapped or units"),
     "calf_circumference_cm": Bound(10, 80, "cm", "adult calf; outside: mm or inches"),
     # Timed physical performance (ICOPE step 1 chair rise, SPPB)

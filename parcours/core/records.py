@@ -25,7 +25,8 @@ class RecordKind(StrEnum):
       "review_date": date | None, "gp_agreement", "motivational_interview", "rci"}` (docs/icope.md §3.3); result None.
     - ICOPE_ALERT: `{"rule", "domain", "date", "status": "new"|"confirmed"|"closed"|"refuted",
       "screening": <record_id of the newer screening>, "previous": <record_id>}` (§3); result None.
-    - MEDISIS_STAY: `{"stay", "admission_date", "discharge_date" | None, "status", "organization": {finess, name} | None}`.
+    - MEDISIS_STAY: `{"stay", "admission_date", "discharge_date" | None, "status",
+      "organization": {finess, name} | None}`.
     - MEDISIS_RECONCILIATION / MEDISIS_RISK / MEDISIS_REVIEW: §4.1 / §4.2 / §4.3 input and result.
     - MEDISIS_INTERVENTION: `medisis.interventions.InterventionRecord` as JSON; result None.
     - MEDISIS_CONSULTATION30: `medisis.consultation30.ConsultationRecord` as JSON plus

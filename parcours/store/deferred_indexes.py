@@ -20,7 +20,8 @@ __all__ = ["DEFERRABLE", "drop_deferrable", "restore_indexes"]
 #: Secondary indexes with no constraint behind them and spread-out keys (not the unique ones).
 DEFERRABLE = (
     "ix_patients_due", "ix_patients_due_all", "ix_patients_step2_pending", "ix_screenings_site_date",
-    "ix_alerts_open", "ix_alerts_open_all", "ix_alerts_open_urgent", "ix_alerts_site_date", "ix_stays_awaiting", "ix_reconciliations_review30",
+    "ix_alerts_open", "ix_alerts_open_all", "ix_alerts_open_urgent", "ix_alerts_site_date", "ix_stays_awaiting",
+    "ix_reconciliations_review30",
 )
 
 

@@ -106,10 +106,12 @@ def assessment(rng: random.Random, domain: str, on: str) -> dict[str, Any]:
 
 def reconciliation(moment: str, day: str, birth: str, rng: random.Random) -> dict[str, Any]:
     """An admission or discharge reconciliation (dates as ISO text): an omission to qualify half the time."""
-    bm: list[dict[str, Any]] = [{"id": "b1", "atc": "C08CA01", "label": "amlodipine 5 mg cp", "dose": {"value": 5, "unit": "mg"},
-           "route": "oral", "frequency": {"times_per_day": 1}},
-          {"id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp", "dose": {"value": 40, "unit": "mg"},
-           "route": "oral", "frequency": {"times_per_day": 1}}]
+    bm: list[dict[str, Any]] = [
+        {"id": "b1", "atc": "C08CA01", "label": "amlodipine 5 mg cp", "dose": {"value": 5, "unit": "mg"},
+         "route": "oral", "frequency": {"times_per_day": 1}},
+        {"id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp", "dose": {"value": 40, "unit": "mg"},
+         "route": "oral", "frequency": {"times_per_day": 1}},
+    ]
     orders = [{"id": "o1", "bm_id": "b2", "atc": "C03CA01", "label": "furosémide 40 mg cp",
                "dose": {"value": 40, "unit": "mg"}, "route": "oral", "frequency": {"times_per_day": 1}}]
     if rng.random() < 0.5:  # the amlodipine kept: no discrepancy; else an omission to qualify

@@ -11,7 +11,8 @@ from typing import Any, ClassVar
 from parcours.core.errors import ParcoursError
 
 __all__ = [
-    "AccessDenied", "Conflict", "Damaged", "DatabaseError", "DatabaseUrlError", "Duplicate", "InvalidUrl", "NoDirectory",
+    "AccessDenied", "Conflict", "Damaged", "DatabaseError", "DatabaseUrlError", "Duplicate", "InvalidUrl",
+    "NoDirectory",
     "NotADatabase", "NotFound", "StoreError", "UnknownScheme", "Unreachable", "safe_reason",
 ]
 

@@ -35,7 +35,9 @@ def save_followup(store: Any, document: dict[str, Any], *, actor: str) -> list[s
         # refused JSON dates and its error printed the values (issue 20)
         identity = patient_rows.validate_identity(context["patient"]) if "patient" in context else None
         organization = context.get("organization")
-        site = ensure_site(conn, organization["finess"], organization.get("name"), actor=actor) if organization else None
+        site = (
+            ensure_site(conn, organization["finess"], organization.get("name"), actor=actor) if organization else None
+        )
         patient_id: int | None = None
         if identity is not None and identity.business_identifier() is not None:
             patient_id = patient_rows.find_or_create_patient(conn, identity, site=site, actor=actor)
@@ -68,6 +70,10 @@ def _has(conn: Any, patient_id: int, kind: RecordKind, on: Any) -> bool:
 def _has_assessment(conn: Any, patient_id: int | None, entry: dict[str, Any]) -> bool:
     if patient_id is None:
         return False
-    return conn.execute(select(assessments.c.record_id).join(records, records.c.id == assessments.c.record_id).where(
-        assessments.c.patient_id == patient_id, assessments.c.instrument == entry.get("instrument"),
-        assessments.c.assessed_on == date.fromisoformat(entry["date"]), records.c.deleted_at.is_(None)).limit(1)).first() is not None
+    query = select(assessments.c.record_id).join(records, records.c.id == assessments.c.record_id).where(
+        assessments.c.patient_id == patient_id,
+        assessments.c.instrument == entry.get("instrument"),
+        assessments.c.assessed_on == date.fromisoformat(entry["date"]),
+        records.c.deleted_at.is_(None),
+    )
+    return conn.execute(query.limit(1)).first() is not None

@@ -1,7 +1,8 @@
 """The FHIR id the store keeps for each patient, so `--patient` can name an export's Patient.
 
 Why: docs/fhir.md §2.3 — in the database export a patient's key is the INS when known, else
-`parcours-patient|<store id>`; key and id come from the kernel's parcours.core.ids (one implementation, shared with fhir_export).
+`parcours-patient|<store id>`; key and id come from the kernel's parcours.core.ids (one implementation,
+shared with fhir_export).
 """
 
 from __future__ import annotations

@@ -238,7 +238,9 @@ def set_schedule(conn: Connection, patient_id: int, *, next_due: date, screened_
 
 def move_due(conn: Connection, patient_id: int, next_due: date) -> None:
     """Set the patient's next step-1 due date alone (a care plan moves it, docs/icope.md §3.1)."""
-    before = conn.execute(select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)).one()
+    before = conn.execute(
+        select(patients.c.site_id, patients.c.next_step1_due).where(patients.c.id == patient_id)
+    ).one()
     if before.next_step1_due == next_due:
         return
     if before.next_step1_due is not None:

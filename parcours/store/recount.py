@@ -75,8 +75,9 @@ def count_drift(conn: Connection) -> list[Drift]:
 
 def duplicate_records(conn: Connection) -> int:
     """Live records that repeat an earlier one (same patient, kind and document): stored before 0005."""
-    copies = (select(func.count().label("n")).where(records.c.deleted_at.is_(None), records.c.document_hash.is_not(None),
-                                                     records.c.kind != "icope.alert")
+    copies = (select(func.count().label("n"))
+              .where(records.c.deleted_at.is_(None), records.c.document_hash.is_not(None),
+                     records.c.kind != "icope.alert")
               .group_by(records.c.patient_id, records.c.kind, records.c.document_hash)
               .having(func.count() > 1).subquery())
     return int(conn.execute(select(func.coalesce(func.sum(copies.c.n - 1), 0))).scalar_one())

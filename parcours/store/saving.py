@@ -93,10 +93,9 @@ def save_document(conn: Connection, kind: RecordKind, raw: bytes | dict[str, Any
         identity = parsed.patient
         birth = getattr(parsed.model, "birth_date", None)
         if birth is not None and (identity is None or identity.birth_date is None):
-            identity = PatientIdentity.model_validate(
-                {**(identity.model_dump(exclude_none=True, include=set(PatientIdentity.model_fields)) if identity else {}),
-                 "birth_date": birth}
-            )
+            fields = set(PatientIdentity.model_fields)
+            known = identity.model_dump(exclude_none=True, include=fields) if identity else {}
+            identity = PatientIdentity.model_validate({**known, "birth_date": birth})
         elif identity is not None and type(identity) is not PatientIdentity:
             identity = PatientIdentity.model_validate(
                 identity.model_dump(exclude_none=True, include=set(PatientIdentity.model_fields))

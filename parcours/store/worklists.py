@@ -19,8 +19,8 @@ from parcours.store import counts
 from parcours.store.indexing import DOMAIN_NAMES
 from parcours.store.rows import PopulationCounts, WorklistRow
 from parcours.store.schema import (
-    ALERT_OPEN, ALERT_URGENT, AWAITING_DISCHARGE, AWAITING_REVIEW30, STEP2_PENDING, alerts, partial, patients, reconciliations,
-    sites, stays,
+    ALERT_OPEN, ALERT_URGENT, AWAITING_DISCHARGE, AWAITING_REVIEW30, STEP2_PENDING, alerts, partial, patients,
+    reconciliations, sites, stays,
 )
 
 __all__ = [

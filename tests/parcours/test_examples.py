@@ -80,7 +80,8 @@ def test_make_reports_uses_the_projects_venv(tmp_path):
 def test_batch_example_gives_one_result_a_line():
     lines = (EXAMPLES / "screenings.ndjson").read_bytes().splitlines()
     done = subprocess.run([sys.executable, "-m", "parcours", "icope", "score", "--batch", "-"], cwd=REPO,
-                          input=b"\n".join(lines) + b"\n", capture_output=True, timeout=120, check=False, env=REAL_CLOCK)
+                          input=b"\n".join(lines) + b"\n", capture_output=True, timeout=120, check=False,
+                          env=REAL_CLOCK)
     assert done.returncode == 0, done.stderr.decode()
     results = [orjson.loads(line) for line in done.stdout.splitlines()]
     assert len(results) == len(lines) >= 2 and all("overall" in r for r in results)

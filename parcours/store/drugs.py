@@ -85,15 +85,19 @@ class DrugImport:
     ucd: UcdImport | None = None
 
 
+def _read(path: Path, prefix: str = "") -> bytes:
+    """The file's bytes, or a DrugFileError `<prefix>missing` / `<prefix>unreadable` naming it."""
+    if not path.is_file():
+        raise DrugFileError(file=str(path), problem=f"{prefix}missing")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DrugFileError(file=str(path), problem=f"{prefix}unreadable", reason=exc.strerror or str(exc)) from exc
+
+
 def _table(folder: Path, name: str) -> Table:
     path = folder / name
-    if not path.is_file():
-        raise DrugFileError(file=str(path), problem="missing")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrugFileError(file=str(path), problem="unreadable", reason=exc.strerror or str(exc)) from exc
-    table = parse_table(data, FIELD_COUNTS[name])
+    table = parse_table(_read(path), FIELD_COUNTS[name])
     if not table.rows:
         raise DrugFileError(file=str(path), problem="garbled", skipped=table.skipped, fields=FIELD_COUNTS[name])
     return table
@@ -152,12 +156,7 @@ def read_ucd(path: str | Path, columns: UcdColumns | None, specialties: set[str]
              ) -> tuple[list[dict[str, object]], UcdImport]:
     """(drug_ucd rows, what was read) from a correspondence file; its CIP13 / CIS must be in the BDPM read."""
     file = Path(path)
-    if not file.is_file():
-        raise DrugFileError(file=str(file), problem="ucd_missing")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DrugFileError(file=str(file), problem="ucd_unreadable", reason=exc.strerror or str(exc)) from exc
+    data = _read(file, "ucd_")
     try:
         table = parse_ucd(data, columns)
     except UcdFileError as exc:

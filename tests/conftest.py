@@ -22,6 +22,9 @@ __all__ = ["PgServer", "find_bin_dir", "start_server"]
 # the last representable day, before any parcours module reads it (parcours.core.clock), and
 # subprocesses inherit it. Tests of the "not after today" rule fix their own today.
 os.environ.setdefault("PARCOURS_TODAY", "9999-12-31")
+# A crash log is written to the user's data directory unless PARCOURS_LOG_DIR says where (tui/crash.py):
+# a test that hits an unexpected error logs to a throwaway folder, never to the real one.
+os.environ.setdefault("PARCOURS_LOG_DIR", tempfile.mkdtemp(prefix="parcours-test-logs-"))
 
 
 @dataclass

@@ -126,12 +126,21 @@ class ParcoursApp(CrashGuard):
             store.close()  # the app quit while the database was opening
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """An opening that failed with an error not of the store's own: say it, not « Ouverture… » forever."""
+        """An opening that failed with an error not of the store's own: say it, not « Ouverture… » forever.
+
+        Why: the store cannot open, so there is nothing to keep; the error's type and its logged
+        traceback are shown, without its message (tui.crash).
+        """
         from textual.worker import WorkerState
 
         if event.worker.name == "open-store" and event.state == WorkerState.ERROR and self.store_error is None:
+            from tui.crash import write_crash_log
+
             error = event.worker.error
-            self._store_failed(f"{type(error).__name__}: {error}")
+            assert error is not None
+            # Its message is withheld like a crash's (a driver's text may hold a URL and its password).
+            log = write_crash_log(error)
+            self._store_failed(self.t("crash.store_open", kind=type(error).__name__, path=log or "—"))
 
     def _deliver(self, callback: Callable[[], None]) -> bool:
         """Run `callback` in the app's message loop; False when the app is no longer running.

@@ -15,6 +15,8 @@ PAIRS: Final[Mapping[str, tuple[str, str]]] = {
                   "The technical details (no patient data) are in:\n{path}"),
     "crash.no_log": ("Le détail technique n'a pas pu être enregistré.",
                      "The technical details could not be saved."),
+    "crash.store_open": ("erreur inattendue {kind} (détail technique dans {path})",
+                         "unexpected error {kind} (technical details in {path})"),
     "crash.quit": ("Appuyez sur Entrée pour fermer parcours, puis relancez-le.",
                    "Press Enter to close parcours, then start it again."),
 }

@@ -6,7 +6,9 @@ ReportLab); names load from their module on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from parcours.core.lazy import lazy_exports
 
 if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
     from fhir_export.bulk import BulkWriter, export_bulk
@@ -41,12 +43,4 @@ _WHERE = {
     "patient_resource_id": "fhir_export.patient",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'fhir_export' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(globals(), _WHERE)

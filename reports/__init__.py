@@ -7,8 +7,9 @@ Names load lazily (PEP 562): importing `reports` loads neither ReportLab nor the
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from parcours.core.lazy import lazy_exports
 
 if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
     from reports.batch import write_reports
@@ -29,16 +30,4 @@ _WHERE: dict[str, str] = {
 
 __all__ = ["Identity", "Report", "build_report", "history_report", "render_pdf", "report_kind", "write_reports"]
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _WHERE[name]
-    except KeyError:
-        raise AttributeError(f"module 'reports' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(globals(), _WHERE)

@@ -7,7 +7,9 @@ until the database is opened.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from parcours.core.lazy import lazy_exports
 
 if TYPE_CHECKING:  # the lazy names, typed for editors and checkers (tests/test_lazy_exports.py)
     from parcours.store.errors import Conflict, DatabaseError, NotFound, StoreError
@@ -24,12 +26,4 @@ _WHERE = {
     "StoreError": "parcours.store.errors",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'parcours.store' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(globals(), _WHERE)

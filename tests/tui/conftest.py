@@ -38,3 +38,20 @@ def make_app(store):
         return factory(store, lang, today=TODAY, actor="test", **kw)
 
     return build
+
+
+def field_error(screen, row_id: str) -> str:
+    """The error shown under a form row ("" when the row is valid)."""
+    row = screen.query_one(f"#{row_id}")
+    return str(row.query_one(".error").render()) if row.has_class("invalid") else ""
+
+
+async def retype(pilot, screen, key: str, text: str) -> None:
+    """Focus the row of field `key`, clear it and type `text`, as a user would."""
+    from tui.rows import FieldRow
+
+    row = screen.query_one(f"#row-{key.replace('.', '-')}", FieldRow)
+    row.control.focus()
+    await pilot.pause()
+    await pilot.press("end", *["backspace"] * 12, *text)
+    await pilot.pause()

@@ -8,21 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from parcours.core.records import RecordKind
-from tui.rows import FieldRow
 from tui.screens.patient_form import PatientFormScreen
 
-
-def _error(screen, row_id: str) -> str:
-    row = screen.query_one(f"#{row_id}")
-    return str(row.query_one(".error").render()) if row.has_class("invalid") else ""
-
-
-async def _type(pilot, screen, key: str, text: str) -> None:
-    row = screen.query_one(f"#row-{key.replace('.', '-')}", FieldRow)
-    row.control.focus()
-    await pilot.pause()
-    await pilot.press("end", *["backspace"] * 12, *text)
-    await pilot.pause()
+from .conftest import field_error, retype
 
 
 @pytest.mark.asyncio
@@ -34,14 +22,14 @@ async def test_birth_after_a_record_is_refused_under_the_birth_date(make_app, st
         screen = PatientFormScreen(store.get_patient(patient.id))
         await app.push_screen(screen)
         await pilot.pause()
-        await _type(pilot, screen, "birth_date", "02/05/2026")
+        await retype(pilot, screen, "birth_date", "02/05/2026")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None and app.screen is screen
-        assert _error(screen, "row-birth_date") == (
+        assert field_error(screen, "row-birth_date") == (
             f"ne peut pas être après la date d'un dossier du patient (dossier {saved.record_id})")
         assert store.get_patient(patient.id).birth_date.isoformat() == "1944-05-02"
-        await _type(pilot, screen, "birth_date", "03/05/1944")
+        await retype(pilot, screen, "birth_date", "03/05/1944")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is not None

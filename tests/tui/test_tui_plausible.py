@@ -8,22 +8,10 @@ from datetime import date
 import pytest
 
 from parcours.core import clock
-from tui.rows import FieldRow
+
+from .conftest import field_error, retype
 
 TODAY = date(2026, 11, 20)  # the app's fixed date (tests/tui/conftest.py)
-
-
-def _error(screen, row_id: str) -> str:
-    row = screen.query_one(f"#{row_id}")
-    return str(row.query_one(".error").render()) if row.has_class("invalid") else ""
-
-
-async def _type(pilot, screen, key: str, text: str) -> None:
-    row = screen.query_one(f"#row-{key.replace('.', '-')}", FieldRow)
-    row.control.focus()
-    await pilot.pause()
-    await pilot.press("end", *["backspace"] * 12, *text)
-    await pilot.pause()
 
 
 @pytest.mark.asyncio
@@ -36,15 +24,15 @@ async def test_future_screening_date_is_refused_under_the_date(make_app, patient
             screen = Step1Screen(patient)
             await app.push_screen(screen)
             await pilot.pause()
-            await _type(pilot, screen, "date", "21/11/2026")
-            assert _error(screen, "row-date") == "ne peut pas être après aujourd'hui (20/11/2026)"  # at once
+            await retype(pilot, screen, "date", "21/11/2026")
+            assert field_error(screen, "row-date") == "ne peut pas être après aujourd'hui (20/11/2026)"  # at once
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert screen.saved is None and app.screen is screen
-            assert _error(screen, "row-date") == "ne peut pas être après aujourd'hui (20/11/2026)"
+            assert field_error(screen, "row-date") == "ne peut pas être après aujourd'hui (20/11/2026)"
             assert str(screen.query_one("#form-errors").render()) == ""
-            await _type(pilot, screen, "date", "20/11/2026")
-            assert _error(screen, "row-date") == ""
+            await retype(pilot, screen, "date", "20/11/2026")
+            assert field_error(screen, "row-date") == ""
 
 
 @pytest.mark.asyncio
@@ -58,15 +46,15 @@ async def test_birth_after_the_screening_date_is_refused_under_the_birth_date(ma
         await pilot.pause()
         info = screen.query_one("#row-patient-birth-date")
         assert "02/05/1944" in str(info.query_one(".info").render())
-        await _type(pilot, screen, "date", "01/05/1944")
-        assert _error(screen, "row-patient-birth-date") == "ne peut pas être après date"
+        await retype(pilot, screen, "date", "01/05/1944")
+        assert field_error(screen, "row-patient-birth-date") == "ne peut pas être après date"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None
-        assert _error(screen, "row-patient-birth-date") == "ne peut pas être après date"
+        assert field_error(screen, "row-patient-birth-date") == "ne peut pas être après date"
         assert str(screen.query_one("#form-errors").render()) == ""  # not as a raw message at the bottom
-        await _type(pilot, screen, "date", "02/05/1944")
-        assert _error(screen, "row-patient-birth-date") == ""
+        await retype(pilot, screen, "date", "02/05/1944")
+        assert field_error(screen, "row-patient-birth-date") == ""
 
 
 @pytest.mark.asyncio
@@ -79,13 +67,13 @@ async def test_patient_born_after_today_is_refused_under_the_birth_date(make_app
             form = PatientFormScreen()
             await app.push_screen(form)
             await pilot.pause()
-            await _type(pilot, form, "family", "BERNARD")
-            await _type(pilot, form, "birth_date", "21/11/2026")
+            await retype(pilot, form, "family", "BERNARD")
+            await retype(pilot, form, "birth_date", "21/11/2026")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.screen is form and form.saved is None
-            assert _error(form, "row-birth_date") == "cannot be after today (20/11/2026)"
-            await _type(pilot, form, "birth_date", "20/11/2026")
+            assert field_error(form, "row-birth_date") == "cannot be after today (20/11/2026)"
+            await retype(pilot, form, "birth_date", "20/11/2026")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert form.saved is not None and form.saved.birth_date == TODAY
@@ -100,12 +88,12 @@ async def test_implausible_weight_is_named_under_its_field_on_save(make_app, pat
         screen = Step1Screen(patient)
         await app.push_screen(screen)
         await pilot.pause()
-        await _type(pilot, screen, "nutrition.weight_kg", "679")
-        assert _error(screen, "row-nutrition-weight_kg") == ""  # not while typing
+        await retype(pilot, screen, "nutrition.weight_kg", "679")
+        assert field_error(screen, "row-nutrition-weight_kg") == ""  # not while typing
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None
-        assert _error(screen, "row-nutrition-weight_kg") == "valeur invraisemblable : attendue entre 20 et 350 kg"
+        assert field_error(screen, "row-nutrition-weight_kg") == "valeur invraisemblable : attendue entre 20 et 350 kg"
 
 
 @pytest.mark.asyncio
@@ -117,9 +105,9 @@ async def test_review_birth_after_its_date_is_refused_under_the_birth_date(make_
         screen = ReviewScreen(patient)  # born 02/05/1944
         await app.push_screen(screen)
         await pilot.pause()
-        await _type(pilot, screen, "date", "01/01/1944")
+        await retype(pilot, screen, "date", "01/01/1944")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.saved is None
-        assert _error(screen, "row-patient-birth-date") == "cannot be after date"
+        assert field_error(screen, "row-patient-birth-date") == "cannot be after date"
         assert str(screen.query_one("#form-errors").render()) == ""

@@ -62,7 +62,20 @@ class Line(Widget):
         return max(rows, low)
 
 
-class FieldRow(Vertical):
+class ErrorLine(Vertical):
+    """A row with an `.error` line under it, shown (class `invalid`) only while it holds a message."""
+
+    def set_error(self, text: str | None) -> None:
+        """Show (or clear) the error under the row; what the row holds is left untouched."""
+        text = text or ""
+        if text == getattr(self, "_error", ""):
+            return
+        self._error = text
+        self.set_class(bool(text), "invalid")
+        self.query_one(".error", Static).update(text)
+
+
+class FieldRow(ErrorLine):
     """Label, control, and under them the field's validation error in the user's language.
 
     The row draws its question itself (a choice control draws it in its own line): two widgets a
@@ -138,15 +151,6 @@ class FieldRow(Vertical):
             raise TypeError(f"{self.spec.key}: {type(control).__name__} is not a control")  # compose() yields one
         return control
 
-    def set_error(self, text: str | None) -> None:
-        """Show (or clear) this field's error; the typed value is left untouched."""
-        text = text or ""
-        if text == getattr(self, "_error", ""):
-            return
-        self._error = text
-        self.set_class(bool(text), "invalid")
-        self.query_one(".error", Static).update(text)
-
     def set_value(self, value: Any) -> None:
         """Put a value back (draft resume) without posting a change."""
         control = self.control
@@ -164,7 +168,7 @@ class FieldRow(Vertical):
                 control._silent = False
 
 
-class InfoRow(Vertical):
+class InfoRow(ErrorLine):
     """A value the form shows but does not edit (the patient file's birth date), with an error under it.
 
     Why: a document may carry a value taken from elsewhere; when it is refused (a birth date after
@@ -184,11 +188,3 @@ class InfoRow(Vertical):
         yield Static(self.text, classes="info")
         yield Static("", classes="error")
 
-    def set_error(self, text: str | None) -> None:
-        """Show (or clear) the error under the value."""
-        text = text or ""
-        if text == getattr(self, "_error", ""):
-            return
-        self._error = text
-        self.set_class(bool(text), "invalid")
-        self.query_one(".error", Static).update(text)

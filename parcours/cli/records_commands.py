@@ -13,7 +13,6 @@ from typing import Any
 
 import orjson
 
-from parcours.core.visible import shown_key
 from parcours.messages import Lang, message
 
 __all__ = ["add_arguments", "patients_correct", "records_correct", "records_delete"]
@@ -145,7 +144,7 @@ def records_delete(args: argparse.Namespace, lang: Lang) -> int:
 
 def patients_correct(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours patients correct ID FILE [--version N]`: the corrected patient on stdout (JSON)."""
-    from parcours.cli.store_commands import _patient_json, _with_store
+    from parcours.cli.store_commands import _patient_json, _resolve_patient, _with_store
 
     raw = _read(args.source, lang)
     if raw is None:
@@ -155,13 +154,10 @@ def patients_correct(args: argparse.Namespace, lang: Lang) -> int:
     def body(store: Any) -> int:
         from parcours.cli.save_commands import actor_for
         from parcours.core.errors import FieldIssue, InvalidInput
-        from parcours.store.errors import NotFound
         from parcours.store.identity_corrections import PATIENT_FIELDS
 
-        try:
-            patient_id = store.resolve_patient(args.patient)
-        except NotFound:
-            _err(message("store.unknown_patient", lang, option="ID", key=shown_key(args.patient)))
+        patient_id = _resolve_patient(store, args.patient, lang)
+        if patient_id is None:
             return EXIT_INVALID
         changes = _document(raw)
         try:

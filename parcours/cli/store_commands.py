@@ -127,6 +127,17 @@ def patients_list(args: argparse.Namespace, lang: Lang) -> int:
     return _with_store(args, lang, body)
 
 
+def _resolve_patient(store: Any, key: str, lang: Lang) -> str | None:
+    """The patient's store id for the `ID` argument; None after saying it is unknown (INS masked)."""
+    from parcours.store.errors import NotFound
+
+    try:
+        return str(store.resolve_patient(key))
+    except NotFound:
+        _err(message("store.unknown_patient", lang, option="ID", key=shown_key(key)))
+        return None
+
+
 def _patient_json(p: Any) -> dict[str, Any]:
     return {"id": p.id, "fhir_id": p.fhir_id, "version": p.version, "patient": p.identity, "site": p.site,
             "next_step1_due": p.next_step1_due}
@@ -141,12 +152,8 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def patients_show(args: argparse.Namespace, lang: Lang) -> int:
     """`parcours patients show ID [--json]`: identity and every record."""
     def body(store: Any) -> int:
-        from parcours.store.errors import NotFound
-
-        try:
-            patient_id = store.resolve_patient(args.patient)
-        except NotFound:
-            _err(message("store.unknown_patient", lang, option="ID", key=shown_key(args.patient)))
+        patient_id = _resolve_patient(store, args.patient, lang)
+        if patient_id is None:
             return EXIT_INVALID
         from parcours.cli.save_commands import actor_for
         from parcours.store.audit import Access

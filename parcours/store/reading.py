@@ -101,11 +101,7 @@ def iter_changed_records(engine: Engine, since: datetime, patient_ids: Sequence[
     """Live patients changed at or after `since` with all their live records (`changed_only` = since)."""
     with engine.connect() as conn:
         ids = changed_patient_ids(conn, since)
-    if patient_ids is not None:
-        wanted = set(patient_ids)
-        ids = [i for i in ids if i in wanted]
-    for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
+    for chunk in _chunks(ids, patient_ids, batch):
         with engine.connect() as conn:
             page = conn.execute(select_patients().where(patients.c.id.in_(chunk), patients.c.deleted_at.is_(None))
                                 .order_by(patients.c.id)).all()
@@ -114,6 +110,15 @@ def iter_changed_records(engine: Engine, since: datetime, patient_ids: Sequence[
             patient = to_patient(row)
             yield PatientRecords(patient.id, patient.identity, tuple(docs.get(row.id, [])), row.version,
                                  utc(row.updated_at), since)
+
+
+def _chunks(ids: Sequence[int], patient_ids: Sequence[int] | None, batch: int) -> Iterator[Sequence[int]]:
+    """`ids` (only those in `patient_ids` when given), `batch` at a time, in order."""
+    if patient_ids is not None:
+        wanted = set(patient_ids)
+        ids = [i for i in ids if i in wanted]
+    for start in range(0, len(ids), batch):
+        yield ids[start:start + batch]
 
 
 def iter_deleted_records(engine: Engine, since: datetime, patient_ids: Sequence[int] | None = None,
@@ -125,11 +130,7 @@ def iter_deleted_records(engine: Engine, since: datetime, patient_ids: Sequence[
                                                            records.c.deleted_at.is_not(None)),
             select(patients.c.id.label("id")).where(patients.c.updated_at >= since, patients.c.deleted_at.is_not(None)))
         ids = sorted(conn.execute(query).scalars())
-    if patient_ids is not None:
-        wanted = set(patient_ids)
-        ids = [i for i in ids if i in wanted]
-    for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
+    for chunk in _chunks(ids, patient_ids, batch):
         with engine.connect() as conn:
             page = conn.execute(select_patients().where(patients.c.id.in_(chunk)).order_by(patients.c.id)).all()
             live = _documents(conn, chunk, None)
